@@ -1,0 +1,54 @@
+# Every target bootstraps .venv/ with the pinned dev tools on first use, so a fresh clone
+# needs nothing but Python 3.11+ and make.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-dev
+
+.DEFAULT_GOAL := help
+.PHONY: help venv generate check-generated validate test lint format build demo ci clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 18
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@# pip 25.1+ understands dependency groups (PEP 735)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade "pip>=25.1"
+	$(PY) -m pip install --quiet --disable-pip-version-check -e . --group dev
+	@touch $@
+
+venv: $(STAMP)  ## create .venv with the package (editable) and the pinned dev tools
+
+generate: $(STAMP)  ## regenerate generated/ from openapi.yaml
+	$(PY) -m codegen generate
+
+check-generated: $(STAMP)  ## fail with a readable diff if generated/ is stale
+	$(PY) -m codegen check-generated
+
+validate: $(STAMP)  ## validate openapi.yaml
+	$(PY) -m codegen validate
+
+test: $(STAMP)  ## run the test suite
+	$(PY) -m pytest
+
+lint: $(STAMP)  ## ruff and mypy --strict
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m mypy overrides codegen tests
+
+format: $(STAMP)  ## apply ruff's fixes and formatting to the hand-written code
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
+
+build: $(STAMP)  ## build the wheel and the sdist into dist/
+	rm -rf dist
+	$(PY) -m build --outdir dist .
+
+demo: $(STAMP)  ## show the client at work against a local fake UltraCart
+	$(PY) -m ultracart_conversations.demo
+
+ci: lint validate check-generated test  ## what CI runs
+
+clean:  ## remove the virtual environment and build output
+	rm -rf $(VENV) dist .pytest_cache .mypy_cache .ruff_cache

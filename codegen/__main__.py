@@ -1,0 +1,32 @@
+"""`python -m codegen COMMAND`: the maintainer's entry point (see the Makefile)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m codegen", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("generate", help="regenerate generated/ from openapi.yaml")
+    sub.add_parser("check-generated", help="fail with a diff if generated/ is stale")
+    sub.add_parser("validate", help="validate openapi.yaml")
+    args = parser.parse_args(argv)
+
+    from codegen import generate, validate
+
+    try:
+        if args.command == "generate":
+            generate.generate()
+            return 0
+        if args.command == "check-generated":
+            return generate.check_generated()
+        return validate.validate_spec()
+    except generate.GenerationError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

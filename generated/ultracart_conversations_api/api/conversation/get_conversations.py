@@ -1,0 +1,230 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.conversations_response import ConversationsResponse
+from ...models.error_response import ErrorResponse
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    field_limit: int | Unset = 100,
+    field_offset: int | Unset = 0,
+    x_ultra_cart_api_version: str | Unset = "2017-03-01",
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_ultra_cart_api_version, Unset):
+        headers["X-UltraCart-Api-Version"] = x_ultra_cart_api_version
+
+    params: dict[str, Any] = {}
+
+    params["_limit"] = field_limit
+
+    params["_offset"] = field_offset
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/conversation/conversations",
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ConversationsResponse | ErrorResponse | None:
+    if response.status_code == 200:
+        response_200 = ConversationsResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 410:
+        response_410 = ErrorResponse.from_dict(response.json())
+
+        return response_410
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorResponse.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ConversationsResponse | ErrorResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    field_limit: int | Unset = 100,
+    field_offset: int | Unset = 0,
+    x_ultra_cart_api_version: str | Unset = "2017-03-01",
+) -> Response[ConversationsResponse | ErrorResponse]:
+    """Retrieve a list of conversation summaries newest to oldest
+
+     Retrieve a list of conversation summaries that are ordered newest to oldest, include the most recent
+    message and whether it has been read.
+
+    Args:
+        field_limit (int | Unset):  Default: 100.
+        field_offset (int | Unset):  Default: 0.
+        x_ultra_cart_api_version (str | Unset):  Default: '2017-03-01'.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ConversationsResponse | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        field_limit=field_limit,
+        field_offset=field_offset,
+        x_ultra_cart_api_version=x_ultra_cart_api_version,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    field_limit: int | Unset = 100,
+    field_offset: int | Unset = 0,
+    x_ultra_cart_api_version: str | Unset = "2017-03-01",
+) -> ConversationsResponse | ErrorResponse | None:
+    """Retrieve a list of conversation summaries newest to oldest
+
+     Retrieve a list of conversation summaries that are ordered newest to oldest, include the most recent
+    message and whether it has been read.
+
+    Args:
+        field_limit (int | Unset):  Default: 100.
+        field_offset (int | Unset):  Default: 0.
+        x_ultra_cart_api_version (str | Unset):  Default: '2017-03-01'.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ConversationsResponse | ErrorResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        field_limit=field_limit,
+        field_offset=field_offset,
+        x_ultra_cart_api_version=x_ultra_cart_api_version,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    field_limit: int | Unset = 100,
+    field_offset: int | Unset = 0,
+    x_ultra_cart_api_version: str | Unset = "2017-03-01",
+) -> Response[ConversationsResponse | ErrorResponse]:
+    """Retrieve a list of conversation summaries newest to oldest
+
+     Retrieve a list of conversation summaries that are ordered newest to oldest, include the most recent
+    message and whether it has been read.
+
+    Args:
+        field_limit (int | Unset):  Default: 100.
+        field_offset (int | Unset):  Default: 0.
+        x_ultra_cart_api_version (str | Unset):  Default: '2017-03-01'.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ConversationsResponse | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        field_limit=field_limit,
+        field_offset=field_offset,
+        x_ultra_cart_api_version=x_ultra_cart_api_version,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    field_limit: int | Unset = 100,
+    field_offset: int | Unset = 0,
+    x_ultra_cart_api_version: str | Unset = "2017-03-01",
+) -> ConversationsResponse | ErrorResponse | None:
+    """Retrieve a list of conversation summaries newest to oldest
+
+     Retrieve a list of conversation summaries that are ordered newest to oldest, include the most recent
+    message and whether it has been read.
+
+    Args:
+        field_limit (int | Unset):  Default: 100.
+        field_offset (int | Unset):  Default: 0.
+        x_ultra_cart_api_version (str | Unset):  Default: '2017-03-01'.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ConversationsResponse | ErrorResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            field_limit=field_limit,
+            field_offset=field_offset,
+            x_ultra_cart_api_version=x_ultra_cart_api_version,
+        )
+    ).parsed

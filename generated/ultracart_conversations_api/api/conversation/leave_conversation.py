@@ -1,0 +1,210 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...types import Response, Unset
+
+
+def _get_kwargs(
+    conversation_uuid: str,
+    *,
+    x_ultra_cart_api_version: str | Unset = "2017-03-01",
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_ultra_cart_api_version, Unset):
+        headers["X-UltraCart-Api-Version"] = x_ultra_cart_api_version
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/conversation/conversations/{conversation_uuid}/leave".format(
+            conversation_uuid=quote(str(conversation_uuid), safe=""),
+        ),
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | ErrorResponse | None:
+    if response.status_code == 200:
+        response_200 = cast(Any, None)
+        return response_200
+
+    if response.status_code == 204:
+        response_204 = cast(Any, None)
+        return response_204
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 410:
+        response_410 = ErrorResponse.from_dict(response.json())
+
+        return response_410
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorResponse.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | ErrorResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    conversation_uuid: str,
+    *,
+    client: AuthenticatedClient,
+    x_ultra_cart_api_version: str | Unset = "2017-03-01",
+) -> Response[Any | ErrorResponse]:
+    """Leave a conversation
+
+     Leave a conversation
+
+    Args:
+        conversation_uuid (str):
+        x_ultra_cart_api_version (str | Unset):  Default: '2017-03-01'.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        conversation_uuid=conversation_uuid,
+        x_ultra_cart_api_version=x_ultra_cart_api_version,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    conversation_uuid: str,
+    *,
+    client: AuthenticatedClient,
+    x_ultra_cart_api_version: str | Unset = "2017-03-01",
+) -> Any | ErrorResponse | None:
+    """Leave a conversation
+
+     Leave a conversation
+
+    Args:
+        conversation_uuid (str):
+        x_ultra_cart_api_version (str | Unset):  Default: '2017-03-01'.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | ErrorResponse
+    """
+
+    return sync_detailed(
+        conversation_uuid=conversation_uuid,
+        client=client,
+        x_ultra_cart_api_version=x_ultra_cart_api_version,
+    ).parsed
+
+
+async def asyncio_detailed(
+    conversation_uuid: str,
+    *,
+    client: AuthenticatedClient,
+    x_ultra_cart_api_version: str | Unset = "2017-03-01",
+) -> Response[Any | ErrorResponse]:
+    """Leave a conversation
+
+     Leave a conversation
+
+    Args:
+        conversation_uuid (str):
+        x_ultra_cart_api_version (str | Unset):  Default: '2017-03-01'.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        conversation_uuid=conversation_uuid,
+        x_ultra_cart_api_version=x_ultra_cart_api_version,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    conversation_uuid: str,
+    *,
+    client: AuthenticatedClient,
+    x_ultra_cart_api_version: str | Unset = "2017-03-01",
+) -> Any | ErrorResponse | None:
+    """Leave a conversation
+
+     Leave a conversation
+
+    Args:
+        conversation_uuid (str):
+        x_ultra_cart_api_version (str | Unset):  Default: '2017-03-01'.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | ErrorResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            conversation_uuid=conversation_uuid,
+            client=client,
+            x_ultra_cart_api_version=x_ultra_cart_api_version,
+        )
+    ).parsed

@@ -1,0 +1,129 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.conversation_message import ConversationMessage
+    from ..models.conversation_participant import ConversationParticipant
+
+
+T = TypeVar("T", bound="Conversation")
+
+
+@_attrs_define
+class Conversation:
+    """
+    Attributes:
+        conversation_arn (str | Unset):
+        conversation_uuid (str | Unset):
+        merchant_id (str | Unset):
+        messages (list[ConversationMessage] | Unset):
+        participants (list[ConversationParticipant] | Unset):
+    """
+
+    conversation_arn: str | Unset = UNSET
+    conversation_uuid: str | Unset = UNSET
+    merchant_id: str | Unset = UNSET
+    messages: list[ConversationMessage] | Unset = UNSET
+    participants: list[ConversationParticipant] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        conversation_arn = self.conversation_arn
+
+        conversation_uuid = self.conversation_uuid
+
+        merchant_id = self.merchant_id
+
+        messages: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.messages, Unset):
+            messages = []
+            for messages_item_data in self.messages:
+                messages_item = messages_item_data.to_dict()
+                messages.append(messages_item)
+
+        participants: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.participants, Unset):
+            participants = []
+            for participants_item_data in self.participants:
+                participants_item = participants_item_data.to_dict()
+                participants.append(participants_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if conversation_arn is not UNSET:
+            field_dict["conversation_arn"] = conversation_arn
+        if conversation_uuid is not UNSET:
+            field_dict["conversation_uuid"] = conversation_uuid
+        if merchant_id is not UNSET:
+            field_dict["merchant_id"] = merchant_id
+        if messages is not UNSET:
+            field_dict["messages"] = messages
+        if participants is not UNSET:
+            field_dict["participants"] = participants
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.conversation_message import ConversationMessage  # noqa: PLC0415
+        from ..models.conversation_participant import ConversationParticipant  # noqa: PLC0415
+
+        d = dict(src_dict)
+        conversation_arn = d.pop("conversation_arn", UNSET)
+
+        conversation_uuid = d.pop("conversation_uuid", UNSET)
+
+        merchant_id = d.pop("merchant_id", UNSET)
+
+        _messages = d.pop("messages", UNSET)
+        messages: list[ConversationMessage] | Unset = UNSET
+        if _messages is not UNSET:
+            messages = []
+            for messages_item_data in _messages:
+                messages_item = ConversationMessage.from_dict(messages_item_data)
+
+                messages.append(messages_item)
+
+        _participants = d.pop("participants", UNSET)
+        participants: list[ConversationParticipant] | Unset = UNSET
+        if _participants is not UNSET:
+            participants = []
+            for participants_item_data in _participants:
+                participants_item = ConversationParticipant.from_dict(participants_item_data)
+
+                participants.append(participants_item)
+
+        conversation = cls(
+            conversation_arn=conversation_arn,
+            conversation_uuid=conversation_uuid,
+            merchant_id=merchant_id,
+            messages=messages,
+            participants=participants,
+        )
+
+        conversation.additional_properties = d
+        return conversation
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ConversationAgentAuthResponse")
+
+
+@_attrs_define
+class ConversationAgentAuthResponse:
+    """
+    Attributes:
+        conversation_participant_arn (str | Unset):
+        jwt (str | Unset):
+        merchant_id (str | Unset):
+        twilio_phone_numbers (list[str] | Unset):
+        websocket_url (str | Unset):
+    """
+
+    conversation_participant_arn: str | Unset = UNSET
+    jwt: str | Unset = UNSET
+    merchant_id: str | Unset = UNSET
+    twilio_phone_numbers: list[str] | Unset = UNSET
+    websocket_url: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        conversation_participant_arn = self.conversation_participant_arn
+
+        jwt = self.jwt
+
+        merchant_id = self.merchant_id
+
+        twilio_phone_numbers: list[str] | Unset = UNSET
+        if not isinstance(self.twilio_phone_numbers, Unset):
+            twilio_phone_numbers = self.twilio_phone_numbers
+
+        websocket_url = self.websocket_url
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if conversation_participant_arn is not UNSET:
+            field_dict["conversation_participant_arn"] = conversation_participant_arn
+        if jwt is not UNSET:
+            field_dict["jwt"] = jwt
+        if merchant_id is not UNSET:
+            field_dict["merchant_id"] = merchant_id
+        if twilio_phone_numbers is not UNSET:
+            field_dict["twilio_phone_numbers"] = twilio_phone_numbers
+        if websocket_url is not UNSET:
+            field_dict["websocket_url"] = websocket_url
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        conversation_participant_arn = d.pop("conversation_participant_arn", UNSET)
+
+        jwt = d.pop("jwt", UNSET)
+
+        merchant_id = d.pop("merchant_id", UNSET)
+
+        twilio_phone_numbers = cast(list[str], d.pop("twilio_phone_numbers", UNSET))
+
+        websocket_url = d.pop("websocket_url", UNSET)
+
+        conversation_agent_auth_response = cls(
+            conversation_participant_arn=conversation_participant_arn,
+            jwt=jwt,
+            merchant_id=merchant_id,
+            twilio_phone_numbers=twilio_phone_numbers,
+            websocket_url=websocket_url,
+        )
+
+        conversation_agent_auth_response.additional_properties = d
+        return conversation_agent_auth_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ConversationStartResponse")
+
+
+@_attrs_define
+class ConversationStartResponse:
+    """
+    Attributes:
+        conversation_arn (str | Unset):
+        conversation_uuid (str | Unset):
+    """
+
+    conversation_arn: str | Unset = UNSET
+    conversation_uuid: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        conversation_arn = self.conversation_arn
+
+        conversation_uuid = self.conversation_uuid
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if conversation_arn is not UNSET:
+            field_dict["conversation_arn"] = conversation_arn
+        if conversation_uuid is not UNSET:
+            field_dict["conversation_uuid"] = conversation_uuid
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        conversation_arn = d.pop("conversation_arn", UNSET)
+
+        conversation_uuid = d.pop("conversation_uuid", UNSET)
+
+        conversation_start_response = cls(
+            conversation_arn=conversation_arn,
+            conversation_uuid=conversation_uuid,
+        )
+
+        conversation_start_response.additional_properties = d
+        return conversation_start_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

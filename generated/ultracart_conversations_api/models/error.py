@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="Error")
+
+
+@_attrs_define
+class Error:
+    """
+    Attributes:
+        developer_message (str | Unset): A technical message meant to be read by a developer
+        error_code (str | Unset): HTTP status code
+        more_info (str | Unset): Additional information often a link to additional documentation
+        object_id (str | Unset): Object id that the error is associated with
+        user_message (str | Unset): An end-user friendly message suitable for display to the customer
+    """
+
+    developer_message: str | Unset = UNSET
+    error_code: str | Unset = UNSET
+    more_info: str | Unset = UNSET
+    object_id: str | Unset = UNSET
+    user_message: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        developer_message = self.developer_message
+
+        error_code = self.error_code
+
+        more_info = self.more_info
+
+        object_id = self.object_id
+
+        user_message = self.user_message
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if developer_message is not UNSET:
+            field_dict["developer_message"] = developer_message
+        if error_code is not UNSET:
+            field_dict["error_code"] = error_code
+        if more_info is not UNSET:
+            field_dict["more_info"] = more_info
+        if object_id is not UNSET:
+            field_dict["object_id"] = object_id
+        if user_message is not UNSET:
+            field_dict["user_message"] = user_message
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        developer_message = d.pop("developer_message", UNSET)
+
+        error_code = d.pop("error_code", UNSET)
+
+        more_info = d.pop("more_info", UNSET)
+
+        object_id = d.pop("object_id", UNSET)
+
+        user_message = d.pop("user_message", UNSET)
+
+        error = cls(
+            developer_message=developer_message,
+            error_code=error_code,
+            more_info=more_info,
+            object_id=object_id,
+            user_message=user_message,
+        )
+
+        error.additional_properties = d
+        return error
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

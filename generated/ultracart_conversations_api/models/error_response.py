@@ -1,0 +1,119 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.error import Error
+    from ..models.response_metadata import ResponseMetadata
+    from ..models.response_warning import ResponseWarning
+
+
+T = TypeVar("T", bound="ErrorResponse")
+
+
+@_attrs_define
+class ErrorResponse:
+    """
+    Attributes:
+        error (Error | Unset):
+        metadata (ResponseMetadata | Unset):
+        success (bool | Unset): Indicates if API call was successful
+        warning (ResponseWarning | Unset):
+    """
+
+    error: Error | Unset = UNSET
+    metadata: ResponseMetadata | Unset = UNSET
+    success: bool | Unset = UNSET
+    warning: ResponseWarning | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        error: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.error, Unset):
+            error = self.error.to_dict()
+
+        metadata: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.metadata, Unset):
+            metadata = self.metadata.to_dict()
+
+        success = self.success
+
+        warning: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.warning, Unset):
+            warning = self.warning.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if error is not UNSET:
+            field_dict["error"] = error
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
+        if success is not UNSET:
+            field_dict["success"] = success
+        if warning is not UNSET:
+            field_dict["warning"] = warning
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.error import Error  # noqa: PLC0415
+        from ..models.response_metadata import ResponseMetadata  # noqa: PLC0415
+        from ..models.response_warning import ResponseWarning  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _error = d.pop("error", UNSET)
+        error: Error | Unset
+        if isinstance(_error, Unset):
+            error = UNSET
+        else:
+            error = Error.from_dict(_error)
+
+        _metadata = d.pop("metadata", UNSET)
+        metadata: ResponseMetadata | Unset
+        if isinstance(_metadata, Unset):
+            metadata = UNSET
+        else:
+            metadata = ResponseMetadata.from_dict(_metadata)
+
+        success = d.pop("success", UNSET)
+
+        _warning = d.pop("warning", UNSET)
+        warning: ResponseWarning | Unset
+        if isinstance(_warning, Unset):
+            warning = UNSET
+        else:
+            warning = ResponseWarning.from_dict(_warning)
+
+        error_response = cls(
+            error=error,
+            metadata=metadata,
+            success=success,
+            warning=warning,
+        )
+
+        error_response.additional_properties = d
+        return error_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.result_set import ResultSet
+
+
+T = TypeVar("T", bound="ResponseMetadata")
+
+
+@_attrs_define
+class ResponseMetadata:
+    """
+    Attributes:
+        payload_name (str | Unset): Payload name
+        result_set (ResultSet | Unset):
+    """
+
+    payload_name: str | Unset = UNSET
+    result_set: ResultSet | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        payload_name = self.payload_name
+
+        result_set: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.result_set, Unset):
+            result_set = self.result_set.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if payload_name is not UNSET:
+            field_dict["payload_name"] = payload_name
+        if result_set is not UNSET:
+            field_dict["result_set"] = result_set
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.result_set import ResultSet  # noqa: PLC0415
+
+        d = dict(src_dict)
+        payload_name = d.pop("payload_name", UNSET)
+
+        _result_set = d.pop("result_set", UNSET)
+        result_set: ResultSet | Unset
+        if isinstance(_result_set, Unset):
+            result_set = UNSET
+        else:
+            result_set = ResultSet.from_dict(_result_set)
+
+        response_metadata = cls(
+            payload_name=payload_name,
+            result_set=result_set,
+        )
+
+        response_metadata.additional_properties = d
+        return response_metadata
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

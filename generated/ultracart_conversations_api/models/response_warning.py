@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ResponseWarning")
+
+
+@_attrs_define
+class ResponseWarning:
+    """
+    Attributes:
+        more_info (str | Unset): Additional information often a link to additional documentation
+        warning_message (str | Unset): A technical message meant to be read by a developer
+    """
+
+    more_info: str | Unset = UNSET
+    warning_message: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        more_info = self.more_info
+
+        warning_message = self.warning_message
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if more_info is not UNSET:
+            field_dict["more_info"] = more_info
+        if warning_message is not UNSET:
+            field_dict["warning_message"] = warning_message
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        more_info = d.pop("more_info", UNSET)
+
+        warning_message = d.pop("warning_message", UNSET)
+
+        response_warning = cls(
+            more_info=more_info,
+            warning_message=warning_message,
+        )
+
+        response_warning.additional_properties = d
+        return response_warning
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ResultSet")
+
+
+@_attrs_define
+class ResultSet:
+    """
+    Attributes:
+        count (int | Unset): Number of results in this set
+        limit (int | Unset): Maximum number of results that can be returned in a set
+        more (bool | Unset): True if there are more results to query
+        next_offset (int | Unset): The next offset that you should query to retrieve more results
+        offset (int | Unset): Offset of this result set (zero based)
+        total_records (int | None | Unset): The total number of records in the result set. May be null if the number is
+            not known and the client should continue iterating as long as more is true.
+    """
+
+    count: int | Unset = UNSET
+    limit: int | Unset = UNSET
+    more: bool | Unset = UNSET
+    next_offset: int | Unset = UNSET
+    offset: int | Unset = UNSET
+    total_records: int | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        count = self.count
+
+        limit = self.limit
+
+        more = self.more
+
+        next_offset = self.next_offset
+
+        offset = self.offset
+
+        total_records: int | None | Unset
+        if isinstance(self.total_records, Unset):
+            total_records = UNSET
+        else:
+            total_records = self.total_records
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if count is not UNSET:
+            field_dict["count"] = count
+        if limit is not UNSET:
+            field_dict["limit"] = limit
+        if more is not UNSET:
+            field_dict["more"] = more
+        if next_offset is not UNSET:
+            field_dict["next_offset"] = next_offset
+        if offset is not UNSET:
+            field_dict["offset"] = offset
+        if total_records is not UNSET:
+            field_dict["total_records"] = total_records
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        count = d.pop("count", UNSET)
+
+        limit = d.pop("limit", UNSET)
+
+        more = d.pop("more", UNSET)
+
+        next_offset = d.pop("next_offset", UNSET)
+
+        offset = d.pop("offset", UNSET)
+
+        def _parse_total_records(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        total_records = _parse_total_records(d.pop("total_records", UNSET))
+
+        result_set = cls(
+            count=count,
+            limit=limit,
+            more=more,
+            next_offset=next_offset,
+            offset=offset,
+            total_records=total_records,
+        )
+
+        result_set.additional_properties = d
+        return result_set
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
