@@ -36,15 +36,16 @@ def _run(cmd: list[str], cwd: Path) -> None:
         raise GenerationError(f"{' '.join(cmd[:3])} failed:\n{proc.stdout}{proc.stderr}")
 
 
-def render(workdir: Path) -> Path:
+def render(workdir: Path, spec: Path = SPEC) -> Path:
     """Generate and format the package inside `workdir`; return the package folder."""
+    workdir.mkdir(parents=True, exist_ok=True)
     out = workdir / PACKAGE
     _run(
         [
             _generator_executable(),
             "generate",
             "--path",
-            str(SPEC),
+            str(spec),
             "--config",
             str(CONFIG),
             "--meta",
@@ -86,11 +87,11 @@ def generate() -> None:
     print(f"generated {TARGET.relative_to(ROOT)} from {SPEC.name}")
 
 
-def diff_generated() -> list[str]:
-    """Unified diff between generated/ and a fresh render; empty when they match."""
+def diff_generated(target: Path = TARGET) -> list[str]:
+    """Unified diff between `target` and a fresh render; empty when they match."""
     with tempfile.TemporaryDirectory() as tmp:
         fresh = _tree(render(Path(tmp)))
-    current = _tree(TARGET) if TARGET.exists() else {}
+    current = _tree(target) if target.exists() else {}
     lines: list[str] = []
     for name in sorted(current.keys() | fresh.keys()):
         old, new = current.get(name), fresh.get(name)
