@@ -63,8 +63,10 @@ def test_sdist_installs_into_a_fresh_virtualenv(dist: Path, tmp_path: Path) -> N
         capture_output=True,
     )
     probe = (
-        "import importlib.resources as r, ultracart_conversations as p, ultracart_conversations_api as g;"
-        "print(r.files(p).joinpath('py.typed').is_file(), r.files(g).joinpath('py.typed').is_file(),"
+        "import importlib.resources as r\n"
+        "import ultracart_conversations as p, ultracart_conversations_api as g\n"
+        "print(r.files(p).joinpath('py.typed').is_file(),"
+        " r.files(g).joinpath('py.typed').is_file(),"
         " p.ConversationStartRequest is g.models.ConversationStartRequest)"
     )
     out = subprocess.run([str(python), "-c", probe], check=True, capture_output=True, text=True)
