@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-dev
 
 .DEFAULT_GOAL := help
-.PHONY: help venv generate check-generated validate test lint format build demo ci clean
+.PHONY: help venv generate check-generated validate test lint format build demo drift ci clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 18
@@ -48,7 +48,13 @@ build: $(STAMP)  ## build the wheel and the sdist into dist/
 demo: $(STAMP)  ## show the client at work against a local fake UltraCart
 	$(PY) -m ultracart_conversations.demo
 
-ci: lint validate check-generated test  ## what CI runs
+# The reviewed snapshot of UltraCart's spec; point UPSTREAM at a fresh copy (path or URL).
+UPSTREAM ?= codegen/upstream/rest_api_v2.swagger.json
+
+drift: $(STAMP)  ## compare openapi.yaml with UltraCart's spec (UPSTREAM=path-or-url)
+	$(PY) -m codegen drift $(UPSTREAM)
+
+ci: lint validate check-generated drift test  ## what CI runs
 
 clean:  ## remove the virtual environment and build output
 	rm -rf $(VENV) dist .pytest_cache .mypy_cache .ruff_cache

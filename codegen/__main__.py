@@ -12,7 +12,12 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("generate", help="regenerate generated/ from openapi.yaml")
     sub.add_parser("check-generated", help="fail with a diff if generated/ is stale")
     sub.add_parser("validate", help="validate openapi.yaml")
+    from codegen.drift import cli as drift
+
+    drift.configure(sub.add_parser("drift", help="compare openapi.yaml with UltraCart's spec"))
     args = parser.parse_args(argv)
+    if args.command == "drift":
+        return drift.run(args)
 
     from codegen import generate, validate
 
