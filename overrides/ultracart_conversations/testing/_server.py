@@ -1,0 +1,643 @@
+"""FakeUltraCart: UltraCart's Conversation API as openapi.yaml documents it, on 127.0.0.1.
+
+Standard library only (a user's test suite must not need more than this package does).
+One `threading.RLock` guards all state, so concurrent clients see consistent pages.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import json
+import re
+import socket
+import threading
+import uuid
+from collections import deque
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import TracebackType
+from typing import Any, Self
+from urllib.parse import parse_qs, unquote, urlencode, urlsplit, urlunsplit
+
+from . import _data
+from ._credentials import ALL_SCOPES, READ_SCOPE, WRITE_SCOPE, Credentials, OAuthError
+from ._faults import Fault, FaultKind
+
+API_VERSION = "2017-03-01"
+BASE_PATH = "/rest/v2"
+_SECRET_HEADERS = frozenset({"authorization", "x-ultracart-simple-key"})
+_EXTENSION = re.compile(r"[A-Za-z0-9]{1,10}")
+_INTEGER = re.compile(r"-?[0-9]{1,18}")
+
+
+@dataclass(frozen=True)
+class _Route:
+    method: str
+    pattern: re.Pattern[str]
+    operation_id: str
+    scope: str | None  # None: not an API operation (the OAuth endpoints)
+
+
+def _route(method: str, pattern: str, operation_id: str, scope: str | None) -> _Route:
+    return _Route(method, re.compile(pattern), operation_id, scope)
+
+
+_LIST = "/conversation/conversations"
+_ONE = _LIST + "/(?P<uuid>[^/]+)"
+_ROUTES = [
+    _route("PUT", "/conversation/agent/auth", "getAgentWebsocketAuthorization", WRITE_SCOPE),
+    _route("GET", _LIST, "getConversations", READ_SCOPE),
+    _route("PUT", _LIST, "startConversation", WRITE_SCOPE),
+    _route("GET", _ONE, "getConversation", READ_SCOPE),
+    _route("PUT", _ONE + "/join", "joinConversation", WRITE_SCOPE),
+    _route("DELETE", _ONE + "/leave", "leaveConversation", WRITE_SCOPE),
+    _route(
+        "GET",
+        "/conversation/upload_url/(?P<extension>[^/]+)",
+        "getConversationMultimediaUploadUrl",
+        WRITE_SCOPE,
+    ),
+    _route("GET", "/oauth/authorize", "oauthAuthorize", None),
+    _route("POST", "/oauth/token", "oauthToken", None),
+]
+
+
+@dataclass(frozen=True)
+class RecordedRequest:
+    """One request as the fake received it. Header names are lower-cased."""
+
+    method: str
+    path: str
+    query: dict[str, str]
+    headers: dict[str, str] = field(repr=False)
+    body: bytes
+    operation_id: str | None
+
+    def __repr__(self) -> str:
+        # Credentials stay out of assertion messages and logs.
+        shown = {k: ("***" if k in _SECRET_HEADERS else v) for k, v in self.headers.items()}
+        return (
+            f"RecordedRequest(method={self.method!r}, path={self.path!r}, query={self.query!r}, "
+            f"headers={shown!r}, body={self.body!r}, operation_id={self.operation_id!r})"
+        )
+
+
+@dataclass
+class _Reply:
+    status: int
+    body: bytes = b""
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def _json_reply(status: int, payload: object, headers: Mapping[str, str] | None = None) -> _Reply:
+    body = json.dumps(payload, separators=(",", ":")).encode()
+    return _Reply(
+        status, body, {"Content-Type": "application/json; charset=UTF-8", **(headers or {})}
+    )
+
+
+def _error(status: int, message: str, headers: Mapping[str, str] | None = None) -> _Reply:
+    """UltraCart's error shape: an ErrorResponse body and the UC-REST-ERROR header."""
+    payload = {
+        "error": {"developer_message": message, "error_code": str(status), "user_message": message},
+        "metadata": {},
+        "success": False,
+    }
+    return _json_reply(status, payload, {"UC-REST-ERROR": message, **(headers or {})})
+
+
+_GENERIC_MESSAGES = {
+    400: "Bad request.",
+    401: "Invalid credentials supplied.",
+    404: "Not found.",
+    410: "Your authorized application has been disabled by UltraCart.",
+    429: "You have exceeded the allowed API call rate limit for your application.",
+    500: "A server side error occurred.",
+}
+
+
+class FakeUltraCart:
+    """A stateful, in-memory UltraCart Conversation API served over real HTTP.
+
+    Use it as a context manager (or `start()`/`stop()`), then point any HTTP client at
+    `base_url` with `simple_key` (header `x-ultracart-simple-key`) or `access_token`
+    (`Authorization: Bearer ...`).
+    """
+
+    def __init__(
+        self,
+        conversations: int | Iterable[Mapping[str, Any]] = 25,
+        *,
+        seed: int = 0,
+        messages_per_conversation: int = 3,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        simple_key: str | None = None,
+        latency: float = 0.0,
+    ) -> None:
+        self._lock = threading.RLock()
+        if isinstance(conversations, int):
+            if conversations < 0:
+                raise ValueError("conversations cannot be negative")
+            stored = _data.seeded_conversations(conversations, seed, messages_per_conversation)
+        else:
+            stored = [_data.from_caller(given) for given in conversations]
+        self._conversations: list[dict[str, Any]] = stored
+        self._credentials = Credentials() if simple_key is None else Credentials(simple_key)
+        self._faults: dict[str, deque[Fault]] = {}
+        self._requests: list[RecordedRequest] = []
+        self._paging_inserts = 0
+        self._host = host
+        self._port = port
+        self._server: _Server | None = None
+        self._thread: threading.Thread | None = None
+        self._stopping = threading.Event()
+        self.latency = latency
+        self.total_records_known = True
+
+    # -- lifecycle ---------------------------------------------------------------------
+    def start(self) -> Self:
+        if self._server is not None:
+            return self
+        self._stopping.clear()
+        self._server = _Server((self._host, self._port), self)
+        self._port = self._server.server_address[1]
+        self._thread = threading.Thread(
+            target=self._server.serve_forever,
+            kwargs={"poll_interval": 0.05},
+            name=f"FakeUltraCart:{self._port}",
+            daemon=True,
+        )
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        server, thread = self._server, self._thread
+        if server is None or thread is None:
+            return
+        self._stopping.set()  # wakes handlers sleeping on latency or a delay fault
+        server.shutdown()
+        server.close_connections()  # ends keep-alive handlers waiting for a next request
+        server.server_close()  # joins the handler threads
+        thread.join()
+        self._server = self._thread = None
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    # -- what a test needs to talk to it -----------------------------------------------
+    @property
+    def port(self) -> int:
+        return self._port
+
+    @property
+    def base_url(self) -> str:
+        if self._server is None:
+            raise RuntimeError("the fake is not running: use it as a context manager or start()")
+        return f"http://{self._host}:{self._port}{BASE_PATH}"
+
+    @property
+    def simple_key(self) -> str:
+        return self._credentials.simple_key
+
+    @property
+    def access_token(self) -> str:
+        return self._credentials.access_token
+
+    @property
+    def oauth_client_id(self) -> str:
+        return self._credentials.oauth_client_id
+
+    @property
+    def oauth_client_secret(self) -> str:
+        return self._credentials.oauth_client_secret
+
+    def issue_authorization_code(
+        self, redirect_uri: str, scopes: Iterable[str] = ALL_SCOPES
+    ) -> str:
+        """A code for the token endpoint, as if a user had approved the app."""
+        with self._lock:
+            return self._credentials.issue_code(self.oauth_client_id, redirect_uri, tuple(scopes))
+
+    def expire_access_tokens(self) -> None:
+        """Every access token issued so far (`access_token` too) now answers 401."""
+        with self._lock:
+            self._credentials.expire_access_tokens()
+
+    # -- inspecting and changing state ---------------------------------------------------
+    @property
+    def requests(self) -> list[RecordedRequest]:
+        with self._lock:
+            return list(self._requests)
+
+    def count(self, operation_id: str) -> int:
+        with self._lock:
+            return sum(1 for r in self._requests if r.operation_id == operation_id)
+
+    def clear_requests(self) -> None:
+        with self._lock:
+            self._requests.clear()
+
+    @property
+    def conversations(self) -> list[dict[str, Any]]:
+        """The summaries, newest first, exactly as getConversations serves them."""
+        with self._lock:
+            return [_data.summary(c) for c in self._conversations]
+
+    def conversation(self, conversation_uuid: str) -> dict[str, Any]:
+        """One conversation as getConversation serves it; KeyError if there is none."""
+        with self._lock:
+            return _data.served(self._find(conversation_uuid))
+
+    def insert_conversations(self, n: int = 1) -> list[str]:
+        """Create `n` conversations at the head of the list; returns their uuids, newest first."""
+        with self._lock:
+            created = [_data.arriving_conversation() for _ in range(n)]
+            self._conversations[:0] = created
+            return [c["conversation_uuid"] for c in created]
+
+    def insert_during_paging(self, count: int = 1) -> None:
+        """From now on, each getConversations with `_offset` > 0 first inserts `count`
+        conversations at the head, as new chats arriving mid-listing do. 0 turns it off."""
+        with self._lock:
+            self._paging_inserts = count
+
+    def inject(self, operation_id: str, *faults: Fault) -> None:
+        """Queue faults for an operationId; each request to it consumes the next one."""
+        with self._lock:
+            self._faults.setdefault(operation_id, deque()).extend(faults)
+
+    def pending_faults(self, operation_id: str) -> int:
+        with self._lock:
+            return len(self._faults.get(operation_id, ()))
+
+    # -- the handler's side ----------------------------------------------------------------
+    def _record(self, request: RecordedRequest) -> Fault | None:
+        with self._lock:
+            self._requests.append(request)
+            queue = self._faults.get(request.operation_id or "")
+            return queue.popleft() if queue else None
+
+    def _sleep(self, seconds: float) -> None:
+        if seconds > 0:
+            self._stopping.wait(seconds)
+
+    def _find(self, conversation_uuid: str) -> dict[str, Any]:
+        for conversation in self._conversations:
+            if conversation["conversation_uuid"] == conversation_uuid:
+                return conversation
+        raise KeyError(conversation_uuid)
+
+    def _answer(
+        self, route: _Route, params: dict[str, str], query: dict[str, str], request: RecordedRequest
+    ) -> _Reply:
+        if route.operation_id == "oauthAuthorize":
+            return self._authorize(query)
+        if route.operation_id == "oauthToken":
+            return self._token(request)
+        assert route.scope is not None
+        with self._lock:
+            refused = self._credentials.check(
+                request.headers.get("x-ultracart-simple-key"),
+                request.headers.get("authorization"),
+                route.scope,
+            )
+        if refused is not None:
+            return _error(401, refused, {"WWW-Authenticate": 'Bearer realm="UltraCart"'})
+        version = request.headers.get("x-ultracart-api-version")
+        if version != API_VERSION:
+            if version is None:
+                return _error(400, f"Missing header X-UltraCart-Api-Version: {API_VERSION}.")
+            return _error(400, f"Unsupported X-UltraCart-Api-Version; this API is {API_VERSION}.")
+        handler = getattr(self, "_op_" + route.operation_id)
+        reply: _Reply = handler(params, query, request.body)
+        return reply
+
+    def _op_getConversations(self, _: dict[str, str], query: dict[str, str], __: bytes) -> _Reply:
+        limit = _integer(query, "_limit", 100)
+        offset = _integer(query, "_offset", 0)
+        if limit is None or not 1 <= limit <= 200:
+            return _error(400, "_limit must be an integer from 1 to 200.")
+        if offset is None or offset < 0:
+            return _error(400, "_offset must be an integer of 0 or more.")
+        with self._lock:
+            if offset > 0 and self._paging_inserts:
+                self.insert_conversations(self._paging_inserts)
+            total = len(self._conversations)
+            page = [_data.summary(c) for c in self._conversations[offset : offset + limit]]
+            known = self.total_records_known
+        result_set = {
+            "count": len(page),
+            "limit": limit,
+            "more": offset + len(page) < total,
+            "next_offset": offset + len(page),
+            "offset": offset,
+            "total_records": total if known else None,
+        }
+        return _json_reply(
+            200,
+            {"conversations": page, "metadata": {"result_set": result_set}, "success": True},
+        )
+
+    def _op_startConversation(self, _: dict[str, str], __: dict[str, str], body: bytes) -> _Reply:
+        try:
+            start = json.loads(body) if body else None
+        except ValueError:
+            return _error(400, "The request body is not valid JSON.")
+        if not isinstance(start, dict):
+            return _error(400, "The request body must be a ConversationStartRequest object.")
+        arn = start.get("conversation_arn")
+        arns = start.get("add_conversation_participant_arns", [])
+        if arn is not None and not isinstance(arn, str):
+            return _error(400, "conversation_arn must be a string.")
+        if not isinstance(arns, list) or not all(isinstance(a, str) for a in arns):
+            return _error(400, "add_conversation_participant_arns must be a list of strings.")
+        conversation = _data.new_conversation(str(uuid.uuid4()), arn or None, arns)
+        with self._lock:
+            self._conversations.insert(0, conversation)
+        return _json_reply(
+            200,
+            {
+                "conversation_arn": conversation["conversation_arn"],
+                "conversation_uuid": conversation["conversation_uuid"],
+            },
+        )
+
+    def _op_getConversation(self, params: dict[str, str], _: dict[str, str], __: bytes) -> _Reply:
+        with self._lock:
+            try:
+                conversation = self._find(params["uuid"])
+            except KeyError:
+                return _not_found(params["uuid"])
+            conversation["unread_messages"] = False  # an agent has now seen it
+            return _json_reply(200, _data.served(conversation))
+
+    def _op_joinConversation(self, params: dict[str, str], _: dict[str, str], __: bytes) -> _Reply:
+        with self._lock:
+            try:
+                conversation = self._find(params["uuid"])
+            except KeyError:
+                return _not_found(params["uuid"])
+            me = _agent_in(conversation)
+            if me is None:
+                conversation["participants"].append(
+                    _data.participant(
+                        _data.AGENT_ARN, _data.AGENT_NAME, str(uuid.uuid4()), _data.now_dts()
+                    )
+                )
+            elif me["status"] != "active":
+                me.update(status="active", joined_dts=_data.now_dts())
+                me.pop("left_dts", None)
+        return _Reply(204)
+
+    def _op_leaveConversation(self, params: dict[str, str], _: dict[str, str], __: bytes) -> _Reply:
+        with self._lock:
+            try:
+                conversation = self._find(params["uuid"])
+            except KeyError:
+                return _not_found(params["uuid"])
+            me = _agent_in(conversation)
+            if me is not None and me["status"] == "active":
+                me.update(status="left", left_dts=_data.now_dts())
+        return _Reply(204)
+
+    def _op_getAgentWebsocketAuthorization(
+        self, _: dict[str, str], __: dict[str, str], ___: bytes
+    ) -> _Reply:
+        with self._lock:
+            jwt = self._credentials.jwt(
+                {"iss": "fake-ultracart", "sub": _data.AGENT_ARN, "merchant_id": _data.MERCHANT_ID}
+            )
+        return _json_reply(
+            200,
+            {
+                "conversation_participant_arn": _data.AGENT_ARN,
+                "jwt": jwt,
+                "merchant_id": _data.MERCHANT_ID,
+                "twilio_phone_numbers": ["+15555550100"],
+                "websocket_url": "wss://fake-ultracart.invalid/conversation/websocket",
+            },
+        )
+
+    def _op_getConversationMultimediaUploadUrl(
+        self, params: dict[str, str], _: dict[str, str], __: bytes
+    ) -> _Reply:
+        if not _EXTENSION.fullmatch(params["extension"]):
+            return _error(400, "The extension must be 1 to 10 letters or digits, e.g. jpg.")
+        return _Reply(200)  # openapi.yaml (like upstream) documents no body for this 200
+
+    def _authorize(self, query: dict[str, str]) -> _Reply:
+        redirect_uri = query.get("redirect_uri", "")
+        if query.get("client_id") != self.oauth_client_id or not redirect_uri:
+            return _json_reply(
+                400,
+                {
+                    "error": "invalid_request",
+                    "error_description": "unknown client_id or no redirect_uri",
+                },
+            )
+        if query.get("response_type") != "code":
+            return _json_reply(400, {"error": "unsupported_response_type"})
+        scopes = tuple(s for s in re.split(r"[ ,+]+", query.get("scope", "")) if s)
+        try:
+            code = self.issue_authorization_code(redirect_uri, scopes or ALL_SCOPES)
+        except OAuthError as e:
+            return _json_reply(400, {"error": e.error, "error_description": str(e)})
+        answer = {"code": code, **({"state": query["state"]} if "state" in query else {})}
+        parts = urlsplit(redirect_uri)
+        joined = "&".join(p for p in (parts.query, urlencode(answer)) if p)
+        return _Reply(302, headers={"Location": urlunsplit(parts._replace(query=joined))})
+
+    def _token(self, request: RecordedRequest) -> _Reply:
+        form = {k: v[-1] for k, v in parse_qs(request.body.decode("latin-1")).items()}
+        kind, _, encoded = request.headers.get("authorization", "").partition(" ")
+        if kind.lower() == "basic":  # RFC 6749 2.3.1 lets the client authenticate this way
+            try:
+                client_id, _, secret = base64.b64decode(encoded).decode().partition(":")
+            except ValueError:
+                client_id = secret = ""
+            form.setdefault("client_id", client_id)
+            form.setdefault("client_secret", secret)
+        try:
+            with self._lock:
+                issued = self._credentials.token(form)
+        except OAuthError as e:
+            return _json_reply(e.status, {"error": e.error, "error_description": str(e)})
+        return _json_reply(200, issued, {"Cache-Control": "no-store", "Pragma": "no-cache"})
+
+
+def _integer(query: dict[str, str], name: str, default: int) -> int | None:
+    if name not in query:
+        return default
+    text = query[name].strip()
+    return int(text) if _INTEGER.fullmatch(text) else None
+
+
+def _not_found(conversation_uuid: str) -> _Reply:
+    shown = conversation_uuid if len(conversation_uuid) <= 64 else conversation_uuid[:64] + "..."
+    return _error(404, f"No conversation with uuid {shown.encode('ascii', 'replace').decode()}.")
+
+
+def _agent_in(conversation: Mapping[str, Any]) -> dict[str, Any] | None:
+    for person in conversation["participants"]:
+        if person.get("conversation_participant_arn") == _data.AGENT_ARN:
+            found: dict[str, Any] = person
+            return found
+    return None
+
+
+class _Server(ThreadingHTTPServer):
+    # Handler threads are joined on close, and their sockets tracked so that close can end
+    # idle keep-alive connections: stop() is quick and leaves no thread behind.
+    daemon_threads = False
+    block_on_close = True
+    request_queue_size = 128
+
+    def __init__(self, address: tuple[str, int], fake: FakeUltraCart) -> None:
+        self.fake = fake
+        self._open: set[socket.socket] = set()
+        self._open_lock = threading.Lock()
+        super().__init__(address, _Handler)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        with self._open_lock:
+            self._open.add(request)
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request: Any) -> None:
+        with self._open_lock:
+            self._open.discard(request)
+        super().shutdown_request(request)
+
+    def close_connections(self) -> None:
+        with self._open_lock:
+            sockets = list(self._open)
+        for sock in sockets:
+            with contextlib.suppress(OSError):  # already closed by the peer
+                sock.shutdown(socket.SHUT_RDWR)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive: clients reuse connections
+    server_version = "FakeUltraCart/1.0"
+    timeout = 60  # an idle keep-alive connection is closed after this long
+    # Headers and body go out in two writes; with Nagle on, delayed ACKs add ~40 ms to each
+    # keep-alive exchange.
+    disable_nagle_algorithm = True
+    server: _Server
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass  # a test's output is no place for an access log
+
+    def do_GET(self) -> None:
+        self._dispatch()
+
+    do_PUT = do_POST = do_DELETE = do_PATCH = do_HEAD = do_OPTIONS = do_GET
+
+    def _read_body(self) -> bytes:
+        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
+            chunks: list[bytes] = []
+            while True:
+                size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
+                if size == 0:
+                    while self.rfile.readline() not in (b"\r\n", b"\n", b""):
+                        pass  # trailers
+                    return b"".join(chunks)
+                chunks.append(self.rfile.read(size))
+                self.rfile.readline()
+        length = int(self.headers.get("Content-Length") or 0)
+        return self.rfile.read(length) if length > 0 else b""
+
+    def _dispatch(self) -> None:
+        fake = self.server.fake
+        try:
+            body = self._read_body()
+        except ValueError:
+            self._send(_error(400, "Malformed request body framing."))
+            self.close_connection = True
+            return
+        parts = urlsplit(self.path)
+        query = {k: v[-1] for k, v in parse_qs(parts.query, keep_blank_values=True).items()}
+        route, params, allowed = self._route(parts.path)
+        request = RecordedRequest(
+            method=self.command,
+            path=parts.path,
+            query=query,
+            headers={k.lower(): v for k, v in self.headers.items()},
+            body=body,
+            operation_id=route.operation_id if route else None,
+        )
+        fault = fake._record(request)
+        fake._sleep(fake.latency)
+        if route is None:
+            if allowed:
+                self._send(
+                    _error(
+                        405, f"{self.command} is not allowed here.", {"Allow": ", ".join(allowed)}
+                    )
+                )
+            else:
+                self._send(_error(404, "No such resource."))
+            return
+        if fault is not None and fault.kind is FaultKind.DELAY:
+            fake._sleep(fault.seconds)
+        if fault is not None and fault.kind is FaultKind.DROP:
+            self.close_connection = True
+            self.connection.shutdown(socket.SHUT_RDWR)
+            return
+        if fault is not None and fault.kind is FaultKind.STATUS:
+            extra = {"Retry-After": fault.retry_after} if fault.retry_after is not None else {}
+            message = fault.message or _GENERIC_MESSAGES.get(fault.status_code, "Error.")
+            self._send(_error(fault.status_code, message, extra))
+            return
+        if fault is not None and fault.kind is FaultKind.NOT_JSON:
+            page = b"<html><body><h1>502 Bad Gateway</h1></body></html>"
+            self._send(_Reply(fault.status_code, page, {"Content-Type": "application/json"}))
+            return
+        reply = fake._answer(route, params, query, request)
+        if fault is not None and fault.kind is FaultKind.TRUNCATE:
+            self._send(reply, truncate=True)
+            return
+        self._send(reply)
+
+    def _route(self, path: str) -> tuple[_Route | None, dict[str, str], list[str]]:
+        if not path.startswith(BASE_PATH + "/"):
+            return None, {}, []
+        rest = path[len(BASE_PATH) :]
+        allowed = []
+        for route in _ROUTES:
+            match = route.pattern.fullmatch(rest)
+            if match:
+                if route.method == self.command:
+                    return route, {k: unquote(v) for k, v in match.groupdict().items()}, []
+                allowed.append(route.method)
+        return None, {}, allowed
+
+    def _send(self, reply: _Reply, *, truncate: bool = False) -> None:
+        self.send_response(reply.status)
+        for name, value in reply.headers.items():
+            self.send_header(name, value)
+        if reply.status not in (204, 304):
+            self.send_header("Content-Length", str(len(reply.body)))
+        if truncate:
+            self.send_header("Connection", "close")
+        self.end_headers()
+        body = reply.body
+        if self.command == "HEAD" or reply.status in (204, 304):
+            body = b""
+        if truncate:
+            self.wfile.write(body[: len(body) // 2])
+            self.wfile.flush()
+            self.close_connection = True
+            return
+        self.wfile.write(body)
