@@ -1,9 +1,37 @@
 """UltraCart Conversation API client: the public face of this package.
 
+    from ultracart_conversations import ConversationApi
+    with ConversationApi.from_env() as api:
+        for summary in api.iter_conversations():
+            print(summary.conversation_uuid)
+
 The models come from the generated package `ultracart_conversations_api`; import them
-from here so that your code does not depend on where the generator puts them.
+from here so that your code does not depend on where the generator puts them. The
+clients, OAuth and date helpers load on first use, so that importing this package stays
+cheap (httpx is imported only when a client is).
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from ultracart_conversations.errors import (
+    APIConnectionError,
+    ApiError,
+    APITimeoutError,
+    ApplicationDisabledError,
+    AuthenticationError,
+    BadRequestError,
+    InsecureTransportWarning,
+    InvalidDateError,
+    InvalidRequestError,
+    NotFoundError,
+    OAuthError,
+    RateLimitError,
+    ResponseValidationError,
+    ServerError,
+)
 from ultracart_conversations_api.models import (
     Conversation,
     ConversationAgentAuthResponse,
@@ -20,9 +48,54 @@ from ultracart_conversations_api.models import (
     ResultSet,
 )
 
+if TYPE_CHECKING:
+    from ultracart_conversations._async_client import AsyncConversationApi
+    from ultracart_conversations._operations import ApiResponse
+    from ultracart_conversations._redaction import redact_headers
+    from ultracart_conversations._retry import RetryPolicy
+    from ultracart_conversations._sync_client import ConversationApi
+    from ultracart_conversations.dates import parse_dts
+    from ultracart_conversations.oauth import OAuthClient, OAuthSession, OAuthTokens
+
+# name -> module that defines it, imported on first access.
+_LAZY = {
+    "ConversationApi": "ultracart_conversations._sync_client",
+    "AsyncConversationApi": "ultracart_conversations._async_client",
+    "ApiResponse": "ultracart_conversations._operations",
+    "RetryPolicy": "ultracart_conversations._retry",
+    "redact_headers": "ultracart_conversations._redaction",
+    "parse_dts": "ultracart_conversations.dates",
+    "OAuthClient": "ultracart_conversations.oauth",
+    "OAuthSession": "ultracart_conversations.oauth",
+    "OAuthTokens": "ultracart_conversations.oauth",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # later accesses skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
+
 __all__ = [
+    "APIConnectionError",
+    "APITimeoutError",
+    "ApiError",
+    "ApiResponse",
+    "ApplicationDisabledError",
+    "AsyncConversationApi",
+    "AuthenticationError",
+    "BadRequestError",
     "Conversation",
     "ConversationAgentAuthResponse",
+    "ConversationApi",
     "ConversationMessage",
     "ConversationParticipant",
     "ConversationStartRequest",
@@ -31,7 +104,21 @@ __all__ = [
     "ConversationsResponse",
     "Error",
     "ErrorResponse",
+    "InsecureTransportWarning",
+    "InvalidDateError",
+    "InvalidRequestError",
+    "NotFoundError",
+    "OAuthClient",
+    "OAuthError",
+    "OAuthSession",
+    "OAuthTokens",
+    "RateLimitError",
     "ResponseMetadata",
+    "ResponseValidationError",
     "ResponseWarning",
     "ResultSet",
+    "RetryPolicy",
+    "ServerError",
+    "parse_dts",
+    "redact_headers",
 ]

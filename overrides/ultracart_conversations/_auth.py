@@ -1,0 +1,86 @@
+"""Credentials, applied to each request as it is sent (httpx.Auth).
+
+Per request, not baked into client headers: a refreshed OAuth token takes effect on the
+next request, and no caller-owned headers dict or http client is ever written into.
+(The generated AuthenticatedClient reads its token once and writes it into the headers
+dict it was given.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator, Generator
+
+import httpx
+
+from ultracart_conversations._defaults import SIMPLE_KEY_HEADER
+from ultracart_conversations._redaction import REDACTED, logger
+from ultracart_conversations.oauth import OAuthSession
+
+
+class SimpleKeyAuth(httpx.Auth):
+    """Sends a simple API key in `x-ultracart-simple-key`."""
+
+    def __init__(self, simple_key: str) -> None:
+        self._simple_key = simple_key
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        request.headers[SIMPLE_KEY_HEADER] = self._simple_key
+        yield request
+
+    def __repr__(self) -> str:
+        return f"SimpleKeyAuth({REDACTED})"
+
+
+class BearerTokenAuth(httpx.Auth):
+    """Sends a fixed OAuth access token (no refresh: a 401 is raised as is)."""
+
+    def __init__(self, access_token: str) -> None:
+        self._header = f"Bearer {access_token}"
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        request.headers["Authorization"] = self._header
+        yield request
+
+    def __repr__(self) -> str:
+        return f"BearerTokenAuth({REDACTED})"
+
+
+class OAuthSessionAuth(httpx.Auth):
+    """Sends the session's current access token; refreshes it shortly before expiry, and
+    once (then resends) when the API answers 401."""
+
+    def __init__(self, session: OAuthSession) -> None:
+        self.session = session
+
+    def sync_auth_flow(
+        self, request: httpx.Request
+    ) -> Generator[httpx.Request, httpx.Response, None]:
+        session = self.session
+        if session.needs_refresh():
+            session.refresh(session.tokens.access_token, reason="about to expire")
+        token = session.tokens.access_token
+        request.headers["Authorization"] = f"Bearer {token}"
+        response = yield request
+        if response.status_code == 401 and session.can_refresh:
+            logger.info("API answered 401; refreshing the OAuth token once and resending")
+            token = session.refresh(token, reason="401 from the API")
+            request.headers["Authorization"] = f"Bearer {token}"
+            yield request
+
+    async def async_auth_flow(
+        self, request: httpx.Request
+    ) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        session = self.session
+        if session.needs_refresh():
+            await session.async_refresh(session.tokens.access_token, reason="about to expire")
+        token = session.tokens.access_token
+        request.headers["Authorization"] = f"Bearer {token}"
+        response = yield request
+        if response.status_code == 401 and session.can_refresh:
+            logger.info("API answered 401; refreshing the OAuth token once and resending")
+            token = await session.async_refresh(token, reason="401 from the API")
+            request.headers["Authorization"] = f"Bearer {token}"
+            yield request
+
+    def __repr__(self) -> str:
+        return f"OAuthSessionAuth({self.session!r})"

@@ -1,0 +1,135 @@
+"""Checking a client's configuration: base URL, TLS, credentials, timeout, environment.
+
+Shared by ConversationApi, AsyncConversationApi and OAuthClient.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import warnings
+from collections.abc import Mapping
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import httpx
+
+from ultracart_conversations._auth import BearerTokenAuth, OAuthSessionAuth, SimpleKeyAuth
+from ultracart_conversations._defaults import (
+    DEFAULT_CONNECT_TIMEOUT,
+    DEFAULT_TIMEOUT,
+    ENV_ACCESS_TOKEN,
+    ENV_BASE_URL,
+    ENV_SIMPLE_KEY,
+)
+from ultracart_conversations._redaction import Secrets, logger
+from ultracart_conversations.errors import InsecureTransportWarning, InvalidRequestError
+from ultracart_conversations.oauth import OAuthSession
+
+_LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
+
+
+def check_transport_security(base_url: str, verify_ssl: object) -> None:
+    """Refuse a base URL that is not http(s); warn about anything that is not safe."""
+    parts = urlsplit(base_url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InvalidRequestError("base_url must be an http:// or https:// URL with a host")
+    if verify_ssl is False:
+        warnings.warn(
+            "verify_ssl=False: TLS certificates are not checked, so anyone on the network "
+            "path can read and change this client's traffic, credentials included",
+            InsecureTransportWarning,
+            stacklevel=4,
+        )
+    if parts.scheme == "http" and parts.hostname not in _LOCAL_HOSTS:
+        warnings.warn(
+            f"base_url uses plain HTTP to {parts.hostname}: credentials travel unencrypted",
+            InsecureTransportWarning,
+            stacklevel=4,
+        )
+
+
+def resolve_timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
+    if isinstance(timeout, httpx.Timeout):
+        return timeout
+    if timeout is None:
+        return httpx.Timeout(None)
+    if isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout <= 0:
+        raise InvalidRequestError("timeout must be a positive number of seconds")
+    return httpx.Timeout(timeout, connect=min(float(timeout), DEFAULT_CONNECT_TIMEOUT))
+
+
+DEFAULT_HTTPX_TIMEOUT = resolve_timeout(DEFAULT_TIMEOUT)
+
+
+@dataclass(frozen=True, slots=True)
+class Credentials:
+    """How a client authenticates: the httpx.Auth, a label for reprs, what to scrub."""
+
+    auth: httpx.Auth
+    kind: str
+    secrets: Secrets
+
+
+def resolve_credentials(
+    simple_key: str | None, access_token: str | None, oauth: OAuthSession | None
+) -> Credentials:
+    given = [
+        name
+        for name, value in (
+            ("simple_key", simple_key),
+            ("access_token", access_token),
+            ("oauth", oauth),
+        )
+        if value is not None
+    ]
+    if not given:
+        raise InvalidRequestError(
+            "no credentials: pass simple_key=, access_token= or oauth=, "
+            f"or set {ENV_SIMPLE_KEY} or {ENV_ACCESS_TOKEN} and use from_env()"
+        )
+    if len(given) > 1:
+        raise InvalidRequestError(f"pass only one credential, got {' and '.join(given)}")
+    if oauth is not None:
+        if not isinstance(oauth, OAuthSession):
+            raise InvalidRequestError("oauth must be an OAuthSession")
+        return Credentials(OAuthSessionAuth(oauth), "oauth", oauth.secrets)
+    name, value = (
+        ("simple_key", simple_key) if simple_key is not None else ("access_token", access_token)
+    )
+    if not isinstance(value, str) or not value.strip():
+        # Not the value itself: it may be a mistyped secret.
+        raise InvalidRequestError(f"{name} must be a non-empty str")
+    if value != value.strip() or any(ch in value for ch in "\r\n"):
+        raise InvalidRequestError(f"{name} has leading/trailing whitespace or a line break")
+    auth: httpx.Auth = SimpleKeyAuth(value) if name == "simple_key" else BearerTokenAuth(value)
+    return Credentials(auth, name, Secrets(value))
+
+
+def settings_from_env(environ: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Constructor keywords from ULTRACART_SIMPLE_KEY / _ACCESS_TOKEN / _BASE_URL."""
+    env = os.environ if environ is None else environ
+    settings: dict[str, str] = {}
+    for variable, keyword in (
+        (ENV_SIMPLE_KEY, "simple_key"),
+        (ENV_ACCESS_TOKEN, "access_token"),
+        (ENV_BASE_URL, "base_url"),
+    ):
+        value = env.get(variable, "").strip()
+        if value:
+            settings[keyword] = value
+    if "simple_key" in settings and "access_token" in settings:
+        raise InvalidRequestError(
+            f"both {ENV_SIMPLE_KEY} and {ENV_ACCESS_TOKEN} are set; unset one of them"
+        )
+    return settings
+
+
+def enable_debugging() -> None:
+    """debugging=True: make the package logger emit DEBUG records (wire logs included,
+    credentials redacted), to stderr unless logging is already configured."""
+    logger.setLevel(logging.DEBUG)
+    if not logger.handlers and not logging.getLogger().handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+        logger.addHandler(handler)

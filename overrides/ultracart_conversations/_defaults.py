@@ -1,0 +1,20 @@
+"""Constants shared by the clients (kept in a module that imports nothing heavy)."""
+
+from __future__ import annotations
+
+DEFAULT_BASE_URL = "https://secure.ultracart.com/rest/v2"
+
+# Seconds. The generated Client has no timeout at all unless given one; a call that
+# hangs forever is never what a caller wants. Connecting gets less time than answering.
+DEFAULT_TIMEOUT = 30.0
+DEFAULT_CONNECT_TIMEOUT = 10.0
+
+DEFAULT_MAX_RETRIES = 2
+
+USER_AGENT = "ultracart-conversations/0.1.0"
+
+SIMPLE_KEY_HEADER = "x-ultracart-simple-key"
+
+ENV_SIMPLE_KEY = "ULTRACART_SIMPLE_KEY"
+ENV_ACCESS_TOKEN = "ULTRACART_ACCESS_TOKEN"  # noqa: S105 (a variable name)
+ENV_BASE_URL = "ULTRACART_BASE_URL"

@@ -1,0 +1,133 @@
+"""Paging through conversation summaries: which pages to fetch and what to yield from
+each. Pure bookkeeping shared by the sync iterator and the async one; they only fetch.
+
+The list is newest first, and new conversations arrive at its head while we page, which
+pushes everything down: the page at offset 200 may then start with summaries that were
+on the previous page. Two rules keep the iteration exact:
+
+1. The next offset is `offset + count` of the page just read, in the server's numbering
+   at the moment it served that page. Inserts at the head can only push unseen items
+   further down, never above that offset, so nothing that existed when iteration began
+   is skipped; what the shift does is repeat some items.
+2. Repeats are dropped by uuid: the pager keeps the set of uuids it has yielded. That
+   is the one thing that grows with the iteration (about 100 bytes per conversation);
+   only one page of summaries (one window of pages with concurrency) is held at a time.
+   It also works when `total_records` is null, which rules out counting shifts.
+
+With concurrency, later pages are fetched together, at offsets computed from the page
+before them. A page of the window is used only if it starts where the previous one
+ended and saw the same `total_records` (nothing arrived between the two); otherwise it
+and the rest of the window are dropped and fetching resumes, in order, from where the
+last used page ended. Items are always yielded in list order.
+"""
+
+from __future__ import annotations
+
+from ultracart_conversations.errors import InvalidRequestError, ResponseValidationError
+from ultracart_conversations_api.models import ConversationsResponse, ConversationSummary
+from ultracart_conversations_api.types import Unset
+
+MAX_PAGE_SIZE = 200
+
+# A server that ignores _offset would otherwise be paged forever.
+MAX_PAGES_WITHOUT_NEW_ITEMS = 50
+
+
+def check_iteration_arguments(page_size: object, max_items: object, concurrency: object) -> None:
+    for name, value, minimum in (
+        ("page_size", page_size, 1),
+        ("max_items", max_items, 0),
+        ("concurrency", concurrency, 1),
+    ):
+        if value is None and name == "max_items":
+            continue
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise InvalidRequestError(f"{name} must be an int, got {type(value).__name__}")
+        if value < minimum:
+            raise InvalidRequestError(f"{name} must be >= {minimum}, got {value}")
+    if isinstance(page_size, int) and page_size > MAX_PAGE_SIZE:
+        raise InvalidRequestError(f"page_size must be at most {MAX_PAGE_SIZE}, got {page_size}")
+
+
+class Pager:
+    """The state of one iteration over getConversations."""
+
+    def __init__(self, page_size: int, max_items: int | None) -> None:
+        self.page_size = page_size
+        self.remaining = max_items
+        self.offset = 0  # where the next page starts, in the server's latest numbering
+        self.total: int | None = None  # total_records of the last page used, if known
+        self.done = max_items == 0
+        self.seen: set[str] = set()
+        self._pages_without_new = 0
+
+    def plan(self, concurrency: int) -> list[tuple[int, int]]:
+        """(offset, limit) of the pages to fetch next, in order; one unless the total is
+        known and concurrency > 1."""
+        if self.done:
+            return []
+        limit = self.page_size
+        if self.remaining is not None and self.remaining < limit:
+            limit = self.remaining
+        if concurrency <= 1 or self.total is None:
+            return [(self.offset, limit)]
+        pages = concurrency
+        if self.remaining is not None:
+            pages = min(pages, -(-self.remaining // limit))
+        offsets = range(self.offset, self.total, limit)[:pages]
+        return [(offset, limit) for offset in offsets] or [(self.offset, limit)]
+
+    def accept(
+        self, offset: int, limit: int, page: ConversationsResponse, *, first_in_window: bool
+    ) -> list[ConversationSummary] | None:
+        """The summaries to yield from a page, or None if the page (and the rest of its
+        window) no longer fits and must be dropped."""
+        result_set = None if isinstance(page.metadata, Unset) else page.metadata.result_set
+        total = None
+        more: bool | None = None
+        server_next: int | None = None
+        if result_set is not None and not isinstance(result_set, Unset):
+            if isinstance(result_set.total_records, int):
+                total = result_set.total_records
+            if isinstance(result_set.more, bool):
+                more = result_set.more
+            if isinstance(result_set.next_offset, int):
+                server_next = result_set.next_offset
+        if not first_in_window and (offset != self.offset or total != self.total):
+            return None
+
+        summaries = [] if isinstance(page.conversations, Unset) else page.conversations
+        fresh: list[ConversationSummary] = []
+        for summary in summaries:
+            if self.remaining is not None and len(fresh) >= self.remaining:
+                break
+            uuid = summary.conversation_uuid
+            if isinstance(uuid, str):
+                if uuid in self.seen:
+                    continue
+                self.seen.add(uuid)
+            fresh.append(summary)
+
+        count = len(summaries)
+        self.offset = (
+            server_next if server_next is not None and server_next > offset else offset + count
+        )
+        self.total = total
+        if self.remaining is not None:
+            self.remaining -= len(fresh)
+        if (self.remaining is not None and self.remaining <= 0) or count == 0:
+            self.done = True
+        elif more is not None:
+            self.done = not more
+        elif total is not None:
+            self.done = self.offset >= total
+        else:
+            self.done = count < limit
+
+        self._pages_without_new = 0 if fresh else self._pages_without_new + 1
+        if not self.done and self._pages_without_new >= MAX_PAGES_WITHOUT_NEW_ITEMS:
+            raise ResponseValidationError(
+                f"getConversations returned {MAX_PAGES_WITHOUT_NEW_ITEMS} pages in a row with "
+                f"no conversation not already seen (last offset {offset}); stopping"
+            )
+        return fresh

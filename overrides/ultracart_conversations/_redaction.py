@@ -1,0 +1,71 @@
+"""Keeping credentials out of logs, reprs and exception messages.
+
+Two tools, used everywhere the client logs or builds a message: `redact_headers` blanks
+the values of headers that carry credentials, and `Secrets.scrub` removes every
+credential value the client knows from free text (a server may echo a key back in an
+error message; a debug log of a body must not show a token).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterable, Mapping
+
+logger = logging.getLogger("ultracart_conversations")
+
+REDACTED = "[REDACTED]"
+
+# Lower-case names of headers whose values are credentials or session material.
+SENSITIVE_HEADERS = frozenset(
+    {
+        "authorization",
+        "proxy-authorization",
+        "x-ultracart-simple-key",
+        "x-ultracart-browser-key",
+        "cookie",
+        "set-cookie",
+    }
+)
+
+# Form fields of OAuth token requests that hold secrets.
+SENSITIVE_FIELDS = frozenset({"client_secret", "code", "refresh_token", "access_token"})
+
+
+def redact_headers(headers: Iterable[tuple[str, str]] | Mapping[str, str]) -> dict[str, str]:
+    """A copy of `headers` with the value of every credential header replaced."""
+    items = headers.items() if isinstance(headers, Mapping) else headers
+    return {
+        name: (REDACTED if name.lower() in SENSITIVE_HEADERS else value) for name, value in items
+    }
+
+
+class Secrets:
+    """The credential values one client knows, to scrub them out of any text.
+
+    Thread-safe: an OAuth refresh adds the new tokens while other threads log.
+    """
+
+    # Shorter values would scrub ordinary words; no real credential is this short.
+    _MIN_LENGTH = 6
+
+    def __init__(self, *values: str | None) -> None:
+        self._lock = threading.Lock()
+        self._values: tuple[str, ...] = ()
+        self.add(*values)
+
+    def add(self, *values: str | None) -> None:
+        with self._lock:
+            known = set(self._values)
+            known.update(v for v in values if v and len(v) >= self._MIN_LENGTH)
+            # Longest first, so that a secret containing another is removed whole.
+            self._values = tuple(sorted(known, key=len, reverse=True))
+
+    def scrub(self, text: str) -> str:
+        for value in self._values:
+            if value in text:
+                text = text.replace(value, REDACTED)
+        return text
+
+    def __repr__(self) -> str:
+        return f"Secrets(<{len(self._values)} redacted>)"

@@ -1,0 +1,108 @@
+"""When to retry a failed call and how long to wait: pure functions, shared by the sync
+and async clients (only their sleeping differs).
+
+The rules:
+- a connection that failed before the request went out (refused, connect timeout, no
+  pooled connection in time) is retried for every operation;
+- 429 is retried for every operation: the server refused the call without doing it;
+- 5xx, a read timeout, or a connection dropped after the request went out are retried
+  only for idempotent operations. start_conversation is not idempotent: a retry after
+  a 5xx or a lost response could start a second conversation, so it raises instead.
+The wait is exponential backoff with jitter, or the server's Retry-After when it sent
+one (seconds or an HTTP date), capped at `max_retry_after`.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
+
+from ultracart_conversations.errors import (
+    APIConnectionError,
+    ApiError,
+    RateLimitError,
+    ServerError,
+)
+
+__all__ = ["RetryPolicy", "parse_retry_after", "retry_wait"]
+
+
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    """How the client retries. `max_retries=0` turns retries off.
+
+    The n-th retry (n = 0, 1, ...) waits initial_backoff * 2**n seconds, at most
+    max_backoff, less up to `jitter` of it at random (so that many clients that failed
+    together do not retry together). A Retry-After from the server replaces that wait,
+    capped at max_retry_after.
+    """
+
+    max_retries: int = 2
+    initial_backoff: float = 0.5
+    max_backoff: float = 8.0
+    max_retry_after: float = 60.0
+    jitter: float = 0.25
+
+    def __post_init__(self) -> None:
+        if isinstance(self.max_retries, bool) or not isinstance(self.max_retries, int):
+            raise TypeError("max_retries must be an int")
+        if self.max_retries < 0:
+            raise ValueError("max_retries must be >= 0")
+        for name in ("initial_backoff", "max_backoff", "max_retry_after"):
+            if getattr(self, name) < 0:
+                raise ValueError(f"{name} must be >= 0")
+        if not 0 <= self.jitter <= 1:
+            raise ValueError("jitter must be between 0 and 1")
+
+    def backoff(self, retry_number: int) -> float:
+        """The wait before retry number `retry_number` (0-based) without Retry-After."""
+        base: float = min(self.max_backoff, self.initial_backoff * 2.0**retry_number)
+        return base * (1 - self.jitter * random.random())  # noqa: S311 (not cryptographic)
+
+
+def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
+    """Retry-After as seconds from now (never negative), or None if absent or unreadable.
+
+    Accepts delta-seconds ("120", also "1.5") and an HTTP date (RFC 9110).
+    """
+    if not value:
+        return None
+    text = value.strip()
+    try:
+        seconds = float(text)
+    except ValueError:
+        try:
+            when = parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            return None
+        if when.tzinfo is None:  # an HTTP date is always GMT
+            return None
+        seconds = when.timestamp() - (time.time() if now is None else now)
+    if seconds != seconds or seconds == float("inf"):  # NaN or infinity
+        return None
+    return max(0.0, seconds)
+
+
+def _retryable(error: ApiError, idempotent: bool) -> bool:
+    if isinstance(error, RateLimitError):
+        return True
+    if isinstance(error, APIConnectionError):
+        return idempotent or not getattr(error, "request_sent", True)
+    if isinstance(error, ServerError):
+        return idempotent
+    return False
+
+
+def retry_wait(
+    policy: RetryPolicy, error: ApiError, *, idempotent: bool, retries_done: int
+) -> float | None:
+    """Seconds to wait before retrying after `error`, or None to raise it now."""
+    if retries_done >= policy.max_retries or not _retryable(error, idempotent):
+        return None
+    if isinstance(error, RateLimitError | ServerError):
+        retry_after = parse_retry_after(error.headers.get("retry-after"))
+        if retry_after is not None:
+            return min(retry_after, policy.max_retry_after)
+    return policy.backoff(retries_done)

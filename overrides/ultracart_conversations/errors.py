@@ -1,0 +1,152 @@
+"""The exceptions the client raises.
+
+    ApiError                      every failure of a call that went (or tried to go) out
+    ├── BadRequestError           400
+    ├── AuthenticationError       401
+    ├── NotFoundError             404
+    ├── ApplicationDisabledError  410
+    ├── RateLimitError            429 (.retry_after)
+    ├── ServerError               5xx (any status from 500 to 599)
+    ├── ResponseValidationError   a response the client could not make sense of
+    ├── OAuthError                the OAuth token endpoint refused
+    └── APIConnectionError        no HTTP response at all (refused, reset, dropped)
+        └── APITimeoutError       no response in time
+
+    InvalidRequestError(ValueError)  bad input, refused before anything is sent
+    InvalidDateError(ValueError)     a *_dts string parse_dts cannot read
+    InsecureTransportWarning         (a warning) TLS verification off, or plain HTTP
+
+Messages never contain credentials: they are built from the server's UC-REST-ERROR
+header or developer message, with every credential the client knows scrubbed out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ultracart_conversations_api.models import ErrorResponse
+
+__all__ = [
+    "APIConnectionError",
+    "APITimeoutError",
+    "ApiError",
+    "ApplicationDisabledError",
+    "AuthenticationError",
+    "BadRequestError",
+    "InsecureTransportWarning",
+    "InvalidDateError",
+    "InvalidRequestError",
+    "NotFoundError",
+    "OAuthError",
+    "RateLimitError",
+    "ResponseValidationError",
+    "ServerError",
+]
+
+
+class ApiError(Exception):
+    """A call failed. The base of every error the client raises for an HTTP failure.
+
+    Attributes:
+        status: the HTTP status code, or None when no response arrived.
+        headers: the response headers, names lower-cased (empty without a response).
+        body: the raw response body.
+        error_response: the body parsed as UltraCart's ErrorResponse, when it was one.
+        method, url: the request that failed (the URL carries no credentials).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int | None = None,
+        headers: Mapping[str, str] | None = None,
+        body: bytes = b"",
+        error_response: ErrorResponse | None = None,
+        method: str = "",
+        url: str = "",
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+        self.headers: dict[str, str] = {k.lower(): v for k, v in (headers or {}).items()}
+        self.body = body
+        self.error_response = error_response
+        self.method = method
+        self.url = url
+
+    # The seed's Ruby ApiError calls these `code` and `response_body`.
+    @property
+    def code(self) -> int | None:
+        return self.status
+
+    @property
+    def response_body(self) -> bytes:
+        return self.body
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(status={self.status!r}, message={self.message!r})"
+
+
+class BadRequestError(ApiError):
+    """400: the server refused the request input."""
+
+
+class AuthenticationError(ApiError):
+    """401: the credentials were refused (after one token refresh, with OAuth)."""
+
+
+class NotFoundError(ApiError):
+    """404: no conversation with that uuid."""
+
+
+class ApplicationDisabledError(ApiError):
+    """410: UltraCart has disabled your authorized application."""
+
+
+class RateLimitError(ApiError):
+    """429: too many calls. `retry_after` is the wait the server asked for, in seconds
+    (from its Retry-After header, seconds or an HTTP date), or None if it gave none."""
+
+    retry_after: float | None = None
+
+
+class ServerError(ApiError):
+    """5xx: a server-side failure."""
+
+
+class ResponseValidationError(ApiError):
+    """The response could not be read: not JSON, not the documented shape, odd status."""
+
+
+class OAuthError(ApiError):
+    """The OAuth token endpoint refused a grant (`error` is RFC 6749's error code, such
+    as "invalid_grant", when the endpoint sent one)."""
+
+    error: str | None = None
+
+
+class APIConnectionError(ApiError):
+    """No HTTP response: the connection failed, was reset, or was closed early.
+
+    `request_sent` is False when the request certainly never reached the server
+    (connection refused, connect timeout), which makes any call safe to retry.
+    """
+
+    request_sent: bool = True
+
+
+class APITimeoutError(APIConnectionError):
+    """No response within the timeout."""
+
+
+class InvalidRequestError(ValueError):
+    """Bad input, refused before anything was sent; the message says what is wrong."""
+
+
+class InvalidDateError(ValueError):
+    """A date/time string that cannot be read as one."""
+
+
+class InsecureTransportWarning(UserWarning):
+    """TLS verification is off, or the base URL is plain HTTP to another machine."""
