@@ -1,7 +1,8 @@
 """The reviewed allow-list of deliberate deviations (codegen/deviations.yaml).
 
-An entry names operations, a location pattern and finding kinds; findings it matches are
-not drift. An entry (or one of its named operations) that matches nothing is reported:
+An entry names operations, a location pattern, finding kinds and (optionally) a pattern
+over the change itself, so that it covers the reviewed difference and not whatever else
+upstream may later do at the same place; findings it matches are not drift. An entry (or one of its named operations) that matches nothing is reported:
 upstream caught up, or moved, and the entry needs another review.
 """
 
@@ -19,7 +20,8 @@ from codegen.drift.findings import KINDS, Finding
 from codegen.drift.model import OperationRef
 
 ALL_OPERATIONS = "*"
-FIELDS = {"id", "operations", "location", "kinds", "reason"}
+REQUIRED = {"id", "operations", "location", "kinds", "reason"}
+OPTIONAL = {"change"}
 
 
 @dataclass(frozen=True)
@@ -29,12 +31,14 @@ class Deviation:
     location: str  # a glob over finding locations
     kinds: frozenset[str]
     reason: str
+    change: str = "*"  # a glob over the finding's change text
 
     def matches(self, finding: Finding) -> bool:
         return (
             finding.kind in self.kinds
             and (ALL_OPERATIONS in self.operations or finding.operation in self.operations)
             and fnmatchcase(finding.location, self.location)
+            and fnmatchcase(finding.change, self.change)
         )
 
 
@@ -57,8 +61,9 @@ def load_deviations(path: Path) -> list[Deviation]:
 
 def _entry(path: Path, index: int, entry: object) -> Deviation:
     where = f"{path}: deviations[{index}]"
-    if not isinstance(entry, Mapping) or set(entry) != FIELDS:
-        raise DocumentError(f"{where}: needs exactly the fields {', '.join(sorted(FIELDS))}")
+    if not isinstance(entry, Mapping) or not REQUIRED <= set(entry) <= REQUIRED | OPTIONAL:
+        fields = ", ".join(sorted(REQUIRED))
+        raise DocumentError(f"{where}: needs the fields {fields} (and may have change)")
     ops, kinds = entry["operations"], entry["kinds"]
     if not isinstance(ops, list) or not ops or not all(isinstance(o, str) for o in ops):
         raise DocumentError(f"{where}: 'operations' must be a list of operationIds or '*'")
@@ -72,6 +77,7 @@ def _entry(path: Path, index: int, entry: object) -> Deviation:
         location=str(entry["location"]),
         kinds=frozenset(kinds),
         reason=entry["reason"].strip(),
+        change=str(entry.get("change", "*")),
     )
 
 

@@ -364,11 +364,16 @@ class Document:
         for bound in BOUNDS:
             if bound in node:
                 s.bounds[bound] = node[bound]
-        # Swagger 2.0 / OAS 3.0 exclusive bounds are flags on minimum/maximum.
-        for flag, bound in (("exclusiveMinimum", "minimum"), ("exclusiveMaximum", "maximum")):
+        for flag, bound, step in (("exclusiveMinimum", "minimum", 1), ("exclusiveMaximum", "maximum", -1)):
+            # Swagger 2.0 / OAS 3.0 exclusive bounds are flags on minimum/maximum.
             if isinstance(s.bounds.get(flag), bool):
                 if s.bounds.pop(flag) and bound in s.bounds:
                     s.bounds[flag] = s.bounds.pop(bound)
+            # An exclusive bound on an integer is an inclusive one a step inside it.
+            value = s.bounds.get(flag)
+            if s.type == "integer" and isinstance(value, int) and not isinstance(value, bool):
+                s.bounds[bound] = value + step
+                del s.bounds[flag]
         props = self.mapping(node.get("properties", {}), f"{where}/properties")
         s.properties = {str(name): self.schema(p, f"{where}/properties/{name}") for name, p in props.items()}
         if isinstance(node.get("required"), list):
