@@ -1,0 +1,69 @@
+"""Shared fixtures: a scripted server, a fake UltraCart, and clients pointed at them.
+
+Retry waits are recorded instead of slept (`waits`), so retry tests are instant and can
+assert the exact wait the client chose.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+
+import pytest
+
+from tests.scripted_server import ScriptedServer
+from ultracart_conversations import AsyncConversationApi, ConversationApi, RetryPolicy
+from ultracart_conversations.testing import FakeUltraCart
+
+# No jitter, tiny waits: deterministic and fast.
+FAST_RETRIES = RetryPolicy(initial_backoff=0.001, max_backoff=0.004, jitter=0.0)
+
+
+@pytest.fixture
+def scripted() -> Iterator[ScriptedServer]:
+    with ScriptedServer() as server:
+        yield server
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeUltraCart]:
+    with FakeUltraCart(conversations=25, seed=0) as server:
+        yield server
+
+
+@pytest.fixture
+def waits() -> list[float]:
+    return []
+
+
+def _record_waits(api: ConversationApi, waits: list[float]) -> None:
+    api._sleep = waits.append
+
+
+@pytest.fixture
+def api(fake: FakeUltraCart, waits: list[float]) -> Iterator[ConversationApi]:
+    with ConversationApi(
+        simple_key=fake.simple_key, base_url=fake.base_url, retry_policy=FAST_RETRIES
+    ) as client:
+        _record_waits(client, waits)
+        yield client
+
+
+@pytest.fixture
+def scripted_api(scripted: ScriptedServer, waits: list[float]) -> Iterator[ConversationApi]:
+    with ConversationApi(
+        simple_key="scripted-simple-key", base_url=scripted.base_url, retry_policy=FAST_RETRIES
+    ) as client:
+        _record_waits(client, waits)
+        yield client
+
+
+@pytest.fixture
+async def async_api(fake: FakeUltraCart, waits: list[float]) -> AsyncIterator[AsyncConversationApi]:
+    async def record(seconds: float) -> None:
+        waits.append(seconds)
+
+    async with AsyncConversationApi(
+        simple_key=fake.simple_key, base_url=fake.base_url, retry_policy=FAST_RETRIES
+    ) as client:
+        client._sleep = record
+        yield client
