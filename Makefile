@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-dev
 
 .DEFAULT_GOAL := help
-.PHONY: help venv generate check-generated validate test lint format build demo drift ci clean
+.PHONY: help venv generate check-generated validate test lint format build demo drift bench ci clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 18
@@ -35,7 +35,7 @@ test: $(STAMP)  ## run the test suite
 lint: $(STAMP)  ## ruff and mypy --strict
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
-	$(PY) -m mypy overrides codegen tests
+	$(PY) -m mypy overrides codegen tests bench
 
 format: $(STAMP)  ## apply ruff's fixes and formatting to the hand-written code
 	$(PY) -m ruff check --fix .
@@ -53,6 +53,10 @@ UPSTREAM ?= codegen/upstream/rest_api_v2.swagger.json
 
 drift: $(STAMP)  ## compare openapi.yaml with UltraCart's spec (UPSTREAM=path-or-url)
 	$(PY) -m codegen drift $(UPSTREAM)
+
+# Not part of `test` or `ci`: a measurement (a few minutes), not a pass/fail check.
+bench: $(STAMP)  ## benchmark vs raw httpx and the official SDK; writes bench/results/
+	$(PY) -m bench.run
 
 ci: lint validate check-generated drift test  ## what CI runs
 

@@ -1,0 +1,1 @@
+"""`make bench`: this package against raw httpx and UltraCart's official SDK."""
