@@ -182,6 +182,13 @@ def test_unknown_conversation_is_404(client: httpx.Client, method: str, suffix: 
     assert "no-such-uuid" in answer.headers["UC-REST-ERROR"]
 
 
+def test_an_echoed_uuid_cannot_break_the_header_block(client: httpx.Client) -> None:
+    answer = client.get(f"{LIST}/a%0D%0AX-Evil:%201%0B%1Cb")
+    assert answer.status_code == 404
+    assert "x-evil" not in answer.headers
+    assert answer.headers["UC-REST-ERROR"] == "No conversation with uuid a??X-Evil: 1??b."
+
+
 @pytest.mark.parametrize("body", [b"{not json", b"[]", b'{"conversation_arn": 5}', b""])
 def test_bad_start_request_is_400(client: httpx.Client, body: bytes) -> None:
     answer = client.put(LIST, content=body, headers={"Content-Type": "application/json"})
@@ -201,7 +208,6 @@ def test_agent_auth_returns_a_jwt(client: httpx.Client) -> None:
 def test_upload_url_answers_as_documented(client: httpx.Client) -> None:
     ok = client.get("/conversation/upload_url/jpg")
     assert (ok.status_code, ok.content) == (200, b"")
-    assert client.get("/conversation/upload_url/j.p.g").status_code == 400
 
 
 def test_wrong_method_is_405_and_unknown_path_404(client: httpx.Client) -> None:

@@ -28,7 +28,6 @@ from ._faults import Fault, FaultKind
 API_VERSION = "2017-03-01"
 BASE_PATH = "/rest/v2"
 _SECRET_HEADERS = frozenset({"authorization", "x-ultracart-simple-key"})
-_EXTENSION = re.compile(r"[A-Za-z0-9]{1,10}")
 _INTEGER = re.compile(r"-?[0-9]{1,18}")
 
 
@@ -358,7 +357,7 @@ class FakeUltraCart:
             return _error(400, "The request body must be a ConversationStartRequest object.")
         arn = start.get("conversation_arn")
         arns = start.get("add_conversation_participant_arns", [])
-        if arn is not None and not isinstance(arn, str):
+        if "conversation_arn" in start and not isinstance(arn, str):
             return _error(400, "conversation_arn must be a string.")
         if not isinstance(arns, list) or not all(isinstance(a, str) for a in arns):
             return _error(400, "add_conversation_participant_arns must be a list of strings.")
@@ -432,8 +431,7 @@ class FakeUltraCart:
     def _op_getConversationMultimediaUploadUrl(
         self, params: dict[str, str], _: dict[str, str], __: bytes
     ) -> _Reply:
-        if not _EXTENSION.fullmatch(params["extension"]):
-            return _error(400, "The extension must be 1 to 10 letters or digits, e.g. jpg.")
+        # openapi.yaml allows any extension, so the fake does too.
         return _Reply(200)  # openapi.yaml (like upstream) documents no body for this 200
 
     def _authorize(self, query: dict[str, str]) -> _Reply:
@@ -483,9 +481,15 @@ def _integer(query: dict[str, str], name: str, default: int) -> int | None:
     return int(text) if _INTEGER.fullmatch(text) else None
 
 
+def _header_safe(value: str) -> str:
+    # Printable ASCII only: a caller's uuid echoed into UC-REST-ERROR must not be able to
+    # break the header block (http.client even splits lines at \x0b, \x1c, \x85...).
+    return "".join(c if " " <= c <= "~" else "?" for c in value)
+
+
 def _not_found(conversation_uuid: str) -> _Reply:
     shown = conversation_uuid if len(conversation_uuid) <= 64 else conversation_uuid[:64] + "..."
-    return _error(404, f"No conversation with uuid {shown.encode('ascii', 'replace').decode()}.")
+    return _error(404, f"No conversation with uuid {shown}.")
 
 
 def _agent_in(conversation: Mapping[str, Any]) -> dict[str, Any] | None:
@@ -542,7 +546,12 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         self._dispatch()
 
-    do_PUT = do_POST = do_DELETE = do_PATCH = do_HEAD = do_OPTIONS = do_GET
+    def __getattr__(self, name: str) -> Any:
+        # Every method, even one http.server has never heard of (QUERY, ...), gets an
+        # UltraCart-shaped 404 or 405 rather than http.server's HTML 501.
+        if name.startswith("do_"):
+            return self._dispatch
+        raise AttributeError(name)
 
     def _read_body(self) -> bytes:
         if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
@@ -626,7 +635,7 @@ class _Handler(BaseHTTPRequestHandler):
     def _send(self, reply: _Reply, *, truncate: bool = False) -> None:
         self.send_response(reply.status)
         for name, value in reply.headers.items():
-            self.send_header(name, value)
+            self.send_header(name, _header_safe(value))
         if reply.status not in (204, 304):
             self.send_header("Content-Length", str(len(reply.body)))
         if truncate:
