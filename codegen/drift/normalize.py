@@ -111,7 +111,8 @@ class Document:
         if not isinstance(paths, Mapping):
             raise self.error("#/paths", "expected a mapping")
         index: dict[OpKey, OperationRef] = {}
-        for path, item in paths.items():
+        for path, raw_item in paths.items():
+            item = self.deref(raw_item, pointer("paths", path))
             if not isinstance(item, Mapping):
                 continue  # not an operation we could compare anyway
             for method in HTTP_METHODS:
@@ -280,6 +281,8 @@ class Document:
         alternatives: set[Requirement] = set()
         for i, requirement in enumerate(raw):
             req = self.mapping(requirement, f"{where}/security/{i}")
+            if not all(isinstance(scopes, list | None) for scopes in req.values()):
+                raise self.error(f"{where}/security/{i}", "scopes must be a list")
             alternatives.add(frozenset((str(name), frozenset(map(str, scopes or []))) for name, scopes in req.items()))
         return frozenset(a for a in alternatives if a) or None
 
@@ -385,6 +388,9 @@ class Document:
             s.additional = extra
         elif extra is not None:
             s.additional = self.schema(extra, f"{where}/additionalProperties")
+        for keyword in ("allOf", "oneOf", "anyOf"):
+            if not isinstance(node.get(keyword, []), list):
+                raise self.error(f"{where}/{keyword}", "expected a list of schemas")
         for i, member in enumerate(node.get("allOf") or []):
             self._merge(s, self.schema(member, f"{where}/allOf/{i}"), f"{where}/allOf/{i}")
         variants: list[Schema] = []
