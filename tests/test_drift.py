@@ -6,7 +6,10 @@ so every difference is visible; test_drift_cli and test_drift_allowlist cover th
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -264,3 +267,112 @@ def test_upstream_only_conversation_operations_are_information() -> None:
     }  # and not /order/orders/{order_id}: outside the conversation API
     assert all(not f.breaking and f.kind == "upstream-only" for f in information)
     assert not {f.kind for f in findings} & {"upstream-only"}
+
+
+# -- one change to the snapshot at a time ----------------------------------------------
+
+Document_ = dict[str, Any]
+
+
+def _rename_operation(doc: Document_) -> None:
+    doc["paths"]["/conversation/agent/auth"]["put"]["operationId"] = "authorizeAgent"
+
+
+def _add_response_header(doc: Document_) -> None:
+    ok = doc["paths"]["/conversation/conversations/{conversation_uuid}"]["get"]["responses"]["200"]
+    ok["headers"] = {"ETag": {"type": "string"}}
+
+
+def _drop_response_body(doc: Document_) -> None:
+    ok = doc["paths"]["/conversation/conversations/{conversation_uuid}"]["get"]["responses"]["200"]
+    del ok["schema"]
+
+
+def _add_required_request_body(doc: Document_) -> None:
+    join = doc["paths"]["/conversation/conversations/{conversation_uuid}/join"]["put"]
+    body = {"in": "body", "name": "join_request", "required": True, "schema": {"type": "object"}}
+    join["parameters"].append(body)
+
+
+def _make_a_field_one_of(doc: Document_) -> None:
+    props = doc["definitions"]["ConversationMessage"]["properties"]
+    props["body"] = {"oneOf": [{"type": "string"}, {"$ref": "#/definitions/ConversationMessage"}]}
+
+
+def _rename_security_scheme(doc: Document_) -> None:
+    schemes = doc["securityDefinitions"]
+    schemes["simpleKey"] = schemes.pop("ultraCartSimpleApiKey")
+    for item in doc["paths"].values():
+        for op in item.values():
+            op["security"] = [
+                {"simpleKey" if name == "ultraCartSimpleApiKey" else name: scopes}
+                for requirement in op["security"]
+                for name, scopes in requirement.items()
+            ]
+
+
+def _enum_on_a_request_field(doc: Document_) -> None:
+    start = doc["definitions"]["ConversationStartRequest"]["properties"]
+    start["conversation_arn"] = {"type": "string", "enum": ["arn:a", "arn:b"]}
+
+
+@pytest.mark.parametrize(
+    ("mutate", "expected"),
+    [
+        (
+            _rename_operation,
+            {("getAgentWebsocketAuthorization", "/operationId", "operation-id-changed", False)},
+        ),
+        (
+            _add_response_header,
+            {("getConversation", "/responses/200/headers/ETag", "header-added", False)},
+        ),
+        (_drop_response_body, {("getConversation", "/responses/200", "body-removed", True)}),
+        (
+            _add_required_request_body,
+            {("joinConversation", "/requestBody", "body-added", True)},
+        ),
+        (
+            _make_a_field_one_of,
+            {
+                (
+                    "getConversation",
+                    "/responses/200/schema/messages[]/body/type",
+                    "type-changed",
+                    True,
+                ),
+                (
+                    "getConversation",
+                    "/responses/200/schema/messages[]/body/oneOf",
+                    "variants-changed",
+                    True,
+                ),
+            },
+        ),
+        (_rename_security_scheme, set()),
+        (
+            _enum_on_a_request_field,
+            {
+                (
+                    "startConversation",
+                    "/requestBody/schema/conversation_arn/enum",
+                    "enum-changed",
+                    True,
+                )
+            },
+        ),
+    ],
+)
+def test_single_change_to_the_snapshot(
+    tmp_path: Path,
+    mutate: Callable[[Document_], None],
+    expected: set[tuple[str, str, str, bool]],
+) -> None:
+    baseline = {(f.operation, f.location, f.kind, f.breaking) for f in compare(SNAPSHOT)[0]}
+    document = json.loads(SNAPSHOT.read_text())
+    mutate(document)
+    upstream = tmp_path / "upstream.json"
+    upstream.write_text(json.dumps(document))
+    found = {(f.operation, f.location, f.kind, f.breaking) for f in compare(upstream)[0]}
+    assert found - baseline == expected
+    assert baseline <= found
