@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -45,10 +46,16 @@ def run(args: argparse.Namespace) -> int:
         # Malformed input in a shape normalize does not check for: still one line.
         return _bad_input(f"{args.upstream}: not a well-formed OpenAPI document ({exc!r})")
     findings = apply_deviations(findings, deviations, ours.index.values(), _shown(args.deviations))
-    if args.json:
-        print(as_json(findings, information))
-    else:
-        print(as_text(findings, information, _shown(args.spec), args.upstream))
+    report = (
+        as_json(findings, information)
+        if args.json
+        else as_text(findings, information, _shown(args.spec), args.upstream)
+    )
+    try:
+        print(report, flush=True)
+    except BrokenPipeError:
+        # The reader went away (`| head`): keep the exit code, skip the traceback at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     if not findings or (args.fail_on == "breaking" and not any(f.breaking for f in findings)):
         return EXIT_NO_DRIFT
     return EXIT_DRIFT
