@@ -2,12 +2,14 @@
 
 Schemas are compared by schemas.SchemaDiff; this module covers what is around them:
 parameters, bodies, responses and security. Every finding carries the operation, a
-JSON-pointer-like location relative to it and whether it breaks our client's users.
+JSON-pointer-like location relative to it and whether it breaks our client's users; a
+changed security scheme is therefore reported under each operation that uses it.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from codegen.drift.findings import Finding
 from codegen.drift.model import Body, Operation, Parameter, Requirement, SecurityScheme
@@ -43,7 +45,7 @@ def compare_documents(ours: Document, theirs: Document) -> tuple[list[Finding], 
     return findings, information
 
 
-def _primary_media(media: dict[str, object]) -> str:
+def _primary_media(media: Collection[str]) -> str:
     """The media type our client speaks: JSON when there is any."""
     if "application/json" in media:
         return "application/json"
@@ -51,6 +53,8 @@ def _primary_media(media: dict[str, object]) -> str:
 
 
 class OperationDiff:
+    """The findings for one of our operations and its upstream counterpart."""
+
     def __init__(
         self,
         ours: Operation,
@@ -161,13 +165,13 @@ class OperationDiff:
             elif theirs.media and not mine.media:
                 self.emit(where, "body-added", "a body upstream", direction == REQUEST)
             return
-        media = _primary_media(dict(mine.media))
+        media = _primary_media(mine.media)
         if media not in theirs.media:
             change = f"media type {media} is gone upstream (upstream: {', '.join(theirs.media)})"
             self.emit(f"{where}/content", "media-type-removed", change, True)
         schema, their_schema = (
             mine.media[media],
-            theirs.media.get(media) or theirs.media[_primary_media(dict(theirs.media))],
+            theirs.media.get(media) or theirs.media[_primary_media(theirs.media)],
         )
         if schema is not None and their_schema is not None:
             (self.requests if direction == REQUEST else self.responses).compare(schema, their_schema, f"{where}/schema")
