@@ -4,6 +4,9 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-dev
+# The demo needs only the package and its runtime dependencies: a fresh clone's
+# `make demo` should not wait for the whole dev toolchain.
+RUNTIME_STAMP := $(VENV)/.installed-runtime
 
 .DEFAULT_GOAL := help
 .PHONY: help venv generate check-generated validate test lint format build demo drift bench ci clean
@@ -16,6 +19,11 @@ $(STAMP): pyproject.toml
 	@# pip 25.1+ understands dependency groups (PEP 735)
 	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade "pip>=25.1"
 	$(PY) -m pip install --quiet --disable-pip-version-check -e . --group dev
+	@touch $@
+
+$(RUNTIME_STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e .
 	@touch $@
 
 venv: $(STAMP)  ## create .venv with the package (editable) and the pinned dev tools
@@ -45,7 +53,7 @@ build: $(STAMP)  ## build the wheel and the sdist into dist/
 	rm -rf dist
 	$(PY) -m build --outdir dist .
 
-demo: $(STAMP)  ## show the client at work against a local fake UltraCart
+demo: $(RUNTIME_STAMP)  ## show the client at work against a local fake UltraCart
 	$(PY) -m ultracart_conversations.demo
 
 # The reviewed snapshot of UltraCart's spec; point UPSTREAM at a fresh copy (path or URL).

@@ -114,6 +114,9 @@ _GENERIC_MESSAGES = {
     410: "Your authorized application has been disabled by UltraCart.",
     429: "You have exceeded the allowed API call rate limit for your application.",
     500: "A server side error occurred.",
+    502: "Bad gateway.",
+    503: "Service temporarily unavailable.",
+    504: "Gateway timeout.",
 }
 
 
@@ -606,7 +609,9 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if fault is not None and fault.kind is FaultKind.STATUS:
             extra = {"Retry-After": fault.retry_after} if fault.retry_after is not None else {}
-            message = fault.message or _GENERIC_MESSAGES.get(fault.status_code, "Error.")
+            message = fault.message or _GENERIC_MESSAGES.get(
+                fault.status_code, f"HTTP {fault.status_code}."
+            )
             self._send(_error(fault.status_code, message, extra))
             return
         if fault is not None and fault.kind is FaultKind.NOT_JSON:
