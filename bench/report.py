@@ -41,9 +41,15 @@ def table(results: dict[str, Any]) -> str:
         )
     lines += ["", "## Per call: get_conversations(limit=200), parsed", "", "```"]
     lines += [f"{name:26s} {_ms(s)}" for name, s in results["per_call"].items()]
-    lines += ["```", "", "## Import time (fresh interpreter; only the import is timed)", "", "```"]
+    lines += [
+        "```",
+        "",
+        "## Import time (fresh interpreter, only the import timed; as installed unless 'dev venv')",
+        "",
+        "```",
+    ]
     for kind, by_name in results["imports"].items():
-        lines += [f"{kind:5s} {name:32s} {_ms(s)}" for name, s in by_name.items()]
+        lines += [f"{kind:14s} {name:28s} {_ms(s)}" for name, s in by_name.items()]
     lines += ["```", "", "## Paging 10,000 summaries, 200 a page, 20 ms server latency", "", "```"]
     lines += [f"{name:26s} {_ms(s)}" for name, s in results["paging"].items()]
     lines += ["```", "", "## Memory while iterating 10,000 summaries (fresh process)", "", "```"]
