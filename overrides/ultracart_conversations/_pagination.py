@@ -14,11 +14,14 @@ on the previous page. Two rules keep the iteration exact:
    only one page of summaries (one window of pages with concurrency) is held at a time.
    It also works when `total_records` is null, which rules out counting shifts.
 
-With concurrency, later pages are fetched together, at offsets computed from the page
-before them. A page of the window is used only if it starts where the previous one
-ended and saw the same `total_records` (nothing arrived between the two); otherwise it
-and the rest of the window are dropped and fetching resumes, in order, from where the
-last used page ended. Items are always yielded in list order.
+With concurrency, later pages are fetched together, at offsets planned from the last
+page read, and then read in order. The server may serve them in any order, with
+arrivals in between, and `total_records` tells how far the list moved: a page that
+starts d items past where the previous one ended, and whose total grew by k since that
+one, overlaps it if k >= d (its first k - d items are repeats, dropped) and leaves a gap
+if k < d. A page that would leave a gap is dropped with the rest of its window, and
+planning resumes from where the last page read ended. So concurrency changes how many
+requests are made, never what is yielded, and summaries always come in list order.
 """
 
 from __future__ import annotations
@@ -93,7 +96,13 @@ class Pager:
                 more = result_set.more
             if isinstance(result_set.next_offset, int):
                 server_next = result_set.next_offset
-        if not first_in_window and (offset != self.offset or total != self.total):
+        if not first_in_window and (
+            total is None or self.total is None or offset - self.offset > total - self.total
+        ):
+            # This page was planned before the previous one was read. Arrivals at the
+            # head since then (total - self.total of them) pushed the list down; unless
+            # they pushed it at least as far as the page starts past where the previous
+            # one ended, there is a gap between the two: drop it and plan again.
             return None
 
         summaries = [] if isinstance(page.conversations, Unset) else page.conversations

@@ -1,0 +1,275 @@
+"""iter_conversations over real HTTP: lazy paging, max_items, null totals, conversations
+arriving at the head while paging, and concurrent fetching in the async client."""
+
+from __future__ import annotations
+
+from itertools import islice
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.conftest import FAST_RETRIES
+from tests.scripted_server import Reply, ScriptedServer
+from ultracart_conversations import (
+    AsyncConversationApi,
+    BadRequestError,
+    ConversationApi,
+    ConversationsResponse,
+    ResponseValidationError,
+)
+from ultracart_conversations._pagination import MAX_PAGES_WITHOUT_NEW_ITEMS, Pager
+from ultracart_conversations.testing import FakeUltraCart, Fault
+
+
+def uuids_of(fake: FakeUltraCart) -> list[str]:
+    return [c["conversation_uuid"] for c in fake.conversations]
+
+
+def pages_requested(fake: FakeUltraCart) -> list[tuple[str, str]]:
+    return [
+        (r.query["_offset"], r.query["_limit"])
+        for r in fake.requests
+        if r.operation_id == "getConversations"
+    ]
+
+
+def test_iterates_every_conversation_in_order_a_page_at_a_time(
+    api: ConversationApi, fake: FakeUltraCart
+) -> None:
+    expected = uuids_of(fake)
+    assert [s.conversation_uuid for s in api.iter_conversations(page_size=7)] == expected
+    assert pages_requested(fake) == [("0", "7"), ("7", "7"), ("14", "7"), ("21", "7")]
+
+
+def test_pages_are_fetched_only_as_iteration_needs_them(
+    api: ConversationApi, fake: FakeUltraCart
+) -> None:
+    iterator = api.iter_conversations(page_size=5)
+    assert fake.requests == []  # nothing until the first item is asked for
+    first_three = list(islice(iterator, 3))
+    assert len(first_three) == 3
+    assert pages_requested(fake) == [("0", "5")]
+    list(islice(iterator, 3))  # crosses into the second page
+    assert pages_requested(fake) == [("0", "5"), ("5", "5")]
+
+
+def test_max_items_stops_early_and_asks_for_no_more_than_needed(
+    api: ConversationApi, fake: FakeUltraCart
+) -> None:
+    got = [s.conversation_uuid for s in api.iter_conversations(page_size=5, max_items=12)]
+    assert got == uuids_of(fake)[:12]
+    assert pages_requested(fake) == [("0", "5"), ("5", "5"), ("10", "2")]
+    assert list(api.iter_conversations(max_items=0)) == []
+
+
+def test_null_total_records_still_pages_to_the_end(
+    api: ConversationApi, fake: FakeUltraCart
+) -> None:
+    fake.total_records_known = False
+    expected = uuids_of(fake)
+    assert [s.conversation_uuid for s in api.iter_conversations(page_size=10)] == expected
+
+
+@pytest.mark.parametrize(("page_size", "inserted_per_page"), [(5, 1), (5, 3), (10, 9), (1, 0)])
+def test_conversations_arriving_at_the_head_cause_no_duplicates_and_no_losses(
+    page_size: int, inserted_per_page: int, api: ConversationApi, fake: FakeUltraCart
+) -> None:
+    existing = uuids_of(fake)
+    fake.insert_during_paging(count=inserted_per_page)
+    got = [s.conversation_uuid for s in api.iter_conversations(page_size=page_size)]
+    assert len(got) == len(set(got))  # no duplicates
+    assert got == existing  # none lost, in order; arrivals are newer than the start
+    assert len(fake.conversations) > len(existing) or inserted_per_page == 0
+
+
+def test_head_inserts_with_null_totals(api: ConversationApi, fake: FakeUltraCart) -> None:
+    existing = uuids_of(fake)
+    fake.total_records_known = False
+    fake.insert_during_paging(count=2)
+    assert [s.conversation_uuid for s in api.iter_conversations(page_size=4)] == existing
+
+
+def test_an_error_while_paging_is_raised_from_the_iterator(
+    api: ConversationApi, fake: FakeUltraCart
+) -> None:
+    iterator = api.iter_conversations(page_size=10)
+    assert len(list(islice(iterator, 10))) == 10
+    fake.inject("getConversations", Fault.status(400))
+    with pytest.raises(BadRequestError):
+        next(iterator)
+
+
+def test_a_server_that_ignores_the_offset_is_not_paged_forever(
+    scripted_api: ConversationApi, scripted: ScriptedServer
+) -> None:
+    same_page = {
+        "conversations": [{"conversation_uuid": "only"}],
+        "metadata": {"result_set": {"count": 1, "more": True, "total_records": None}},
+    }
+    scripted.set_fallback(lambda _request: Reply.json(200, same_page))
+    with pytest.raises(ResponseValidationError, match="no conversation not already seen"):
+        list(scripted_api.iter_conversations(page_size=1))
+    assert len(scripted.requests) == MAX_PAGES_WITHOUT_NEW_ITEMS + 1
+
+
+def test_a_server_without_result_set_stops_on_a_short_page(
+    scripted_api: ConversationApi, scripted: ScriptedServer
+) -> None:
+    full = {"conversations": [{"conversation_uuid": "a"}, {"conversation_uuid": "b"}]}
+    short = {"conversations": [{"conversation_uuid": "c"}]}
+    scripted.enqueue(Reply.json(200, full), Reply.json(200, short))
+    got = [s.conversation_uuid for s in scripted_api.iter_conversations(page_size=2)]
+    assert got == ["a", "b", "c"]
+    assert len(scripted.requests) == 2
+
+
+# --- async ---------------------------------------------------------------------------------
+
+
+async def test_async_iteration_with_async_for(
+    async_api: AsyncConversationApi, fake: FakeUltraCart
+) -> None:
+    got = [s.conversation_uuid async for s in async_api.iter_conversations(page_size=6)]
+    assert got == uuids_of(fake)
+    assert pages_requested(fake) == [("0", "6"), ("6", "6"), ("12", "6"), ("18", "6"), ("24", "6")]
+
+
+class InFlight:
+    """Counts requests in flight through httpx event hooks: the most seen at once."""
+
+    def __init__(self) -> None:
+        self.now = 0
+        self.most = 0
+
+    async def started(self, request: httpx.Request) -> None:
+        self.now += 1
+        self.most = max(self.most, self.now)
+
+    async def finished(self, response: httpx.Response) -> None:
+        self.now -= 1
+
+
+def counting_api(fake: FakeUltraCart, in_flight: InFlight) -> AsyncConversationApi:
+    http = httpx.AsyncClient(
+        event_hooks={"request": [in_flight.started], "response": [in_flight.finished]}
+    )
+    return AsyncConversationApi(
+        simple_key=fake.simple_key,
+        base_url=fake.base_url,
+        http_client=http,
+        retry_policy=FAST_RETRIES,
+    )
+
+
+@pytest.mark.parametrize("concurrency", [1, 3])
+async def test_concurrency_fetches_later_pages_together_bounded_and_in_order(
+    concurrency: int, fake: FakeUltraCart
+) -> None:
+    fake.latency = 0.02  # so that concurrent requests overlap on the server
+    in_flight = InFlight()
+    api = counting_api(fake, in_flight)
+    async with api.http_client:
+        got = [
+            s.conversation_uuid
+            async for s in api.iter_conversations(page_size=4, concurrency=concurrency)
+        ]
+    assert got == uuids_of(fake)
+    assert in_flight.most == concurrency
+    offsets = sorted(int(offset) for offset, _ in pages_requested(fake))
+    assert offsets == [0, 4, 8, 12, 16, 20, 24]  # each page once
+
+
+@pytest.mark.parametrize(("page_size", "inserted_per_page"), [(5, 2), (10, 1)])
+async def test_concurrency_with_head_inserts_keeps_the_guarantees(
+    page_size: int, inserted_per_page: int, fake: FakeUltraCart
+) -> None:
+    # The fake inserts on every request, so concurrent requests see the list move by
+    # different amounts; whatever order the server serves them in, the result is exact.
+    fake.insert_conversations(35)  # 60 conversations
+    existing = uuids_of(fake)
+    fake.insert_during_paging(count=inserted_per_page)
+    in_flight = InFlight()
+    api = counting_api(fake, in_flight)
+    async with api.http_client:
+        got = [
+            s.conversation_uuid
+            async for s in api.iter_conversations(page_size=page_size, concurrency=4)
+        ]
+    assert got == existing
+    assert in_flight.most > 1
+
+
+async def test_concurrency_falls_back_to_sequential_without_a_total(fake: FakeUltraCart) -> None:
+    fake.total_records_known = False
+    fake.latency = 0.02
+    in_flight = InFlight()
+    api = counting_api(fake, in_flight)
+    async with api.http_client:
+        got = [
+            s.conversation_uuid async for s in api.iter_conversations(page_size=5, concurrency=4)
+        ]
+    assert got == uuids_of(fake)
+    assert in_flight.most == 1
+
+
+async def test_a_failing_page_in_a_window_raises_its_own_api_error(
+    async_api: AsyncConversationApi, fake: FakeUltraCart
+) -> None:
+    iterator = async_api.iter_conversations(page_size=5, concurrency=3, max_items=None)
+    first = await anext(iterator)
+    assert first.conversation_uuid == uuids_of(fake)[0]
+    for _ in range(4):
+        await anext(iterator)
+    fake.inject("getConversations", Fault.status(400))
+    with pytest.raises(BadRequestError):
+        async for _ in iterator:
+            pass
+
+
+# --- the pager's bookkeeping ---------------------------------------------------------------
+
+
+def page(uuids: list[str], total: int | None, more: bool, offset: int) -> ConversationsResponse:
+    result_set: dict[str, Any] = {
+        "count": len(uuids),
+        "more": more,
+        "offset": offset,
+        "next_offset": offset + len(uuids),
+        "total_records": total,
+    }
+    return ConversationsResponse.from_dict(
+        {
+            "conversations": [{"conversation_uuid": u} for u in uuids],
+            "metadata": {"result_set": result_set},
+        }
+    )
+
+
+def test_the_pager_plans_a_window_only_once_the_total_is_known() -> None:
+    pager = Pager(page_size=2, max_items=None)
+    assert pager.plan(concurrency=3) == [(0, 2)]
+    fresh = pager.accept(0, 2, page(["a", "b"], 7, True, 0), first_in_window=True)
+    assert [s.conversation_uuid for s in fresh or []] == ["a", "b"]
+    assert pager.plan(concurrency=3) == [(2, 2), (4, 2), (6, 2)]
+
+
+def test_the_pager_uses_window_pages_that_overlap_and_drops_those_that_leave_a_gap() -> None:
+    pager = Pager(page_size=2, max_items=None)
+    pager.accept(0, 2, page(["a", "b"], 6, True, 0), first_in_window=True)
+    # The window [2, 4, 6]. Page 2 was served after one arrival (total 7): it repeats "b".
+    moved = pager.accept(2, 2, page(["b", "c"], 7, True, 2), first_in_window=True)
+    assert [s.conversation_uuid for s in moved or []] == ["c"]
+    # Page 4 was served after a second arrival (total 8): it overlaps, repeating "c".
+    overlapping = pager.accept(4, 2, page(["c", "d"], 8, True, 4), first_in_window=False)
+    assert [s.conversation_uuid for s in overlapping or []] == ["d"]
+    # Page 6 was served before both arrivals (total 6): "e" would be skipped. Dropped.
+    assert pager.accept(6, 2, page(["f", "g"], 6, True, 6), first_in_window=False) is None
+    assert pager.plan(concurrency=1) == [(6, 2)]
+
+
+def test_the_pager_drops_a_window_page_after_a_short_page() -> None:
+    pager = Pager(page_size=3, max_items=None)
+    pager.accept(0, 3, page(["a", "b"], 9, True, 0), first_in_window=True)  # server gave 2
+    assert pager.accept(3, 3, page(["d", "e", "f"], 9, True, 3), first_in_window=False) is None
+    assert pager.plan(concurrency=1) == [(2, 3)]
