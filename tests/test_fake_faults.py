@@ -13,6 +13,14 @@ import pytest
 from ultracart_conversations.testing import API_VERSION, FakeUltraCart, Fault
 
 LIST = "/conversation/conversations"
+# One client for the module: building an httpx client (its TLS context) costs ~0.1 s.
+HTTP = httpx.Client()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _close_shared_client() -> Iterator[None]:
+    yield
+    HTTP.close()
 
 
 @pytest.fixture
@@ -55,7 +63,7 @@ def test_faults_are_per_operation(fake: FakeUltraCart, client: httpx.Client) -> 
 
 def test_a_faulted_request_still_needs_no_credentials_to_be_recorded(fake: FakeUltraCart) -> None:
     fake.inject("getConversations", Fault.status(429))
-    assert httpx.get(fake.base_url + LIST).status_code == 429
+    assert HTTP.get(fake.base_url + LIST).status_code == 429
     assert fake.requests[0].operation_id == "getConversations"
 
 

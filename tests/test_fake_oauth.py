@@ -12,6 +12,14 @@ from ultracart_conversations.testing import API_VERSION, FakeUltraCart
 
 LIST = "/conversation/conversations"
 REDIRECT = "https://app.example/callback"
+# One client for the module: building an httpx client (its TLS context) costs ~0.1 s.
+HTTP = httpx.Client()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _close_shared_client() -> Iterator[None]:
+    yield
+    HTTP.close()
 
 
 @pytest.fixture
@@ -22,18 +30,18 @@ def fake() -> Iterator[FakeUltraCart]:
 
 def token_request(fake: FakeUltraCart, **form: str) -> httpx.Response:
     credentials = {"client_id": fake.oauth_client_id, "client_secret": fake.oauth_client_secret}
-    return httpx.post(f"{fake.base_url}/oauth/token", data={**credentials, **form})
+    return HTTP.post(f"{fake.base_url}/oauth/token", data={**credentials, **form})
 
 
 def call_with(fake: FakeUltraCart, token: str, method: str = "GET") -> httpx.Response:
     headers = {"Authorization": f"Bearer {token}", "X-UltraCart-Api-Version": API_VERSION}
     if method == "GET":
-        return httpx.get(fake.base_url + LIST, headers=headers)
-    return httpx.put(fake.base_url + LIST, headers=headers, json={"conversation_arn": "arn:x"})
+        return HTTP.get(fake.base_url + LIST, headers=headers)
+    return HTTP.put(fake.base_url + LIST, headers=headers, json={"conversation_arn": "arn:x"})
 
 
 def test_authorize_redirects_with_code_and_state(fake: FakeUltraCart) -> None:
-    answer = httpx.get(
+    answer = HTTP.get(
         f"{fake.base_url}/oauth/authorize",
         params={
             "response_type": "code",
@@ -59,7 +67,7 @@ def test_authorize_redirects_with_code_and_state(fake: FakeUltraCart) -> None:
 
 
 def test_authorize_refuses_an_unknown_client(fake: FakeUltraCart) -> None:
-    answer = httpx.get(
+    answer = HTTP.get(
         f"{fake.base_url}/oauth/authorize",
         params={"response_type": "code", "client_id": "other", "redirect_uri": REDIRECT},
     )
@@ -103,7 +111,7 @@ def test_a_code_is_good_once_and_only_for_its_redirect_uri(fake: FakeUltraCart) 
 
 def test_client_may_authenticate_with_http_basic(fake: FakeUltraCart) -> None:
     code = fake.issue_authorization_code(REDIRECT, ["conversation_read"])
-    answer = httpx.post(
+    answer = HTTP.post(
         f"{fake.base_url}/oauth/token",
         data={"grant_type": "authorization_code", "code": code, "redirect_uri": REDIRECT},
         auth=(fake.oauth_client_id, fake.oauth_client_secret),
@@ -112,7 +120,7 @@ def test_client_may_authenticate_with_http_basic(fake: FakeUltraCart) -> None:
 
 
 def test_wrong_client_secret_is_invalid_client(fake: FakeUltraCart) -> None:
-    answer = httpx.post(
+    answer = HTTP.post(
         f"{fake.base_url}/oauth/token",
         data={
             "grant_type": "refresh_token",
