@@ -27,6 +27,8 @@ def table(results: dict[str, Any]) -> str:
         "",
         f"{m['date']} · {m['cpu']} · {m['cores']} cores · Python {m['python']} · {m['os']}"
         f" · httpx {m['httpx']} · ultracart-rest-sdk {m['official_sdk']}"
+        + f" · load average {m['load_average_at_start']} at start"
+        + f", {m['load_average_at_end']} at end"
         + (" · QUICK RUN" if results["quick"] else ""),
         "",
         "## Goals (ratios within this run; median of per-round ratios, IQR)",
@@ -127,7 +129,8 @@ def chart(results: dict[str, Any], path: Path) -> None:
     m = results["machine"]
     fig.suptitle(
         f"ultracart-conversations vs raw httpx vs ultracart-rest-sdk {m['official_sdk']} — "
-        f"{m['date']}, {m['cpu']}, {m['cores']} cores, Python {m['python']}",
+        f"{m['date']}, {m['cpu']}, {m['cores']} cores, Python {m['python']}, "
+        f"load average {m['load_average_at_start']}",
         fontsize=10,
     )
     fig.tight_layout()

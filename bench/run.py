@@ -79,6 +79,8 @@ def machine() -> dict[str, Any]:
         "os": f"{platform.system()} {platform.release()}",
         "httpx": httpx.__version__,
         "official_sdk": _official_version(),
+        # Other work on the machine widens the spreads (ratios hold better than times).
+        "load_average_at_start": round(os.getloadavg()[0], 2),
     }
 
 
@@ -133,6 +135,7 @@ def main() -> None:
     results["paging"] = {name: summarize(s) for name, s in pages.items()}
     results["memory"] = mem
     results["goals"] = goals(per_call, import_samples, pages, mem)
+    results["machine"]["load_average_at_end"] = round(os.getloadavg()[0], 2)
     results["samples"] = {"per_call": per_call, "imports": import_samples, "paging": pages}
     write_reports(results, RESULTS)
 
