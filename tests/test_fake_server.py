@@ -315,6 +315,13 @@ def test_pytest_fixture_gives_a_running_seeded_fake(ultracart_fake: FakeUltraCar
     assert answer.json()["conversations"] == ultracart_fake.conversations[:25]
 
 
+@pytest.mark.ultracart_fake(conversations=3, seed=9, latency=0.05)
+def test_the_fixture_takes_its_options_from_a_marker(ultracart_fake: FakeUltraCart) -> None:
+    with FakeUltraCart(conversations=3, seed=9) as same:
+        assert ultracart_fake.conversations == same.conversations
+    assert ultracart_fake.latency == 0.05
+
+
 def test_importing_the_package_does_not_import_the_fake_or_pytest() -> None:
     code = (
         "import sys, ultracart_conversations; "
