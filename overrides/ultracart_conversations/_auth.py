@@ -49,6 +49,10 @@ class OAuthSessionAuth(httpx.Auth):
     """Sends the session's current access token; refreshes it shortly before expiry, and
     once (then resends) when the API answers 401."""
 
+    # Read the 401's body before refreshing: closing a connection with unread data makes
+    # the kernel reset it, which the server sees as an error.
+    requires_response_body = True
+
     def __init__(self, session: OAuthSession) -> None:
         self.session = session
 
