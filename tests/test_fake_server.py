@@ -95,6 +95,24 @@ def test_caller_supplied_conversations_are_served() -> None:
         assert fake.conversation("c-1")["messages"] == given["messages"]
 
 
+def test_caller_supplied_conversations_are_checked() -> None:
+    with pytest.raises(ValueError, match="messages must be a list"):
+        FakeUltraCart(conversations=[{"messages": "hi"}])
+
+
+def test_a_bug_in_the_fake_is_a_500_that_says_so(
+    fake: FakeUltraCart, client: httpx.Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_: object) -> None:
+        raise KeyError("oops")
+
+    monkeypatch.setattr(fake, "_op_getConversations", broken)
+    answer = client.get(LIST)
+    assert answer.status_code == 500
+    assert answer.headers["UC-REST-ERROR"] == "FakeUltraCart internal error: KeyError: 'oops'"
+    assert client.get(f"{LIST}/{fake.conversations[0]['conversation_uuid']}").status_code == 200
+
+
 @pytest.mark.parametrize(
     "headers",
     [{}, {"x-ultracart-simple-key": "wrong"}, {"Authorization": "Bearer wrong"}],

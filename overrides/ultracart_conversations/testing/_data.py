@@ -109,6 +109,9 @@ def _seeded_conversation(rng: random.Random, last: datetime, messages: int) -> d
 def from_caller(given: Mapping[str, Any]) -> dict[str, Any]:
     """A caller-supplied conversation, completed with whatever it left out."""
     conversation = copy.deepcopy(dict(given))
+    for key in ("messages", "participants"):
+        if not isinstance(conversation.get(key, []), list):
+            raise ValueError(f"a conversation's {key} must be a list")
     conversation_uuid = str(conversation.setdefault("conversation_uuid", str(uuid.uuid4())))
     conversation.setdefault("conversation_arn", conversation_arn(conversation_uuid))
     conversation.setdefault("merchant_id", MERCHANT_ID)

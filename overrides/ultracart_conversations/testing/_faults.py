@@ -40,7 +40,8 @@ class Fault:
 
     @classmethod
     def truncate(cls) -> Fault:
-        """Handle the request, then send only half of the response body and close."""
+        """Handle the request, then send only half of the response body and close.
+        (An answer without a body, like join's 204, goes out whole.)"""
         return cls(FaultKind.TRUNCATE)
 
     @classmethod

@@ -11,6 +11,7 @@ import contextlib
 import json
 import re
 import socket
+import sys
 import threading
 import uuid
 from collections import deque
@@ -526,6 +527,13 @@ class _Server(ThreadingHTTPServer):
             self._open.discard(request)
         super().shutdown_request(request)
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A client that hangs up mid-answer (timeouts, Fault tests) is normal here, not
+        # worth a traceback on stderr.
+        if isinstance(sys.exc_info()[1], ConnectionError | TimeoutError):
+            return
+        super().handle_error(request, client_address)
+
     def close_connections(self) -> None:
         with self._open_lock:
             sockets = list(self._open)
@@ -605,7 +613,8 @@ class _Handler(BaseHTTPRequestHandler):
             fake._sleep(fault.seconds)
         if fault is not None and fault.kind is FaultKind.DROP:
             self.close_connection = True
-            self.connection.shutdown(socket.SHUT_RDWR)
+            with contextlib.suppress(OSError):  # the client may be gone already
+                self.connection.shutdown(socket.SHUT_RDWR)
             return
         if fault is not None and fault.kind is FaultKind.STATUS:
             extra = {"Retry-After": fault.retry_after} if fault.retry_after is not None else {}
@@ -618,7 +627,10 @@ class _Handler(BaseHTTPRequestHandler):
             page = b"<html><body><h1>502 Bad Gateway</h1></body></html>"
             self._send(_Reply(fault.status_code, page, {"Content-Type": "application/json"}))
             return
-        reply = fake._answer(route, params, query, request)
+        try:
+            reply = fake._answer(route, params, query, request)
+        except Exception as e:  # a bug in the fake: say so, rather than hang up silently
+            reply = _error(500, f"FakeUltraCart internal error: {type(e).__name__}: {e}")
         if fault is not None and fault.kind is FaultKind.TRUNCATE:
             self._send(reply, truncate=True)
             return
