@@ -23,7 +23,7 @@ from ultracart_conversations._config import (
 from ultracart_conversations._defaults import DEFAULT_BASE_URL, USER_AGENT
 from ultracart_conversations._operations import ApiResponse, Operation, read_response
 from ultracart_conversations._redaction import logger as _logger
-from ultracart_conversations._redaction import redact_headers
+from ultracart_conversations._redaction import redact_headers, scrub_logs_of
 from ultracart_conversations._retry import RetryPolicy, retry_wait
 from ultracart_conversations.errors import APIConnectionError, ApiError
 from ultracart_conversations.oauth import OAuthSession
@@ -82,6 +82,7 @@ class BaseConversationApi(Generic[HttpClientT]):
         self._auth = credentials.auth
         self._credential_kind = credentials.kind
         self._secrets = credentials.secrets
+        scrub_logs_of(self._secrets)
         self.oauth = oauth
         policy = retry_policy or RetryPolicy()
         if max_retries is not None:

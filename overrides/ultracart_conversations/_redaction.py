@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import weakref
 from collections.abc import Iterable, Mapping
 
 logger = logging.getLogger("ultracart_conversations")
@@ -69,3 +70,47 @@ class Secrets:
 
     def __repr__(self) -> str:
         return f"Secrets(<{len(self._values)} redacted>)"
+
+
+# Every Secrets of a live client, for the log filter below.
+_LIVE_SECRETS: weakref.WeakSet[Secrets] = weakref.WeakSet()
+
+# httpcore logs response headers at DEBUG (a server may echo a key back); httpx logs
+# URLs at INFO. Logger filters do not apply to child loggers, hence each name.
+_FILTERED_LOGGERS = (
+    "ultracart_conversations",
+    "httpx",
+    "httpcore.connection",
+    "httpcore.http11",
+    "httpcore.http2",
+    "httpcore.proxy",
+    "httpcore.socks",
+)
+
+
+class _ScrubbingFilter(logging.Filter):
+    """Removes known credential values from every record of the loggers above. Runs only
+    for records that are emitted, so it costs nothing while those loggers are quiet."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        live = list(_LIVE_SECRETS)
+        if live:
+            message = record.getMessage()
+            scrubbed = message
+            for secrets in live:
+                scrubbed = secrets.scrub(scrubbed)
+            if scrubbed != message:
+                record.msg, record.args = scrubbed, None
+        return True
+
+
+_FILTER = _ScrubbingFilter()
+
+
+def scrub_logs_of(secrets: Secrets) -> None:
+    """Keep these credentials out of this package's, httpx's and httpcore's logs."""
+    _LIVE_SECRETS.add(secrets)
+    for name in _FILTERED_LOGGERS:
+        log = logging.getLogger(name)
+        if _FILTER not in log.filters:
+            log.addFilter(_FILTER)

@@ -25,7 +25,7 @@ from urllib.parse import urlencode
 import httpx
 
 from ultracart_conversations._defaults import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, USER_AGENT
-from ultracart_conversations._redaction import REDACTED, Secrets, logger
+from ultracart_conversations._redaction import REDACTED, Secrets, logger, scrub_logs_of
 from ultracart_conversations.errors import InvalidRequestError, OAuthError
 
 __all__ = ["DEFAULT_SCOPES", "OAuthClient", "OAuthSession", "OAuthTokens"]
@@ -187,6 +187,7 @@ class OAuthClient:
         self.redirect_uri = redirect_uri
         self.scopes = tuple(scopes)
         self.secrets = Secrets(client_secret)
+        scrub_logs_of(self.secrets)
         self._timeout = timeout
         self._verify = verify_ssl
         self._http: httpx.Client | None = None
