@@ -222,9 +222,9 @@ def test_unknown_conversation(fake: FakeUltraCart) -> None:
 def test_bad_arguments_exit_2(fake: FakeUltraCart, argv: list[str]) -> None:
     result = run(fake, *argv)
     assert result.code == 2
-    last = result.err.splitlines()[-1]
-    assert last.startswith("ultracart-conversations")
-    assert ": error: " in last
+    assert result.err.count("\n") == 1, result.err
+    assert result.err.startswith("ultracart-conversations")
+    assert ": error: " in result.err
     assert "Traceback" not in result.err
     assert result.out == ""
     assert fake.requests == []

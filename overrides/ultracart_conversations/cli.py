@@ -19,7 +19,7 @@ import threading
 import warnings
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from types import FrameType
-from typing import IO, Any, TextIO
+from typing import IO, Any, NoReturn, TextIO
 
 from ultracart_conversations._defaults import ENV_ACCESS_TOKEN, ENV_BASE_URL, ENV_SIMPLE_KEY
 from ultracart_conversations.errors import (
@@ -43,10 +43,17 @@ class UsageError(Exception):
 # --- argument parsing ----------------------------------------------------------------------
 
 
-def _connection_options() -> argparse.ArgumentParser:
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line (pointing at --help), not a usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def _connection_options() -> _Parser:
     # Accepted before or after the command; SUPPRESS keeps a sub-command's parser from
     # overwriting a value given before the command with its default.
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     group = common.add_argument_group("connection")
     group.add_argument(
         "--base-url",
@@ -79,9 +86,9 @@ def _connection_options() -> argparse.ArgumentParser:
 
 def build_parser() -> argparse.ArgumentParser:
     common = _connection_options()
-    output = argparse.ArgumentParser(add_help=False)
+    output = _Parser(add_help=False)
     output.add_argument("--json", action="store_true", help="machine-readable JSON output")
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=PROG,
         description="UltraCart Conversation API from the command line.",
         parents=[common],
