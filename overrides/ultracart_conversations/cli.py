@@ -209,7 +209,8 @@ def client_settings(
 
 def _cell(value: object, width: int) -> str:
     text = "" if value is None else " ".join(str(value).split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    # ASCII, so that any terminal encoding can print it.
+    return text if len(text) <= width else text[: width - 3] + "..."
 
 
 LIST_COLUMNS = (
