@@ -231,3 +231,13 @@ def test_the_error_repr_is_short_and_has_the_status(
     with pytest.raises(ApplicationDisabledError) as raised:
         once.get_agent_websocket_authorization()
     assert repr(raised.value).startswith("ApplicationDisabledError(status=410, message='HTTP 410")
+
+
+@pytest.mark.parametrize("status", [200, 500])
+def test_a_body_nested_too_deep_for_json_is_a_typed_error(
+    status: int, once: ConversationApi, scripted: ScriptedServer
+) -> None:
+    # json.loads raises RecursionError, not ValueError, past ~1,000 levels.
+    scripted.enqueue(Reply.status(status, b"[" * 100_000 + b"]" * 100_000))
+    with pytest.raises(ResponseValidationError if status == 200 else ServerError):
+        once.get_conversations()

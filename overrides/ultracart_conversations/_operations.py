@@ -60,6 +60,9 @@ MAX_LIMIT = 200
 # Exceptions a generated from_dict raises on a body of the wrong shape.
 _SHAPE_ERRORS = (TypeError, ValueError, KeyError, AttributeError)
 
+# json.loads raises RecursionError (not a ValueError) past ~1,000 levels of nesting.
+_UNDECODABLE = (ValueError, UnicodeDecodeError, RecursionError)
+
 
 @dataclass(frozen=True, slots=True)
 class ApiResponse(Generic[T]):
@@ -191,7 +194,7 @@ def read_response(
         return ApiResponse(None, status, _lower_headers(response), content)  # type: ignore[arg-type]
     try:
         document = json.loads(content)
-    except (ValueError, UnicodeDecodeError) as exc:
+    except _UNDECODABLE as exc:
         raise _invalid(response, secrets, "the response body is not JSON") from exc
     if not isinstance(document, dict):
         kind = "null" if document is None else type(document).__name__
@@ -233,7 +236,7 @@ def _error_body(content: bytes) -> ErrorResponse | None:
     try:
         document = json.loads(content)
         return ErrorResponse.from_dict(document) if isinstance(document, dict) else None
-    except (*_SHAPE_ERRORS, UnicodeDecodeError):
+    except (*_SHAPE_ERRORS, *_UNDECODABLE):
         return None
 
 

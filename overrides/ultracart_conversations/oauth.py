@@ -116,7 +116,7 @@ def _tokens_from_response(
     method, url = response.request.method, str(response.request.url)
     try:
         document = json.loads(response.content) if response.content else None
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         document = None
     status = response.status_code
     if status != 200 or not isinstance(document, dict):
