@@ -14,7 +14,16 @@ import sys
 import tempfile
 from pathlib import Path
 
-from codegen.paths import CONFIG, EXPECTED_ENDPOINTS, PACKAGE, ROOT, RUFF_CONFIG, SPEC, TARGET
+from codegen.paths import (
+    CONFIG,
+    EXPECTED_ENDPOINTS,
+    PACKAGE,
+    ROOT,
+    RUFF_CONFIG,
+    SPEC,
+    TARGET,
+    TEMPLATES,
+)
 
 
 class GenerationError(RuntimeError):
@@ -48,6 +57,10 @@ def render(workdir: Path, spec: Path = SPEC) -> Path:
             str(spec),
             "--config",
             str(CONFIG),
+            # Only the property templates that type-check values while parsing (see
+            # codegen/templates/); everything else is the generator's own.
+            "--custom-template-path",
+            str(TEMPLATES),
             "--meta",
             "none",  # we package it ourselves (pyproject.toml at the root)
             "--fail-on-warning",  # a warning can mean dropped endpoints

@@ -6,6 +6,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi.yaml"
 CONFIG = ROOT / "codegen" / "config.yaml"
 RUFF_CONFIG = ROOT / "codegen" / "ruff.toml"
+TEMPLATES = ROOT / "codegen" / "templates"
 GENERATED_DIR = ROOT / "generated"
 PACKAGE = "ultracart_conversations_api"
 TARGET = GENERATED_DIR / PACKAGE

@@ -219,3 +219,27 @@ def test_unknown_response_fields_are_kept(server: ScriptedServer) -> None:
     assert isinstance(parsed, ConversationsResponse)
     assert parsed.additional_properties == {"envelope_version": 3}
     assert parsed.to_dict() == page
+
+
+SUMMARY = "conversations"
+WRONG_TYPES = [
+    ({SUMMARY: "c1,c2"}, "conversations: expected an array, got str"),
+    ({SUMMARY: ["c1"]}, "conversations_item: expected an object, got str"),
+    ({SUMMARY: [{"message_count": "3"}]}, "message_count: expected an integer, got str"),
+    ({SUMMARY: [{"message_count": True}]}, "message_count: expected an integer, got bool"),
+    ({SUMMARY: [{"unread_messages": "no"}]}, "unread_messages: expected a boolean, got str"),
+    ({SUMMARY: [{"conversation_uuid": 7}]}, "conversation_uuid: expected a string, got int"),
+    ({"metadata": []}, "metadata: expected an object, got list"),
+    # A nullable field is a union inside the generator: its check names the branch.
+    (
+        {"metadata": {"result_set": {"total_records": "9"}}},
+        r"total_records\w*: expected an integer",
+    ),
+]
+
+
+@pytest.mark.parametrize(("page", "message"), WRONG_TYPES)
+def test_a_value_of_the_wrong_type_is_refused_by_name(page: dict[str, Any], message: str) -> None:
+    # The models are typed; a str where an int is promised would fail later, far away.
+    with pytest.raises(TypeError, match=message):
+        ConversationsResponse.from_dict(page)

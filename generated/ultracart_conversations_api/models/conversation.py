@@ -78,27 +78,45 @@ class Conversation:
 
         d = dict(src_dict)
         conversation_arn = d.pop("conversation_arn", UNSET)
+        if not isinstance(conversation_arn, (str, Unset)):
+            raise TypeError("conversation_arn: expected a string, got " + type(conversation_arn).__name__)
 
         conversation_uuid = d.pop("conversation_uuid", UNSET)
+        if not isinstance(conversation_uuid, (str, Unset)):
+            raise TypeError("conversation_uuid: expected a string, got " + type(conversation_uuid).__name__)
 
         merchant_id = d.pop("merchant_id", UNSET)
+        if not isinstance(merchant_id, (str, Unset)):
+            raise TypeError("merchant_id: expected a string, got " + type(merchant_id).__name__)
 
         _messages = d.pop("messages", UNSET)
-        messages: list[ConversationMessage] | Unset = UNSET
-        if _messages is not UNSET:
+        messages: list[ConversationMessage] | Unset
+        if isinstance(_messages, Unset):
+            messages = UNSET
+        else:
+            if not isinstance(_messages, list):
+                raise TypeError("messages: expected an array, got " + type(_messages).__name__)
             messages = []
             for messages_item_data in _messages:
-                messages_item = ConversationMessage.from_dict(messages_item_data)
-
+                _messages_item = messages_item_data
+                if not isinstance(_messages_item, dict):
+                    raise TypeError("messages_item: expected an object, got " + type(_messages_item).__name__)
+                messages_item = ConversationMessage.from_dict(_messages_item)
                 messages.append(messages_item)
 
         _participants = d.pop("participants", UNSET)
-        participants: list[ConversationParticipant] | Unset = UNSET
-        if _participants is not UNSET:
+        participants: list[ConversationParticipant] | Unset
+        if isinstance(_participants, Unset):
+            participants = UNSET
+        else:
+            if not isinstance(_participants, list):
+                raise TypeError("participants: expected an array, got " + type(_participants).__name__)
             participants = []
             for participants_item_data in _participants:
-                participants_item = ConversationParticipant.from_dict(participants_item_data)
-
+                _participants_item = participants_item_data
+                if not isinstance(_participants_item, dict):
+                    raise TypeError("participants_item: expected an object, got " + type(_participants_item).__name__)
+                participants_item = ConversationParticipant.from_dict(_participants_item)
                 participants.append(participants_item)
 
         conversation = cls(
@@ -109,7 +127,13 @@ class Conversation:
             participants=participants,
         )
 
-        conversation.additional_properties = d
+        additional_properties = {}
+        for prop_name, prop_dict in d.items():
+            additional = prop_dict
+
+            additional_properties[prop_name] = additional
+
+        conversation.additional_properties = additional_properties
         return conversation
 
     @property

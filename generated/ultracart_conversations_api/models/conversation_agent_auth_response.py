@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -62,14 +62,38 @@ class ConversationAgentAuthResponse:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         conversation_participant_arn = d.pop("conversation_participant_arn", UNSET)
+        if not isinstance(conversation_participant_arn, (str, Unset)):
+            raise TypeError(
+                "conversation_participant_arn: expected a string, got " + type(conversation_participant_arn).__name__
+            )
 
         jwt = d.pop("jwt", UNSET)
+        if not isinstance(jwt, (str, Unset)):
+            raise TypeError("jwt: expected a string, got " + type(jwt).__name__)
 
         merchant_id = d.pop("merchant_id", UNSET)
+        if not isinstance(merchant_id, (str, Unset)):
+            raise TypeError("merchant_id: expected a string, got " + type(merchant_id).__name__)
 
-        twilio_phone_numbers = cast(list[str], d.pop("twilio_phone_numbers", UNSET))
+        _twilio_phone_numbers = d.pop("twilio_phone_numbers", UNSET)
+        twilio_phone_numbers: list[str] | Unset
+        if isinstance(_twilio_phone_numbers, Unset):
+            twilio_phone_numbers = UNSET
+        else:
+            if not isinstance(_twilio_phone_numbers, list):
+                raise TypeError("twilio_phone_numbers: expected an array, got " + type(_twilio_phone_numbers).__name__)
+            twilio_phone_numbers = []
+            for twilio_phone_numbers_item_data in _twilio_phone_numbers:
+                twilio_phone_numbers_item = twilio_phone_numbers_item_data
+                if not isinstance(twilio_phone_numbers_item, (str, Unset)):
+                    raise TypeError(
+                        "twilio_phone_numbers_item: expected a string, got " + type(twilio_phone_numbers_item).__name__
+                    )
+                twilio_phone_numbers.append(twilio_phone_numbers_item)
 
         websocket_url = d.pop("websocket_url", UNSET)
+        if not isinstance(websocket_url, (str, Unset)):
+            raise TypeError("websocket_url: expected a string, got " + type(websocket_url).__name__)
 
         conversation_agent_auth_response = cls(
             conversation_participant_arn=conversation_participant_arn,
@@ -79,7 +103,13 @@ class ConversationAgentAuthResponse:
             websocket_url=websocket_url,
         )
 
-        conversation_agent_auth_response.additional_properties = d
+        additional_properties = {}
+        for prop_name, prop_dict in d.items():
+            additional = prop_dict
+
+            additional_properties[prop_name] = additional
+
+        conversation_agent_auth_response.additional_properties = additional_properties
         return conversation_agent_auth_response
 
     @property

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -62,14 +62,40 @@ class ConversationMessage:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         author_conversation_participant_arn = d.pop("author_conversation_participant_arn", UNSET)
+        if not isinstance(author_conversation_participant_arn, (str, Unset)):
+            raise TypeError(
+                "author_conversation_participant_arn: expected a string, got "
+                + type(author_conversation_participant_arn).__name__
+            )
 
         author_conversation_participant_name = d.pop("author_conversation_participant_name", UNSET)
+        if not isinstance(author_conversation_participant_name, (str, Unset)):
+            raise TypeError(
+                "author_conversation_participant_name: expected a string, got "
+                + type(author_conversation_participant_name).__name__
+            )
 
         body = d.pop("body", UNSET)
+        if not isinstance(body, (str, Unset)):
+            raise TypeError("body: expected a string, got " + type(body).__name__)
 
-        media_urls = cast(list[str], d.pop("media_urls", UNSET))
+        _media_urls = d.pop("media_urls", UNSET)
+        media_urls: list[str] | Unset
+        if isinstance(_media_urls, Unset):
+            media_urls = UNSET
+        else:
+            if not isinstance(_media_urls, list):
+                raise TypeError("media_urls: expected an array, got " + type(_media_urls).__name__)
+            media_urls = []
+            for media_urls_item_data in _media_urls:
+                media_urls_item = media_urls_item_data
+                if not isinstance(media_urls_item, (str, Unset)):
+                    raise TypeError("media_urls_item: expected a string, got " + type(media_urls_item).__name__)
+                media_urls.append(media_urls_item)
 
         message_dts = d.pop("message_dts", UNSET)
+        if not isinstance(message_dts, (str, Unset)):
+            raise TypeError("message_dts: expected a string, got " + type(message_dts).__name__)
 
         conversation_message = cls(
             author_conversation_participant_arn=author_conversation_participant_arn,
@@ -79,7 +105,13 @@ class ConversationMessage:
             message_dts=message_dts,
         )
 
-        conversation_message.additional_properties = d
+        additional_properties = {}
+        for prop_name, prop_dict in d.items():
+            additional = prop_dict
+
+            additional_properties[prop_name] = additional
+
+        conversation_message.additional_properties = additional_properties
         return conversation_message
 
     @property

@@ -72,18 +72,38 @@ class ConversationParticipant:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         conversation_participant_arn = d.pop("conversation_participant_arn", UNSET)
+        if not isinstance(conversation_participant_arn, (str, Unset)):
+            raise TypeError(
+                "conversation_participant_arn: expected a string, got " + type(conversation_participant_arn).__name__
+            )
 
         conversation_participant_name = d.pop("conversation_participant_name", UNSET)
+        if not isinstance(conversation_participant_name, (str, Unset)):
+            raise TypeError(
+                "conversation_participant_name: expected a string, got " + type(conversation_participant_name).__name__
+            )
 
         conversation_participant_uuid = d.pop("conversation_participant_uuid", UNSET)
+        if not isinstance(conversation_participant_uuid, (str, Unset)):
+            raise TypeError(
+                "conversation_participant_uuid: expected a string, got " + type(conversation_participant_uuid).__name__
+            )
 
         joined_dts = d.pop("joined_dts", UNSET)
+        if not isinstance(joined_dts, (str, Unset)):
+            raise TypeError("joined_dts: expected a string, got " + type(joined_dts).__name__)
 
         last_message_dts = d.pop("last_message_dts", UNSET)
+        if not isinstance(last_message_dts, (str, Unset)):
+            raise TypeError("last_message_dts: expected a string, got " + type(last_message_dts).__name__)
 
         left_dts = d.pop("left_dts", UNSET)
+        if not isinstance(left_dts, (str, Unset)):
+            raise TypeError("left_dts: expected a string, got " + type(left_dts).__name__)
 
         status = d.pop("status", UNSET)
+        if not isinstance(status, (str, Unset)):
+            raise TypeError("status: expected a string, got " + type(status).__name__)
 
         conversation_participant = cls(
             conversation_participant_arn=conversation_participant_arn,
@@ -95,7 +115,13 @@ class ConversationParticipant:
             status=status,
         )
 
-        conversation_participant.additional_properties = d
+        additional_properties = {}
+        for prop_name, prop_dict in d.items():
+            additional = prop_dict
+
+            additional_properties[prop_name] = additional
+
+        conversation_participant.additional_properties = additional_properties
         return conversation_participant
 
     @property

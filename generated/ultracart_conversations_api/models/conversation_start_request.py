@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -43,16 +43,42 @@ class ConversationStartRequest:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        add_conversation_participant_arns = cast(list[str], d.pop("add_conversation_participant_arns", UNSET))
+        _add_conversation_participant_arns = d.pop("add_conversation_participant_arns", UNSET)
+        add_conversation_participant_arns: list[str] | Unset
+        if isinstance(_add_conversation_participant_arns, Unset):
+            add_conversation_participant_arns = UNSET
+        else:
+            if not isinstance(_add_conversation_participant_arns, list):
+                raise TypeError(
+                    "add_conversation_participant_arns: expected an array, got "
+                    + type(_add_conversation_participant_arns).__name__
+                )
+            add_conversation_participant_arns = []
+            for add_conversation_participant_arns_item_data in _add_conversation_participant_arns:
+                add_conversation_participant_arns_item = add_conversation_participant_arns_item_data
+                if not isinstance(add_conversation_participant_arns_item, (str, Unset)):
+                    raise TypeError(
+                        "add_conversation_participant_arns_item: expected a string, got "
+                        + type(add_conversation_participant_arns_item).__name__
+                    )
+                add_conversation_participant_arns.append(add_conversation_participant_arns_item)
 
         conversation_arn = d.pop("conversation_arn", UNSET)
+        if not isinstance(conversation_arn, (str, Unset)):
+            raise TypeError("conversation_arn: expected a string, got " + type(conversation_arn).__name__)
 
         conversation_start_request = cls(
             add_conversation_participant_arns=add_conversation_participant_arns,
             conversation_arn=conversation_arn,
         )
 
-        conversation_start_request.additional_properties = d
+        additional_properties = {}
+        for prop_name, prop_dict in d.items():
+            additional = prop_dict
+
+            additional_properties[prop_name] = additional
+
+        conversation_start_request.additional_properties = additional_properties
         return conversation_start_request
 
     @property

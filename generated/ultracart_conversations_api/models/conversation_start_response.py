@@ -42,15 +42,25 @@ class ConversationStartResponse:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         conversation_arn = d.pop("conversation_arn", UNSET)
+        if not isinstance(conversation_arn, (str, Unset)):
+            raise TypeError("conversation_arn: expected a string, got " + type(conversation_arn).__name__)
 
         conversation_uuid = d.pop("conversation_uuid", UNSET)
+        if not isinstance(conversation_uuid, (str, Unset)):
+            raise TypeError("conversation_uuid: expected a string, got " + type(conversation_uuid).__name__)
 
         conversation_start_response = cls(
             conversation_arn=conversation_arn,
             conversation_uuid=conversation_uuid,
         )
 
-        conversation_start_response.additional_properties = d
+        additional_properties = {}
+        for prop_name, prop_dict in d.items():
+            additional = prop_dict
+
+            additional_properties[prop_name] = additional
+
+        conversation_start_response.additional_properties = additional_properties
         return conversation_start_response
 
     @property

@@ -84,22 +84,49 @@ class ConversationSummary:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         conversation_arn = d.pop("conversation_arn", UNSET)
+        if not isinstance(conversation_arn, (str, Unset)):
+            raise TypeError("conversation_arn: expected a string, got " + type(conversation_arn).__name__)
 
         conversation_uuid = d.pop("conversation_uuid", UNSET)
+        if not isinstance(conversation_uuid, (str, Unset)):
+            raise TypeError("conversation_uuid: expected a string, got " + type(conversation_uuid).__name__)
 
         last_conversation_message_body = d.pop("last_conversation_message_body", UNSET)
+        if not isinstance(last_conversation_message_body, (str, Unset)):
+            raise TypeError(
+                "last_conversation_message_body: expected a string, got "
+                + type(last_conversation_message_body).__name__
+            )
 
         last_conversation_participant_arn = d.pop("last_conversation_participant_arn", UNSET)
+        if not isinstance(last_conversation_participant_arn, (str, Unset)):
+            raise TypeError(
+                "last_conversation_participant_arn: expected a string, got "
+                + type(last_conversation_participant_arn).__name__
+            )
 
         last_conversation_participant_name = d.pop("last_conversation_participant_name", UNSET)
+        if not isinstance(last_conversation_participant_name, (str, Unset)):
+            raise TypeError(
+                "last_conversation_participant_name: expected a string, got "
+                + type(last_conversation_participant_name).__name__
+            )
 
         last_message_dts = d.pop("last_message_dts", UNSET)
+        if not isinstance(last_message_dts, (str, Unset)):
+            raise TypeError("last_message_dts: expected a string, got " + type(last_message_dts).__name__)
 
         merchant_id = d.pop("merchant_id", UNSET)
+        if not isinstance(merchant_id, (str, Unset)):
+            raise TypeError("merchant_id: expected a string, got " + type(merchant_id).__name__)
 
         message_count = d.pop("message_count", UNSET)
+        if not isinstance(message_count, (int, Unset)) or isinstance(message_count, bool):
+            raise TypeError("message_count: expected an integer, got " + type(message_count).__name__)
 
         unread_messages = d.pop("unread_messages", UNSET)
+        if not isinstance(unread_messages, (bool, Unset)):
+            raise TypeError("unread_messages: expected a boolean, got " + type(unread_messages).__name__)
 
         conversation_summary = cls(
             conversation_arn=conversation_arn,
@@ -113,7 +140,13 @@ class ConversationSummary:
             unread_messages=unread_messages,
         )
 
-        conversation_summary.additional_properties = d
+        additional_properties = {}
+        for prop_name, prop_dict in d.items():
+            additional = prop_dict
+
+            additional_properties[prop_name] = additional
+
+        conversation_summary.additional_properties = additional_properties
         return conversation_summary
 
     @property

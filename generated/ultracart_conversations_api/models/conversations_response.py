@@ -83,12 +83,18 @@ class ConversationsResponse:
 
         d = dict(src_dict)
         _conversations = d.pop("conversations", UNSET)
-        conversations: list[ConversationSummary] | Unset = UNSET
-        if _conversations is not UNSET:
+        conversations: list[ConversationSummary] | Unset
+        if isinstance(_conversations, Unset):
+            conversations = UNSET
+        else:
+            if not isinstance(_conversations, list):
+                raise TypeError("conversations: expected an array, got " + type(_conversations).__name__)
             conversations = []
             for conversations_item_data in _conversations:
-                conversations_item = ConversationSummary.from_dict(conversations_item_data)
-
+                _conversations_item = conversations_item_data
+                if not isinstance(_conversations_item, dict):
+                    raise TypeError("conversations_item: expected an object, got " + type(_conversations_item).__name__)
+                conversations_item = ConversationSummary.from_dict(_conversations_item)
                 conversations.append(conversations_item)
 
         _error = d.pop("error", UNSET)
@@ -96,6 +102,8 @@ class ConversationsResponse:
         if isinstance(_error, Unset):
             error = UNSET
         else:
+            if not isinstance(_error, dict):
+                raise TypeError("error: expected an object, got " + type(_error).__name__)
             error = Error.from_dict(_error)
 
         _metadata = d.pop("metadata", UNSET)
@@ -103,15 +111,21 @@ class ConversationsResponse:
         if isinstance(_metadata, Unset):
             metadata = UNSET
         else:
+            if not isinstance(_metadata, dict):
+                raise TypeError("metadata: expected an object, got " + type(_metadata).__name__)
             metadata = ResponseMetadata.from_dict(_metadata)
 
         success = d.pop("success", UNSET)
+        if not isinstance(success, (bool, Unset)):
+            raise TypeError("success: expected a boolean, got " + type(success).__name__)
 
         _warning = d.pop("warning", UNSET)
         warning: ResponseWarning | Unset
         if isinstance(_warning, Unset):
             warning = UNSET
         else:
+            if not isinstance(_warning, dict):
+                raise TypeError("warning: expected an object, got " + type(_warning).__name__)
             warning = ResponseWarning.from_dict(_warning)
 
         conversations_response = cls(
@@ -122,7 +136,13 @@ class ConversationsResponse:
             warning=warning,
         )
 
-        conversations_response.additional_properties = d
+        additional_properties = {}
+        for prop_name, prop_dict in d.items():
+            additional = prop_dict
+
+            additional_properties[prop_name] = additional
+
+        conversations_response.additional_properties = additional_properties
         return conversations_response
 
     @property

@@ -74,6 +74,8 @@ class ErrorResponse:
         if isinstance(_error, Unset):
             error = UNSET
         else:
+            if not isinstance(_error, dict):
+                raise TypeError("error: expected an object, got " + type(_error).__name__)
             error = Error.from_dict(_error)
 
         _metadata = d.pop("metadata", UNSET)
@@ -81,15 +83,21 @@ class ErrorResponse:
         if isinstance(_metadata, Unset):
             metadata = UNSET
         else:
+            if not isinstance(_metadata, dict):
+                raise TypeError("metadata: expected an object, got " + type(_metadata).__name__)
             metadata = ResponseMetadata.from_dict(_metadata)
 
         success = d.pop("success", UNSET)
+        if not isinstance(success, (bool, Unset)):
+            raise TypeError("success: expected a boolean, got " + type(success).__name__)
 
         _warning = d.pop("warning", UNSET)
         warning: ResponseWarning | Unset
         if isinstance(_warning, Unset):
             warning = UNSET
         else:
+            if not isinstance(_warning, dict):
+                raise TypeError("warning: expected an object, got " + type(_warning).__name__)
             warning = ResponseWarning.from_dict(_warning)
 
         error_response = cls(
@@ -99,7 +107,13 @@ class ErrorResponse:
             warning=warning,
         )
 
-        error_response.additional_properties = d
+        additional_properties = {}
+        for prop_name, prop_dict in d.items():
+            additional = prop_dict
+
+            additional_properties[prop_name] = additional
+
+        error_response.additional_properties = additional_properties
         return error_response
 
     @property

@@ -50,12 +50,16 @@ class ResponseMetadata:
 
         d = dict(src_dict)
         payload_name = d.pop("payload_name", UNSET)
+        if not isinstance(payload_name, (str, Unset)):
+            raise TypeError("payload_name: expected a string, got " + type(payload_name).__name__)
 
         _result_set = d.pop("result_set", UNSET)
         result_set: ResultSet | Unset
         if isinstance(_result_set, Unset):
             result_set = UNSET
         else:
+            if not isinstance(_result_set, dict):
+                raise TypeError("result_set: expected an object, got " + type(_result_set).__name__)
             result_set = ResultSet.from_dict(_result_set)
 
         response_metadata = cls(
@@ -63,7 +67,13 @@ class ResponseMetadata:
             result_set=result_set,
         )
 
-        response_metadata.additional_properties = d
+        additional_properties = {}
+        for prop_name, prop_dict in d.items():
+            additional = prop_dict
+
+            additional_properties[prop_name] = additional
+
+        response_metadata.additional_properties = additional_properties
         return response_metadata
 
     @property

@@ -42,15 +42,25 @@ class ResponseWarning:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         more_info = d.pop("more_info", UNSET)
+        if not isinstance(more_info, (str, Unset)):
+            raise TypeError("more_info: expected a string, got " + type(more_info).__name__)
 
         warning_message = d.pop("warning_message", UNSET)
+        if not isinstance(warning_message, (str, Unset)):
+            raise TypeError("warning_message: expected a string, got " + type(warning_message).__name__)
 
         response_warning = cls(
             more_info=more_info,
             warning_message=warning_message,
         )
 
-        response_warning.additional_properties = d
+        additional_properties = {}
+        for prop_name, prop_dict in d.items():
+            additional = prop_dict
+
+            additional_properties[prop_name] = additional
+
+        response_warning.additional_properties = additional_properties
         return response_warning
 
     @property

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -71,21 +71,38 @@ class ResultSet:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         count = d.pop("count", UNSET)
+        if not isinstance(count, (int, Unset)) or isinstance(count, bool):
+            raise TypeError("count: expected an integer, got " + type(count).__name__)
 
         limit = d.pop("limit", UNSET)
+        if not isinstance(limit, (int, Unset)) or isinstance(limit, bool):
+            raise TypeError("limit: expected an integer, got " + type(limit).__name__)
 
         more = d.pop("more", UNSET)
+        if not isinstance(more, (bool, Unset)):
+            raise TypeError("more: expected a boolean, got " + type(more).__name__)
 
         next_offset = d.pop("next_offset", UNSET)
+        if not isinstance(next_offset, (int, Unset)) or isinstance(next_offset, bool):
+            raise TypeError("next_offset: expected an integer, got " + type(next_offset).__name__)
 
         offset = d.pop("offset", UNSET)
+        if not isinstance(offset, (int, Unset)) or isinstance(offset, bool):
+            raise TypeError("offset: expected an integer, got " + type(offset).__name__)
 
         def _parse_total_records(data: object) -> int | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            total_records_type_0 = data
+            if not isinstance(total_records_type_0, (int, Unset)) or isinstance(total_records_type_0, bool):
+                raise TypeError("total_records_type_0: expected an integer, got " + type(total_records_type_0).__name__)
+
+            return total_records_type_0
+            total_records_type_1 = data
+
+            return total_records_type_1
 
         total_records = _parse_total_records(d.pop("total_records", UNSET))
 
@@ -98,7 +115,13 @@ class ResultSet:
             total_records=total_records,
         )
 
-        result_set.additional_properties = d
+        additional_properties = {}
+        for prop_name, prop_dict in d.items():
+            additional = prop_dict
+
+            additional_properties[prop_name] = additional
+
+        result_set.additional_properties = additional_properties
         return result_set
 
     @property

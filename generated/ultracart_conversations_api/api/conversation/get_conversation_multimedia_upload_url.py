@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -32,31 +32,47 @@ def _get_kwargs(
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | ErrorResponse | None:
     if response.status_code == 200:
-        response_200 = cast(Any, None)
+        response_200 = None
+
         return response_200
 
     if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
+        _response_400 = response.json()
+        if not isinstance(_response_400, dict):
+            raise TypeError("response_400: expected an object, got " + type(_response_400).__name__)
+        response_400 = ErrorResponse.from_dict(_response_400)
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        _response_401 = response.json()
+        if not isinstance(_response_401, dict):
+            raise TypeError("response_401: expected an object, got " + type(_response_401).__name__)
+        response_401 = ErrorResponse.from_dict(_response_401)
 
         return response_401
 
     if response.status_code == 410:
-        response_410 = ErrorResponse.from_dict(response.json())
+        _response_410 = response.json()
+        if not isinstance(_response_410, dict):
+            raise TypeError("response_410: expected an object, got " + type(_response_410).__name__)
+        response_410 = ErrorResponse.from_dict(_response_410)
 
         return response_410
 
     if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
+        _response_429 = response.json()
+        if not isinstance(_response_429, dict):
+            raise TypeError("response_429: expected an object, got " + type(_response_429).__name__)
+        response_429 = ErrorResponse.from_dict(_response_429)
 
         return response_429
 
     if response.status_code == 500:
-        response_500 = ErrorResponse.from_dict(response.json())
+        _response_500 = response.json()
+        if not isinstance(_response_500, dict):
+            raise TypeError("response_500: expected an object, got " + type(_response_500).__name__)
+        response_500 = ErrorResponse.from_dict(_response_500)
 
         return response_500
 
