@@ -144,8 +144,26 @@ BAD_SUCCESS_BODIES = {
     "json string": (Reply.json(200, "ok"), "expected a JSON object, got str"),
     "html": (Reply.status(200, "<html></html>"), "not JSON"),
     "empty": (Reply.status(200), "not JSON"),
-    "nested null": (Reply.json(200, {"participants": [None]}), "unexpected shape"),
-    "nested string": (Reply.json(200, {"messages": "hello"}), "unexpected shape"),
+    "nested null": (
+        Reply.json(200, {"participants": [None]}),
+        r"does not match the getConversation model: .*expected an object, got NoneType",
+    ),
+    "nested string": (
+        Reply.json(200, {"messages": "hello"}),
+        r"messages: expected an array, got str",
+    ),
+    "list for object": (
+        Reply.json(200, {"messages": [{"media_urls": [1]}]}),
+        r"expected a string, got int",
+    ),
+    "wrong scalar": (
+        Reply.json(200, {"conversation_uuid": 42}),
+        r"conversation_uuid: expected a string, got int",
+    ),
+    "bool for str": (
+        Reply.json(200, {"merchant_id": True}),
+        r"merchant_id: expected a string, got bool",
+    ),
 }
 
 
@@ -241,3 +259,43 @@ def test_a_body_nested_too_deep_for_json_is_a_typed_error(
     scripted.enqueue(Reply.status(status, b"[" * 100_000 + b"]" * 100_000))
     with pytest.raises(ResponseValidationError if status == 200 else ServerError):
         once.get_conversations()
+
+
+def test_a_page_with_a_wrongly_typed_field_names_it(
+    once: ConversationApi, scripted: ScriptedServer
+) -> None:
+    page = {
+        "conversations": [{"conversation_uuid": "a", "message_count": 2}, {"message_count": "3"}],
+        "metadata": [],  # a list where an object belongs
+    }
+    scripted.enqueue(Reply.json(200, page))
+    with pytest.raises(
+        ResponseValidationError, match="message_count: expected an integer, got str"
+    ):
+        once.get_conversations()
+    page["conversations"] = []
+    scripted.enqueue(Reply.json(200, page))
+    with pytest.raises(ResponseValidationError, match="metadata: expected an object, got list"):
+        once.get_conversations()
+
+
+def test_nullable_and_unknown_fields_are_accepted(
+    once: ConversationApi, scripted: ScriptedServer
+) -> None:
+    page = {
+        "conversations": [{"conversation_uuid": "a", "added_by_ultracart_later": [1, {}]}],
+        "metadata": {"result_set": {"total_records": None, "more": False}},
+    }
+    scripted.enqueue(Reply.json(200, page))
+    summaries = once.get_conversations().conversations
+    assert summaries and summaries[0]["added_by_ultracart_later"] == [1, {}]
+
+
+def test_a_wrongly_typed_error_body_is_kept_raw(
+    once: ConversationApi, scripted: ScriptedServer
+) -> None:
+    scripted.enqueue(Reply.json(404, {"error": {"developer_message": 404}}))
+    with pytest.raises(NotFoundError) as raised:
+        once.get_conversation("c-1")
+    assert raised.value.error_response is None
+    assert raised.value.body == b'{"error": {"developer_message": 404}}'

@@ -3,11 +3,11 @@ shared by the sync and async clients.
 
 Requests are built by the generated endpoint modules' `_get_kwargs` (the generated
 package is pinned and checked byte-for-byte, so these helpers are stable), after the
-arguments pass validation here. Responses are read here rather than by the generated
-`_parse_response`, because that one trusts the body: it hands a JSON list to
-`dict()` (an empty list becomes an empty model) and lets JSONDecodeError, TypeError or
-KeyError escape. Here the body must be a JSON object, and then the generated model's
-`from_dict` builds the result; anything else becomes a typed ApiError.
+arguments pass validation here. Responses are read here, with the generated models'
+`from_dict` (which checks every field's type), rather than by the generated
+`_parse_response`: that one lets JSONDecodeError, RecursionError or TypeError escape,
+returns None for an undocumented status, and parses error bodies as if they were
+always ErrorResponse JSON. Here every failure becomes a typed ApiError.
 """
 
 from __future__ import annotations
@@ -202,8 +202,12 @@ def read_response(
     try:
         data = operation.from_dict(document)
     except _SHAPE_ERRORS as exc:
+        # The generated from_dict checks each field's type and names the field.
+        detail = str(exc)[:200] or type(exc).__name__
         raise _invalid(
-            response, secrets, f"the JSON object has an unexpected shape ({type(exc).__name__})"
+            response,
+            secrets,
+            f"the body does not match the {operation.operation_id} model: {detail}",
         ) from exc
     return ApiResponse(data, status, _lower_headers(response), content)
 
