@@ -375,3 +375,35 @@ def test_importing_the_package_loads_clients_dates_and_testing_lazily() -> None:
     assert after == (
         "['asyncio', 'ultracart_conversations._async_client', 'ultracart_conversations.oauth']"
     )
+
+
+def test_the_public_api_is_precisely_typed(api: ConversationApi, fake: FakeUltraCart) -> None:
+    # assert_type is checked by mypy --strict in `make lint`; at run time it only returns.
+    from typing import assert_type
+
+    from ultracart_conversations import ApiResponse, ConversationSummary
+
+    uuid = fake.conversations[0]["conversation_uuid"]
+    assert_type(api.get_conversation(uuid), Conversation)
+    assert_type(api.get_conversations(), ConversationsResponse)
+    assert_type(api.get_agent_websocket_authorization(), ConversationAgentAuthResponse)
+    assert_type(api.start_conversation(ConversationStartRequest()), ConversationStartResponse)
+    assert_type(api.get_conversation_with_http_info(uuid), ApiResponse[Conversation])
+    assert_type(api.join_conversation_with_http_info(uuid), ApiResponse[None])
+    assert_type(next(api.iter_conversations(max_items=1)), ConversationSummary)
+    assert_type(api.with_options(max_retries=0), ConversationApi)
+    assert_type(ConversationApi.from_env(simple_key="k" * 8), ConversationApi)
+
+
+async def test_the_async_api_is_precisely_typed(
+    async_api: AsyncConversationApi, fake: FakeUltraCart
+) -> None:
+    from typing import assert_type
+
+    from ultracart_conversations import ConversationSummary
+
+    uuid = fake.conversations[0]["conversation_uuid"]
+    assert_type(await async_api.get_conversation(uuid), Conversation)
+    assert_type(await async_api.leave_conversation(uuid), None)
+    summaries = async_api.iter_conversations(max_items=1)
+    assert_type(await anext(summaries), ConversationSummary)
