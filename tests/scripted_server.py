@@ -18,6 +18,7 @@ connection, so each request is a fresh connection and ordering is simple.
 from __future__ import annotations
 
 import json
+import ssl
 import threading
 from collections import deque
 from collections.abc import Callable
@@ -152,9 +153,13 @@ class _Server(ThreadingHTTPServer):
 class ScriptedServer:
     """Serves queued `Reply`s on 127.0.0.1 (ephemeral port) from a background thread."""
 
-    def __init__(self, *replies: Reply) -> None:
+    def __init__(self, *replies: Reply, tls: ssl.SSLContext | None = None) -> None:
         self._server = _Server(("127.0.0.1", 0), _Handler)
         self._server.state = _State()
+        self._scheme = "http"
+        if tls is not None:  # HTTPS, with the certificate of this server-side context
+            self._server.socket = tls.wrap_socket(self._server.socket, server_side=True)
+            self._scheme = "https"
         # A short poll interval: shutdown() waits for the loop to notice, 0.5 s by default.
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
@@ -164,7 +169,7 @@ class ScriptedServer:
     @property
     def origin(self) -> str:
         host, port = self._server.server_address[:2]
-        return f"http://{host!s}:{port}"
+        return f"{self._scheme}://{host!s}:{port}"
 
     @property
     def base_url(self) -> str:

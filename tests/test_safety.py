@@ -4,6 +4,8 @@ included); insecure transport settings warn."""
 from __future__ import annotations
 
 import logging
+import ssl
+import subprocess
 import warnings
 from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
@@ -13,6 +15,7 @@ import pytest
 
 from tests.scripted_server import RecordedRequest, Reply, ScriptedServer
 from ultracart_conversations import (
+    APIConnectionError,
     ApiError,
     AsyncConversationApi,
     ConversationApi,
@@ -206,3 +209,38 @@ def test_with_debugging_off_nothing_below_debug_shows_bodies(
     assert len(ours) == 1
     assert ours[0].startswith("GET http://127.0.0.1:")
     assert ours[0].endswith("/rest/v2/conversation/conversations/c-1 -> 200 Scripted")
+
+
+@pytest.fixture(scope="module")
+def self_signed(tmp_path_factory: pytest.TempPathFactory) -> ssl.SSLContext:
+    """A server-side TLS context with a fresh self-signed certificate for 127.0.0.1."""
+    folder = tmp_path_factory.mktemp("tls")
+    key, cert = folder / "key.pem", folder / "cert.pem"
+    command = [
+        *("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"),
+        *("-keyout", str(key), "-out", str(cert), "-subj", "/CN=127.0.0.1"),
+        *("-addext", "subjectAltName=IP:127.0.0.1"),
+    ]
+    subprocess.run(command, check=True, capture_output=True)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    return context
+
+
+def test_an_untrusted_certificate_is_refused_by_default(self_signed: ssl.SSLContext) -> None:
+    with ScriptedServer(tls=self_signed) as server:
+        with (
+            ConversationApi(simple_key=KEY, base_url=server.base_url, max_retries=0) as api,
+            pytest.raises(APIConnectionError, match="CERTIFICATE_VERIFY_FAILED"),
+        ):
+            api.get_conversation("c-1")
+        assert server.requests == []  # the key never went out
+
+
+def test_verify_ssl_false_connects_anyway(self_signed: ssl.SSLContext) -> None:
+    with ScriptedServer(Reply.json(200, {"conversation_uuid": "c-1"}), tls=self_signed) as server:
+        with pytest.warns(InsecureTransportWarning):
+            api = ConversationApi.new_using_api_key(KEY, False, base_url=server.base_url)
+        with api:
+            assert api.get_conversation("c-1").conversation_uuid == "c-1"
+        assert server.base_url.startswith("https://")
