@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
@@ -202,3 +203,16 @@ def test_tokens_round_trip_for_storage() -> None:
     assert not tokens.expires_within(60, now=1_700_000_000.0 - 90)
     with pytest.raises(AttributeError):
         tokens.access_token = "changed"
+
+
+def test_threads_share_one_refresh(oauth: OAuthClient, fake: FakeUltraCart) -> None:
+    tokens = authorize(oauth, fake)
+    stored: list[OAuthTokens] = []
+    session = OAuthSession(oauth, tokens, on_token_refresh=stored.append)
+    with ConversationApi(oauth=session, base_url=fake.base_url) as api:
+        fake.expire_access_tokens()
+        with ThreadPoolExecutor(max_workers=6) as pool:
+            pages = list(pool.map(lambda _: api.get_conversations(limit=1), range(6)))
+    assert all(len(p.conversations or []) == 1 for p in pages)
+    assert len(stored) == 1
+    assert fake.count("oauthToken") == 2  # the exchange and a single refresh

@@ -21,7 +21,12 @@ from ultracart_conversations._config import (
     settings_from_env,
 )
 from ultracart_conversations._defaults import DEFAULT_BASE_URL, USER_AGENT
-from ultracart_conversations._operations import ApiResponse, Operation, read_response
+from ultracart_conversations._operations import (
+    ApiResponse,
+    Operation,
+    connection_error,
+    read_response,
+)
 from ultracart_conversations._redaction import logger as _logger
 from ultracart_conversations._redaction import redact_headers, scrub_logs_of
 from ultracart_conversations._retry import RetryPolicy, retry_wait
@@ -200,8 +205,6 @@ class BaseConversationApi(Generic[HttpClientT]):
         return read_response(operation, response, self._secrets)
 
     def _transport_error(self, exc: httpx.HTTPError, request: httpx.Request) -> APIConnectionError:
-        from ultracart_conversations._operations import connection_error
-
         return connection_error(exc, request, self._secrets)
 
     def _retry_wait(
