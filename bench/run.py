@@ -28,6 +28,7 @@ from bench.report import write_reports
 from bench.stats import paired_ratio, summarize
 
 RESULTS = Path(__file__).parent / "results"
+ROOT = Path(__file__).parents[1]  # the children run `-m bench.<module>` from here
 # Not a real credential: the local server ignores it.
 SIMPLE_KEY = "bench-simple-key"
 TOTAL = 10_000
@@ -38,6 +39,7 @@ def local_server() -> Iterator[str]:
     """bench.server in a child process; yields the base URL (…/rest/v2)."""
     child = subprocess.Popen(
         [sys.executable, "-m", "bench.server"],
+        cwd=ROOT,
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
@@ -93,6 +95,7 @@ def _official_version() -> str:
 def memory(base_url: str, mode: str) -> dict[str, float]:
     out = subprocess.run(
         [sys.executable, "-m", "bench.memory", base_url, SIMPLE_KEY, mode],
+        cwd=ROOT,
         check=True,
         capture_output=True,
         text=True,
@@ -114,7 +117,7 @@ def main() -> None:
     with local_server() as base_url:
         configure(base_url, latency=0.0, total=TOTAL)
         print("per call: get_conversations(limit=200), parsed ...", flush=True)
-        per_call = percall.measure(base_url, SIMPLE_KEY, rounds=rounds(30), calls_per_round=20)
+        per_call = percall.measure(base_url, SIMPLE_KEY, rounds=rounds(50), calls_per_round=20)
         results["null_total_records"] = percall.null_total_behaviour(base_url, SIMPLE_KEY)
 
         print("import time, fresh interpreters ...", flush=True)
