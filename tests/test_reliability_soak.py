@@ -335,6 +335,8 @@ def test_the_soak_made_thousands_of_calls_and_met_every_kind_of_fault(soak: Soak
         assert met[(fault.kind, fault.status_code)] > 0, fault
     retried = sum(1 for faults in soak.attempts.values() if len(faults) > 1)
     assert retried > 100
+    faulted = sum(1 for faults in soak.attempts.values() for f in faults if not is_benign(f))
+    print(f"soak: {faulted} requests met a fault; {retried} calls were retried")
 
 
 def test_every_call_ends_in_a_result_or_a_typed_error_within_its_budget(soak: Soak) -> None:
