@@ -39,13 +39,13 @@ def check_transport_security(base_url: str, verify_ssl: object) -> None:
             "verify_ssl=False: TLS certificates are not checked, so anyone on the network "
             "path can read and change this client's traffic, credentials included",
             InsecureTransportWarning,
-            stacklevel=4,
+            stacklevel=3,  # the line that built the client
         )
     if parts.scheme == "http" and parts.hostname not in _LOCAL_HOSTS:
         warnings.warn(
             f"base_url uses plain HTTP to {parts.hostname}: credentials travel unencrypted",
             InsecureTransportWarning,
-            stacklevel=4,
+            stacklevel=3,  # the line that built the client
         )
 
 
