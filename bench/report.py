@@ -81,19 +81,39 @@ def _bars(
     colours = ["#c0504d" if "official" in n else c for n, c in zip(names, colours, strict=True)]
     ax.barh(names, medians, xerr=[low, high], color=colours, capsize=3)
     ax.invert_yaxis()
-    ax.set_title(title, fontsize=10)
+    ax.set_title(title, fontsize=9)
     ax.set_xlabel(unit)
     for y, value in enumerate(medians):
         ax.annotate(
-            f"{value:.1f}", (value, y), xytext=(4, 4), textcoords="offset points", fontsize=8
+            f"{value:.3g}" if value < 100 else f"{value:.0f}",
+            (value, y),
+            xytext=(4, 4),
+            textcoords="offset points",
+            fontsize=8,
         )
 
 
+def _goal_notes(results: dict[str, Any], *prefixes: str) -> str:
+    """The goals whose names start with a prefix, one line each, for a panel's title."""
+    return "\n".join(
+        f"{g['goal']} = {g['value']:.2f} (goal {g['op']} {g['bound']:g})"
+        for g in results["goals"]
+        if g["goal"].startswith(prefixes)
+    )
+
+
+MEMORY_LABELS = {
+    "stream": "stream (sync)",
+    "stream-async8": "stream (asyncio, concurrency=8)",
+    "list": "list() of all, for reference",
+}
+
+
 def chart(results: dict[str, Any], path: Path) -> None:
-    fig, axes = plt.subplots(2, 2, figsize=(13, 7.5))
+    fig, axes = plt.subplots(2, 2, figsize=(13, 8.5))
     _bars(
         axes[0][0],
-        "get_conversations(limit=200), parsed: time per call",
+        "get_conversations(limit=200), parsed: time per call\n" + _goal_notes(results, "per call"),
         results["per_call"],
         1e3,
         "ms (median, IQR)",
@@ -101,17 +121,23 @@ def chart(results: dict[str, Any], path: Path) -> None:
     imports = {
         f"{name} ({kind})": s for kind, by in results["imports"].items() for name, s in by.items()
     }
-    _bars(axes[0][1], "import time, fresh interpreter", imports, 1e3, "ms (median, IQR)")
+    _bars(
+        axes[0][1],
+        "import time, fresh interpreter\n" + _goal_notes(results, "import"),
+        imports,
+        1e3,
+        "ms (median, IQR)",
+    )
     _bars(
         axes[1][0],
-        "paging 10,000 summaries, 20 ms latency per page",
+        "paging 10,000 summaries, 20 ms latency per page\n" + _goal_notes(results, "paging"),
         results["paging"],
         1.0,
         "s (median, IQR)",
         all_ours=True,
     )
     mem = {
-        mode: {
+        MEMORY_LABELS.get(mode, mode): {
             "median": m["rss_growth_mib"],
             "p25": m["rss_growth_mib"],
             "p75": m["rss_growth_mib"],
@@ -120,7 +146,7 @@ def chart(results: dict[str, Any], path: Path) -> None:
     }
     _bars(
         axes[1][1],
-        "peak RSS growth iterating 10,000 summaries (list: all kept, for reference)",
+        "peak RSS growth, 10,000 summaries (goal < 25 MiB)",
         mem,
         1.0,
         "MiB",
