@@ -13,13 +13,12 @@ No token or secret appears in any repr, log line or exception message.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import secrets as _random
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 import httpx
@@ -27,6 +26,9 @@ import httpx
 from ultracart_conversations._defaults import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, USER_AGENT
 from ultracart_conversations._redaction import REDACTED, Secrets, logger, scrub_logs_of
 from ultracart_conversations.errors import InvalidRequestError, OAuthError
+
+if TYPE_CHECKING:
+    import asyncio
 
 __all__ = ["DEFAULT_SCOPES", "OAuthClient", "OAuthSession", "OAuthTokens"]
 
@@ -380,6 +382,10 @@ class OAuthSession:
         self, stale_access_token: str | None = None, reason: str = "requested"
     ) -> str:
         if self._async_lock is None:
+            # Imported here: the sync client loads this module too, and asyncio alone
+            # costs about as much import time as the rest of the package.
+            import asyncio
+
             self._async_lock = asyncio.Lock()
         async with self._async_lock:
             current = self._tokens

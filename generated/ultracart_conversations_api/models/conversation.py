@@ -78,15 +78,15 @@ class Conversation:
 
         d = dict(src_dict)
         conversation_arn = d.pop("conversation_arn", UNSET)
-        if not isinstance(conversation_arn, (str, Unset)):
+        if conversation_arn.__class__ is not str and not isinstance(conversation_arn, (str, Unset)):
             raise TypeError("conversation_arn: expected a string, got " + type(conversation_arn).__name__)
 
         conversation_uuid = d.pop("conversation_uuid", UNSET)
-        if not isinstance(conversation_uuid, (str, Unset)):
+        if conversation_uuid.__class__ is not str and not isinstance(conversation_uuid, (str, Unset)):
             raise TypeError("conversation_uuid: expected a string, got " + type(conversation_uuid).__name__)
 
         merchant_id = d.pop("merchant_id", UNSET)
-        if not isinstance(merchant_id, (str, Unset)):
+        if merchant_id.__class__ is not str and not isinstance(merchant_id, (str, Unset)):
             raise TypeError("merchant_id: expected a string, got " + type(merchant_id).__name__)
 
         _messages = d.pop("messages", UNSET)

@@ -62,17 +62,19 @@ class ConversationAgentAuthResponse:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         conversation_participant_arn = d.pop("conversation_participant_arn", UNSET)
-        if not isinstance(conversation_participant_arn, (str, Unset)):
+        if conversation_participant_arn.__class__ is not str and not isinstance(
+            conversation_participant_arn, (str, Unset)
+        ):
             raise TypeError(
                 "conversation_participant_arn: expected a string, got " + type(conversation_participant_arn).__name__
             )
 
         jwt = d.pop("jwt", UNSET)
-        if not isinstance(jwt, (str, Unset)):
+        if jwt.__class__ is not str and not isinstance(jwt, (str, Unset)):
             raise TypeError("jwt: expected a string, got " + type(jwt).__name__)
 
         merchant_id = d.pop("merchant_id", UNSET)
-        if not isinstance(merchant_id, (str, Unset)):
+        if merchant_id.__class__ is not str and not isinstance(merchant_id, (str, Unset)):
             raise TypeError("merchant_id: expected a string, got " + type(merchant_id).__name__)
 
         _twilio_phone_numbers = d.pop("twilio_phone_numbers", UNSET)
@@ -85,14 +87,16 @@ class ConversationAgentAuthResponse:
             twilio_phone_numbers = []
             for twilio_phone_numbers_item_data in _twilio_phone_numbers:
                 twilio_phone_numbers_item = twilio_phone_numbers_item_data
-                if not isinstance(twilio_phone_numbers_item, (str, Unset)):
+                if twilio_phone_numbers_item.__class__ is not str and not isinstance(
+                    twilio_phone_numbers_item, (str, Unset)
+                ):
                     raise TypeError(
                         "twilio_phone_numbers_item: expected a string, got " + type(twilio_phone_numbers_item).__name__
                     )
                 twilio_phone_numbers.append(twilio_phone_numbers_item)
 
         websocket_url = d.pop("websocket_url", UNSET)
-        if not isinstance(websocket_url, (str, Unset)):
+        if websocket_url.__class__ is not str and not isinstance(websocket_url, (str, Unset)):
             raise TypeError("websocket_url: expected a string, got " + type(websocket_url).__name__)
 
         conversation_agent_auth_response = cls(

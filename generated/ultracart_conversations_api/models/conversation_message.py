@@ -62,21 +62,25 @@ class ConversationMessage:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         author_conversation_participant_arn = d.pop("author_conversation_participant_arn", UNSET)
-        if not isinstance(author_conversation_participant_arn, (str, Unset)):
+        if author_conversation_participant_arn.__class__ is not str and not isinstance(
+            author_conversation_participant_arn, (str, Unset)
+        ):
             raise TypeError(
                 "author_conversation_participant_arn: expected a string, got "
                 + type(author_conversation_participant_arn).__name__
             )
 
         author_conversation_participant_name = d.pop("author_conversation_participant_name", UNSET)
-        if not isinstance(author_conversation_participant_name, (str, Unset)):
+        if author_conversation_participant_name.__class__ is not str and not isinstance(
+            author_conversation_participant_name, (str, Unset)
+        ):
             raise TypeError(
                 "author_conversation_participant_name: expected a string, got "
                 + type(author_conversation_participant_name).__name__
             )
 
         body = d.pop("body", UNSET)
-        if not isinstance(body, (str, Unset)):
+        if body.__class__ is not str and not isinstance(body, (str, Unset)):
             raise TypeError("body: expected a string, got " + type(body).__name__)
 
         _media_urls = d.pop("media_urls", UNSET)
@@ -89,12 +93,12 @@ class ConversationMessage:
             media_urls = []
             for media_urls_item_data in _media_urls:
                 media_urls_item = media_urls_item_data
-                if not isinstance(media_urls_item, (str, Unset)):
+                if media_urls_item.__class__ is not str and not isinstance(media_urls_item, (str, Unset)):
                     raise TypeError("media_urls_item: expected a string, got " + type(media_urls_item).__name__)
                 media_urls.append(media_urls_item)
 
         message_dts = d.pop("message_dts", UNSET)
-        if not isinstance(message_dts, (str, Unset)):
+        if message_dts.__class__ is not str and not isinstance(message_dts, (str, Unset)):
             raise TypeError("message_dts: expected a string, got " + type(message_dts).__name__)
 
         conversation_message = cls(

@@ -72,37 +72,43 @@ class ConversationParticipant:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         conversation_participant_arn = d.pop("conversation_participant_arn", UNSET)
-        if not isinstance(conversation_participant_arn, (str, Unset)):
+        if conversation_participant_arn.__class__ is not str and not isinstance(
+            conversation_participant_arn, (str, Unset)
+        ):
             raise TypeError(
                 "conversation_participant_arn: expected a string, got " + type(conversation_participant_arn).__name__
             )
 
         conversation_participant_name = d.pop("conversation_participant_name", UNSET)
-        if not isinstance(conversation_participant_name, (str, Unset)):
+        if conversation_participant_name.__class__ is not str and not isinstance(
+            conversation_participant_name, (str, Unset)
+        ):
             raise TypeError(
                 "conversation_participant_name: expected a string, got " + type(conversation_participant_name).__name__
             )
 
         conversation_participant_uuid = d.pop("conversation_participant_uuid", UNSET)
-        if not isinstance(conversation_participant_uuid, (str, Unset)):
+        if conversation_participant_uuid.__class__ is not str and not isinstance(
+            conversation_participant_uuid, (str, Unset)
+        ):
             raise TypeError(
                 "conversation_participant_uuid: expected a string, got " + type(conversation_participant_uuid).__name__
             )
 
         joined_dts = d.pop("joined_dts", UNSET)
-        if not isinstance(joined_dts, (str, Unset)):
+        if joined_dts.__class__ is not str and not isinstance(joined_dts, (str, Unset)):
             raise TypeError("joined_dts: expected a string, got " + type(joined_dts).__name__)
 
         last_message_dts = d.pop("last_message_dts", UNSET)
-        if not isinstance(last_message_dts, (str, Unset)):
+        if last_message_dts.__class__ is not str and not isinstance(last_message_dts, (str, Unset)):
             raise TypeError("last_message_dts: expected a string, got " + type(last_message_dts).__name__)
 
         left_dts = d.pop("left_dts", UNSET)
-        if not isinstance(left_dts, (str, Unset)):
+        if left_dts.__class__ is not str and not isinstance(left_dts, (str, Unset)):
             raise TypeError("left_dts: expected a string, got " + type(left_dts).__name__)
 
         status = d.pop("status", UNSET)
-        if not isinstance(status, (str, Unset)):
+        if status.__class__ is not str and not isinstance(status, (str, Unset)):
             raise TypeError("status: expected a string, got " + type(status).__name__)
 
         conversation_participant = cls(

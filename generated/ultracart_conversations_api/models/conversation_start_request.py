@@ -56,7 +56,9 @@ class ConversationStartRequest:
             add_conversation_participant_arns = []
             for add_conversation_participant_arns_item_data in _add_conversation_participant_arns:
                 add_conversation_participant_arns_item = add_conversation_participant_arns_item_data
-                if not isinstance(add_conversation_participant_arns_item, (str, Unset)):
+                if add_conversation_participant_arns_item.__class__ is not str and not isinstance(
+                    add_conversation_participant_arns_item, (str, Unset)
+                ):
                     raise TypeError(
                         "add_conversation_participant_arns_item: expected a string, got "
                         + type(add_conversation_participant_arns_item).__name__
@@ -64,7 +66,7 @@ class ConversationStartRequest:
                 add_conversation_participant_arns.append(add_conversation_participant_arns_item)
 
         conversation_arn = d.pop("conversation_arn", UNSET)
-        if not isinstance(conversation_arn, (str, Unset)):
+        if conversation_arn.__class__ is not str and not isinstance(conversation_arn, (str, Unset)):
             raise TypeError("conversation_arn: expected a string, got " + type(conversation_arn).__name__)
 
         conversation_start_request = cls(

@@ -42,11 +42,11 @@ class ConversationStartResponse:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         conversation_arn = d.pop("conversation_arn", UNSET)
-        if not isinstance(conversation_arn, (str, Unset)):
+        if conversation_arn.__class__ is not str and not isinstance(conversation_arn, (str, Unset)):
             raise TypeError("conversation_arn: expected a string, got " + type(conversation_arn).__name__)
 
         conversation_uuid = d.pop("conversation_uuid", UNSET)
-        if not isinstance(conversation_uuid, (str, Unset)):
+        if conversation_uuid.__class__ is not str and not isinstance(conversation_uuid, (str, Unset)):
             raise TypeError("conversation_uuid: expected a string, got " + type(conversation_uuid).__name__)
 
         conversation_start_response = cls(

@@ -84,48 +84,56 @@ class ConversationSummary:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         conversation_arn = d.pop("conversation_arn", UNSET)
-        if not isinstance(conversation_arn, (str, Unset)):
+        if conversation_arn.__class__ is not str and not isinstance(conversation_arn, (str, Unset)):
             raise TypeError("conversation_arn: expected a string, got " + type(conversation_arn).__name__)
 
         conversation_uuid = d.pop("conversation_uuid", UNSET)
-        if not isinstance(conversation_uuid, (str, Unset)):
+        if conversation_uuid.__class__ is not str and not isinstance(conversation_uuid, (str, Unset)):
             raise TypeError("conversation_uuid: expected a string, got " + type(conversation_uuid).__name__)
 
         last_conversation_message_body = d.pop("last_conversation_message_body", UNSET)
-        if not isinstance(last_conversation_message_body, (str, Unset)):
+        if last_conversation_message_body.__class__ is not str and not isinstance(
+            last_conversation_message_body, (str, Unset)
+        ):
             raise TypeError(
                 "last_conversation_message_body: expected a string, got "
                 + type(last_conversation_message_body).__name__
             )
 
         last_conversation_participant_arn = d.pop("last_conversation_participant_arn", UNSET)
-        if not isinstance(last_conversation_participant_arn, (str, Unset)):
+        if last_conversation_participant_arn.__class__ is not str and not isinstance(
+            last_conversation_participant_arn, (str, Unset)
+        ):
             raise TypeError(
                 "last_conversation_participant_arn: expected a string, got "
                 + type(last_conversation_participant_arn).__name__
             )
 
         last_conversation_participant_name = d.pop("last_conversation_participant_name", UNSET)
-        if not isinstance(last_conversation_participant_name, (str, Unset)):
+        if last_conversation_participant_name.__class__ is not str and not isinstance(
+            last_conversation_participant_name, (str, Unset)
+        ):
             raise TypeError(
                 "last_conversation_participant_name: expected a string, got "
                 + type(last_conversation_participant_name).__name__
             )
 
         last_message_dts = d.pop("last_message_dts", UNSET)
-        if not isinstance(last_message_dts, (str, Unset)):
+        if last_message_dts.__class__ is not str and not isinstance(last_message_dts, (str, Unset)):
             raise TypeError("last_message_dts: expected a string, got " + type(last_message_dts).__name__)
 
         merchant_id = d.pop("merchant_id", UNSET)
-        if not isinstance(merchant_id, (str, Unset)):
+        if merchant_id.__class__ is not str and not isinstance(merchant_id, (str, Unset)):
             raise TypeError("merchant_id: expected a string, got " + type(merchant_id).__name__)
 
         message_count = d.pop("message_count", UNSET)
-        if not isinstance(message_count, (int, Unset)) or isinstance(message_count, bool):
+        if message_count.__class__ is not int and (
+            not isinstance(message_count, (int, Unset)) or isinstance(message_count, bool)
+        ):
             raise TypeError("message_count: expected an integer, got " + type(message_count).__name__)
 
         unread_messages = d.pop("unread_messages", UNSET)
-        if not isinstance(unread_messages, (bool, Unset)):
+        if unread_messages.__class__ is not bool and not isinstance(unread_messages, (bool, Unset)):
             raise TypeError("unread_messages: expected a boolean, got " + type(unread_messages).__name__)
 
         conversation_summary = cls(

@@ -116,7 +116,7 @@ class ConversationsResponse:
             metadata = ResponseMetadata.from_dict(_metadata)
 
         success = d.pop("success", UNSET)
-        if not isinstance(success, (bool, Unset)):
+        if success.__class__ is not bool and not isinstance(success, (bool, Unset)):
             raise TypeError("success: expected a boolean, got " + type(success).__name__)
 
         _warning = d.pop("warning", UNSET)

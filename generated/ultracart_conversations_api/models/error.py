@@ -60,23 +60,23 @@ class Error:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         developer_message = d.pop("developer_message", UNSET)
-        if not isinstance(developer_message, (str, Unset)):
+        if developer_message.__class__ is not str and not isinstance(developer_message, (str, Unset)):
             raise TypeError("developer_message: expected a string, got " + type(developer_message).__name__)
 
         error_code = d.pop("error_code", UNSET)
-        if not isinstance(error_code, (str, Unset)):
+        if error_code.__class__ is not str and not isinstance(error_code, (str, Unset)):
             raise TypeError("error_code: expected a string, got " + type(error_code).__name__)
 
         more_info = d.pop("more_info", UNSET)
-        if not isinstance(more_info, (str, Unset)):
+        if more_info.__class__ is not str and not isinstance(more_info, (str, Unset)):
             raise TypeError("more_info: expected a string, got " + type(more_info).__name__)
 
         object_id = d.pop("object_id", UNSET)
-        if not isinstance(object_id, (str, Unset)):
+        if object_id.__class__ is not str and not isinstance(object_id, (str, Unset)):
             raise TypeError("object_id: expected a string, got " + type(object_id).__name__)
 
         user_message = d.pop("user_message", UNSET)
-        if not isinstance(user_message, (str, Unset)):
+        if user_message.__class__ is not str and not isinstance(user_message, (str, Unset)):
             raise TypeError("user_message: expected a string, got " + type(user_message).__name__)
 
         error = cls(

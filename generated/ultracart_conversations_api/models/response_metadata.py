@@ -50,7 +50,7 @@ class ResponseMetadata:
 
         d = dict(src_dict)
         payload_name = d.pop("payload_name", UNSET)
-        if not isinstance(payload_name, (str, Unset)):
+        if payload_name.__class__ is not str and not isinstance(payload_name, (str, Unset)):
             raise TypeError("payload_name: expected a string, got " + type(payload_name).__name__)
 
         _result_set = d.pop("result_set", UNSET)

@@ -42,11 +42,11 @@ class ResponseWarning:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         more_info = d.pop("more_info", UNSET)
-        if not isinstance(more_info, (str, Unset)):
+        if more_info.__class__ is not str and not isinstance(more_info, (str, Unset)):
             raise TypeError("more_info: expected a string, got " + type(more_info).__name__)
 
         warning_message = d.pop("warning_message", UNSET)
-        if not isinstance(warning_message, (str, Unset)):
+        if warning_message.__class__ is not str and not isinstance(warning_message, (str, Unset)):
             raise TypeError("warning_message: expected a string, got " + type(warning_message).__name__)
 
         response_warning = cls(

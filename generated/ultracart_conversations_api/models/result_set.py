@@ -71,23 +71,25 @@ class ResultSet:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         count = d.pop("count", UNSET)
-        if not isinstance(count, (int, Unset)) or isinstance(count, bool):
+        if count.__class__ is not int and (not isinstance(count, (int, Unset)) or isinstance(count, bool)):
             raise TypeError("count: expected an integer, got " + type(count).__name__)
 
         limit = d.pop("limit", UNSET)
-        if not isinstance(limit, (int, Unset)) or isinstance(limit, bool):
+        if limit.__class__ is not int and (not isinstance(limit, (int, Unset)) or isinstance(limit, bool)):
             raise TypeError("limit: expected an integer, got " + type(limit).__name__)
 
         more = d.pop("more", UNSET)
-        if not isinstance(more, (bool, Unset)):
+        if more.__class__ is not bool and not isinstance(more, (bool, Unset)):
             raise TypeError("more: expected a boolean, got " + type(more).__name__)
 
         next_offset = d.pop("next_offset", UNSET)
-        if not isinstance(next_offset, (int, Unset)) or isinstance(next_offset, bool):
+        if next_offset.__class__ is not int and (
+            not isinstance(next_offset, (int, Unset)) or isinstance(next_offset, bool)
+        ):
             raise TypeError("next_offset: expected an integer, got " + type(next_offset).__name__)
 
         offset = d.pop("offset", UNSET)
-        if not isinstance(offset, (int, Unset)) or isinstance(offset, bool):
+        if offset.__class__ is not int and (not isinstance(offset, (int, Unset)) or isinstance(offset, bool)):
             raise TypeError("offset: expected an integer, got " + type(offset).__name__)
 
         def _parse_total_records(data: object) -> int | None | Unset:
@@ -96,7 +98,9 @@ class ResultSet:
             if isinstance(data, Unset):
                 return data
             total_records_type_0 = data
-            if not isinstance(total_records_type_0, (int, Unset)) or isinstance(total_records_type_0, bool):
+            if total_records_type_0.__class__ is not int and (
+                not isinstance(total_records_type_0, (int, Unset)) or isinstance(total_records_type_0, bool)
+            ):
                 raise TypeError("total_records_type_0: expected an integer, got " + type(total_records_type_0).__name__)
 
             return total_records_type_0
