@@ -10,12 +10,19 @@ from collections.abc import AsyncIterator, Iterator
 
 import pytest
 
+from tests.raw_http import HTTP
 from tests.scripted_server import ScriptedServer
 from ultracart_conversations import AsyncConversationApi, ConversationApi, RetryPolicy
 from ultracart_conversations.testing import FakeUltraCart
 
 # No jitter, tiny waits: deterministic and fast.
 FAST_RETRIES = RetryPolicy(initial_backoff=0.001, max_backoff=0.004, jitter=0.0)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _close_raw_http() -> Iterator[None]:
+    yield
+    HTTP.close()
 
 
 @pytest.fixture

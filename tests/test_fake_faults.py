@@ -10,17 +10,10 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
+from tests.raw_http import HTTP
 from ultracart_conversations.testing import API_VERSION, FakeUltraCart, Fault
 
 LIST = "/conversation/conversations"
-# One client for the module: building an httpx client (its TLS context) costs ~0.1 s.
-HTTP = httpx.Client()
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _close_shared_client() -> Iterator[None]:
-    yield
-    HTTP.close()
 
 
 @pytest.fixture

@@ -8,18 +8,11 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 
+from tests.raw_http import HTTP
 from ultracart_conversations.testing import API_VERSION, FakeUltraCart
 
 LIST = "/conversation/conversations"
 REDIRECT = "https://app.example/callback"
-# One client for the module: building an httpx client (its TLS context) costs ~0.1 s.
-HTTP = httpx.Client()
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _close_shared_client() -> Iterator[None]:
-    yield
-    HTTP.close()
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4
 
 from codegen.paths import SPEC
+from tests.raw_http import HTTP
 from ultracart_conversations.testing import API_VERSION, FakeUltraCart, Fault
 
 SPEC_DOC: dict[str, Any] = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
@@ -78,12 +79,9 @@ def check_against_spec(method: str, template: str, response: httpx.Response) -> 
     schema_validator(schema).validate(response.json())
 
 
-HTTP = httpx.Client()
-
-
 @pytest.fixture(scope="module")
 def fake() -> Iterator[FakeUltraCart]:
-    with FakeUltraCart(conversations=8, seed=5) as running, HTTP:
+    with FakeUltraCart(conversations=8, seed=5) as running:
         yield running
 
 

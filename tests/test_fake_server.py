@@ -14,17 +14,10 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 import pytest
 
+from tests.raw_http import HTTP
 from ultracart_conversations.testing import API_VERSION, FakeUltraCart
 
 LIST = "/conversation/conversations"
-# One client for the module: building an httpx client (its TLS context) costs ~0.1 s.
-HTTP = httpx.Client()
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _close_shared_client() -> Iterator[None]:
-    yield
-    HTTP.close()
 
 
 @pytest.fixture
