@@ -131,8 +131,17 @@ class BaseConversationApi(Generic[HttpClientT]):
         ULTRACART_BASE_URL if set; keyword arguments are passed on (and win)."""
         return cls(**{**settings_from_env(), **kwargs})
 
+    # httpx.Client or httpx.AsyncClient: what the subclass sends with.
+    _http_client_class: type[HttpClientT]
+
     def _new_http_client(self, timeout: httpx.Timeout, verify_ssl: bool) -> HttpClientT:
-        raise NotImplementedError
+        return self._http_client_class(
+            base_url=self.base_url,
+            auth=self._auth,
+            timeout=timeout,
+            verify=verify_ssl,
+            headers={"Accept": "application/json", "User-Agent": USER_AGENT},
+        )
 
     def __repr__(self) -> str:
         return (

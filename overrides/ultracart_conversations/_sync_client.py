@@ -11,7 +11,6 @@ import httpx
 
 from ultracart_conversations import _operations as ops
 from ultracart_conversations._base import BaseConversationApi
-from ultracart_conversations._defaults import USER_AGENT
 from ultracart_conversations._operations import ApiResponse, Operation
 from ultracart_conversations._pagination import Pager, check_iteration_arguments
 from ultracart_conversations.errors import ApiError
@@ -44,14 +43,7 @@ class ConversationApi(BaseConversationApi[httpx.Client]):
     # The retry wait; replaceable (tests record the waits instead of sleeping).
     _sleep: Callable[[float], None] = staticmethod(time.sleep)
 
-    def _new_http_client(self, timeout: httpx.Timeout, verify_ssl: bool) -> httpx.Client:
-        return httpx.Client(
-            base_url=self.base_url,
-            auth=self._auth,
-            timeout=timeout,
-            verify=verify_ssl,
-            headers={"Accept": "application/json", "User-Agent": USER_AGENT},
-        )
+    _http_client_class = httpx.Client
 
     def _attach(self, generated: AuthenticatedClient) -> None:
         generated.set_httpx_client(self._http)
