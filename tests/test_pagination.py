@@ -3,6 +3,7 @@ arriving at the head while paging, and concurrent fetching in the async client."
 
 from __future__ import annotations
 
+import asyncio
 from itertools import islice
 from typing import Any
 
@@ -273,3 +274,31 @@ def test_the_pager_drops_a_window_page_after_a_short_page() -> None:
     pager.accept(0, 3, page(["a", "b"], 9, True, 0), first_in_window=True)  # server gave 2
     assert pager.accept(3, 3, page(["d", "e", "f"], 9, True, 3), first_in_window=False) is None
     assert pager.plan(concurrency=1) == [(2, 3)]
+
+
+def test_the_pager_keeps_a_sliding_window_full_up_to_the_total_and_max_items() -> None:
+    pager = Pager(page_size=2, max_items=None)
+    assert pager.plan_after(0, 2, pages_ahead=0) is None  # total not known yet
+    pager.accept(0, 2, page(["a", "b"], 7, True, 0), first_in_window=True)
+    assert pager.plan_after(4, 2, pages_ahead=2) == (6, 2)
+    assert pager.plan_after(6, 2, pages_ahead=3) is None  # offset 8 is past the 7 known
+    limited = Pager(page_size=2, max_items=6)
+    limited.accept(0, 2, page(["a", "b"], 20, True, 0), first_in_window=True)
+    assert limited.plan_after(2, 2, pages_ahead=1) == (4, 2)  # 2 planned of 4 remaining
+    assert limited.plan_after(4, 2, pages_ahead=2) is None  # 4 planned cover the rest
+
+
+async def test_leaving_a_concurrent_iteration_early_cancels_the_fetches_in_flight(
+    fake: FakeUltraCart,
+) -> None:
+    fake.latency = 0.05
+    in_flight = InFlight()
+    api = counting_api(fake, in_flight)
+    async with api.http_client:
+        iterator = api.iter_conversations(page_size=2, concurrency=4)
+        async for _ in iterator:
+            break
+        await iterator.aclose()  # what `async for` leads to when the generator is released
+        pending = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+    assert pending == []
+    assert fake.count("getConversations") <= 1 + 4

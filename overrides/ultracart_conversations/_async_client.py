@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections import deque
+from collections.abc import AsyncGenerator, Awaitable, Callable
 from types import TracebackType
 from typing import Any, Self, TypeVar
 
@@ -160,7 +161,7 @@ class AsyncConversationApi(BaseConversationApi[httpx.AsyncClient]):
 
     def iter_conversations(
         self, page_size: int = 200, max_items: int | None = None, *, concurrency: int = 1
-    ) -> AsyncIterator[ConversationSummary]:
+    ) -> AsyncGenerator[ConversationSummary, None]:
         """Every conversation summary, newest first: `async for s in api.iter_conversations()`.
 
         `concurrency=N` fetches up to N later pages at once when the server reports a
@@ -170,32 +171,45 @@ class AsyncConversationApi(BaseConversationApi[httpx.AsyncClient]):
         check_iteration_arguments(page_size, max_items, concurrency)
         return self._iterate(Pager(page_size, max_items), concurrency)
 
-    async def _iterate(self, pager: Pager, concurrency: int) -> AsyncIterator[ConversationSummary]:
-        while not pager.done:
-            plan = pager.plan(concurrency)
-            if len(plan) == 1:
-                pages = [await self.get_conversations(plan[0][1], plan[0][0])]
-            else:
-                pages = await self._fetch_window(plan)
-            for index, ((offset, limit), page) in enumerate(zip(plan, pages, strict=True)):
-                fresh = pager.accept(offset, limit, page, first_in_window=index == 0)
+    async def _iterate(
+        self, pager: Pager, concurrency: int
+    ) -> AsyncGenerator[ConversationSummary, None]:
+        # Pages planned and being fetched, in list order; with concurrency > 1 the window
+        # slides: each page read makes room for the next, so N requests stay in flight
+        # instead of the whole window waiting for its slowest page.
+        window: deque[tuple[int, int, asyncio.Task[ConversationsResponse]]] = deque()
+        try:
+            while not pager.done:
+                planned_from_here = not window
+                if planned_from_here:
+                    for offset, limit in pager.plan(concurrency):
+                        window.append((offset, limit, self._fetch_page(offset, limit)))
+                offset, limit, task = window.popleft()
+                fresh = pager.accept(offset, limit, await task, first_in_window=planned_from_here)
                 if fresh is None:
-                    break  # the rest of this window is stale; plan again from here
+                    # Planned before the pages above it were read, and the list has moved
+                    # past it: drop what is in flight and plan again from here.
+                    await _cancel(window)
+                    continue
                 for summary in fresh:
                     yield summary
-                if pager.done:
-                    break
+                if window and not pager.done:
+                    last_offset, last_limit, _ = window[-1]
+                    following = pager.plan_after(last_offset, last_limit, pages_ahead=len(window))
+                    if following is not None:
+                        window.append((*following, self._fetch_page(*following)))
+        finally:
+            await _cancel(window)
 
-    async def _fetch_window(self, plan: list[tuple[int, int]]) -> list[ConversationsResponse]:
-        """The pages of `plan`, fetched at once. If one fails, the others are cancelled and
-        its own ApiError is raised (not an ExceptionGroup, as a TaskGroup would)."""
-        tasks = [
-            asyncio.ensure_future(self.get_conversations(limit, offset)) for offset, limit in plan
-        ]
-        try:
-            return list(await asyncio.gather(*tasks))
-        except BaseException:
-            for task in tasks:
-                task.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
-            raise
+    def _fetch_page(self, offset: int, limit: int) -> asyncio.Task[ConversationsResponse]:
+        return asyncio.ensure_future(self.get_conversations(limit, offset))
+
+
+async def _cancel(window: deque[tuple[int, int, asyncio.Task[ConversationsResponse]]]) -> None:
+    """Cancel the fetches still in the window and wait for them, so that none is left
+    running (or with an exception nobody retrieves) after the iteration ends."""
+    tasks = [task for _, _, task in window]
+    window.clear()
+    for task in tasks:
+        task.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)

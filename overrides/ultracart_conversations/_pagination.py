@@ -15,13 +15,14 @@ on the previous page. Two rules keep the iteration exact:
    It also works when `total_records` is null, which rules out counting shifts.
 
 With concurrency, later pages are fetched together, at offsets planned from the last
-page read, and then read in order. The server may serve them in any order, with
-arrivals in between, and `total_records` tells how far the list moved: a page that
-starts d items past where the previous one ended, and whose total grew by k since that
-one, overlaps it if k >= d (its first k - d items are repeats, dropped) and leaves a gap
-if k < d. A page that would leave a gap is dropped with the rest of its window, and
-planning resumes from where the last page read ended. So concurrency changes how many
-requests are made, never what is yielded, and summaries always come in list order.
+page read, and then read in order; each page read makes room for one more in flight.
+The server may serve them in any order, with arrivals in between, and `total_records`
+tells how far the list moved: a page that starts d items past where the previous one
+ended, and whose total grew by k since that one, overlaps it if k >= d (its first k - d
+items are repeats, dropped) and leaves a gap if k < d. A page that would leave a gap is
+dropped with the pages in flight after it, and planning resumes from where the last page
+read ended. So concurrency changes how many requests are made, never what is yielded,
+and summaries always come in list order.
 """
 
 from __future__ import annotations
@@ -79,6 +80,19 @@ class Pager:
             pages = min(pages, -(-self.remaining // limit))
         offsets = range(self.offset, self.total, limit)[:pages]
         return [(offset, limit) for offset in offsets] or [(self.offset, limit)]
+
+    def plan_after(self, offset: int, limit: int, pages_ahead: int) -> tuple[int, int] | None:
+        """With concurrency: the page after the one planned at `offset`, to keep the window
+        full, or None when the last known total or max_items leaves nothing to fetch.
+        `pages_ahead` is how many pages are planned and not yet read."""
+        if self.done or self.total is None:
+            return None
+        following = offset + limit
+        if following >= self.total:
+            return None
+        if self.remaining is not None and pages_ahead * limit >= self.remaining:
+            return None
+        return (following, limit)
 
     def accept(
         self, offset: int, limit: int, page: ConversationsResponse, *, first_in_window: bool
