@@ -359,20 +359,22 @@ def cmd_get(c: Command) -> None:
         c.print(f"  {m.get('message_dts', '')}  {author}: {m.get('body', '')}")
 
 
+def _report_membership(c: Command, outcome: str) -> None:
+    """What join and leave print: `outcome` is "joined" or "left"."""
+    if c.args.json:
+        c.print_json({"conversation_uuid": c.args.uuid, outcome: True})
+    else:
+        c.print(f"{outcome.capitalize()} conversation {c.args.uuid}.")
+
+
 def cmd_join(c: Command) -> None:
     c.api.join_conversation(c.args.uuid)
-    if c.args.json:
-        c.print_json({"conversation_uuid": c.args.uuid, "joined": True})
-    else:
-        c.print(f"Joined conversation {c.args.uuid}.")
+    _report_membership(c, "joined")
 
 
 def cmd_leave(c: Command) -> None:
     c.api.leave_conversation(c.args.uuid)
-    if c.args.json:
-        c.print_json({"conversation_uuid": c.args.uuid, "left": True})
-    else:
-        c.print(f"Left conversation {c.args.uuid}.")
+    _report_membership(c, "left")
 
 
 def cmd_start(c: Command) -> None:
