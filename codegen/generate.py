@@ -24,6 +24,7 @@ from codegen.paths import (
     TARGET,
     TEMPLATES,
 )
+from codegen.surface import SurfaceError, render_surface
 
 
 class GenerationError(RuntimeError):
@@ -69,6 +70,10 @@ def render(workdir: Path, spec: Path = SPEC) -> Path:
         ],
         cwd=workdir,
     )
+    try:
+        render_surface(out, spec)
+    except SurfaceError as exc:
+        raise GenerationError(f"{spec.name}: {exc}") from None
     # `--meta none` writes no py.typed; the package is typed, so say so (PEP 561).
     (out / "py.typed").write_text("# Marker file for PEP 561\n")
     ruff = [sys.executable, "-m", "ruff"]

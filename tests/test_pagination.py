@@ -21,6 +21,10 @@ from ultracart_conversations import (
 )
 from ultracart_conversations._pagination import MAX_PAGES_WITHOUT_NEW_ITEMS, Pager
 from ultracart_conversations.testing import FakeUltraCart, Fault
+from ultracart_conversations_api.operations import GET_CONVERSATIONS
+
+assert GET_CONVERSATIONS.pagination is not None
+PAGING = GET_CONVERSATIONS.pagination
 
 
 def uuids_of(fake: FakeUltraCart) -> list[str]:
@@ -109,7 +113,7 @@ def test_a_server_that_ignores_the_offset_is_not_paged_forever(
         "metadata": {"result_set": {"count": 1, "more": True, "total_records": None}},
     }
     scripted.set_fallback(lambda _request: Reply.json(200, same_page))
-    with pytest.raises(ResponseValidationError, match="no conversation not already seen"):
+    with pytest.raises(ResponseValidationError, match="no item not already seen"):
         list(scripted_api.iter_conversations(page_size=1))
     assert len(scripted.requests) == MAX_PAGES_WITHOUT_NEW_ITEMS + 1
 
@@ -248,7 +252,7 @@ def page(uuids: list[str], total: int | None, more: bool, offset: int) -> Conver
 
 
 def test_the_pager_plans_a_window_only_once_the_total_is_known() -> None:
-    pager = Pager(page_size=2, max_items=None)
+    pager = Pager(PAGING, page_size=2, max_items=None)
     assert pager.plan(concurrency=3) == [(0, 2)]
     fresh = pager.accept(0, 2, page(["a", "b"], 7, True, 0), first_in_window=True)
     assert [s.conversation_uuid for s in fresh or []] == ["a", "b"]
@@ -256,7 +260,7 @@ def test_the_pager_plans_a_window_only_once_the_total_is_known() -> None:
 
 
 def test_the_pager_uses_window_pages_that_overlap_and_drops_those_that_leave_a_gap() -> None:
-    pager = Pager(page_size=2, max_items=None)
+    pager = Pager(PAGING, page_size=2, max_items=None)
     pager.accept(0, 2, page(["a", "b"], 6, True, 0), first_in_window=True)
     # The window [2, 4, 6]. Page 2 was served after one arrival (total 7): it repeats "b".
     moved = pager.accept(2, 2, page(["b", "c"], 7, True, 2), first_in_window=True)
@@ -270,19 +274,19 @@ def test_the_pager_uses_window_pages_that_overlap_and_drops_those_that_leave_a_g
 
 
 def test_the_pager_drops_a_window_page_after_a_short_page() -> None:
-    pager = Pager(page_size=3, max_items=None)
+    pager = Pager(PAGING, page_size=3, max_items=None)
     pager.accept(0, 3, page(["a", "b"], 9, True, 0), first_in_window=True)  # server gave 2
     assert pager.accept(3, 3, page(["d", "e", "f"], 9, True, 3), first_in_window=False) is None
     assert pager.plan(concurrency=1) == [(2, 3)]
 
 
 def test_the_pager_keeps_a_sliding_window_full_up_to_the_total_and_max_items() -> None:
-    pager = Pager(page_size=2, max_items=None)
+    pager = Pager(PAGING, page_size=2, max_items=None)
     assert pager.plan_after(0, 2, pages_ahead=0) is None  # total not known yet
     pager.accept(0, 2, page(["a", "b"], 7, True, 0), first_in_window=True)
     assert pager.plan_after(4, 2, pages_ahead=2) == (6, 2)
     assert pager.plan_after(6, 2, pages_ahead=3) is None  # offset 8 is past the 7 known
-    limited = Pager(page_size=2, max_items=6)
+    limited = Pager(PAGING, page_size=2, max_items=6)
     limited.accept(0, 2, page(["a", "b"], 20, True, 0), first_in_window=True)
     assert limited.plan_after(2, 2, pages_ahead=1) == (4, 2)  # 2 planned of 4 remaining
     assert limited.plan_after(4, 2, pages_ahead=2) is None  # 4 planned cover the rest

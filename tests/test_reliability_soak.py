@@ -163,7 +163,7 @@ class Plan:
     def pick(self, rng: random.Random, call_id: str) -> tuple[str, Any]:
         operation_id = rng.choices(list(RESULT_TYPES), weights=[30, 20, 10, 10, 10, 10, 10], k=1)[0]
         if operation_id == "getConversations":
-            return operation_id, (rng.randint(1, 50), rng.randint(0, 40))
+            return operation_id, {"limit": rng.randint(1, 50), "offset": rng.randint(0, 40)}
         if operation_id == "startConversation":
             return operation_id, ConversationStartRequest(conversation_arn=f"arn:soak:{call_id}")
         if operation_id == "getConversationMultimediaUploadUrl":
@@ -175,7 +175,7 @@ class Plan:
 
 def sync_call(api: ConversationApi, operation_id: str, argument: Any) -> object:
     calls: dict[str, Callable[[], object]] = {
-        "getConversations": lambda: api.get_conversations(*argument),
+        "getConversations": lambda: api.get_conversations(**argument),
         "getConversation": lambda: api.get_conversation(argument),
         "startConversation": lambda: api.start_conversation(argument),
         "joinConversation": lambda: api.join_conversation(argument),
@@ -192,7 +192,7 @@ def async_call(
     api: AsyncConversationApi, operation_id: str, argument: Any
 ) -> Coroutine[Any, Any, object]:
     calls: dict[str, Callable[[], Coroutine[Any, Any, object]]] = {
-        "getConversations": lambda: api.get_conversations(*argument),
+        "getConversations": lambda: api.get_conversations(**argument),
         "getConversation": lambda: api.get_conversation(argument),
         "startConversation": lambda: api.start_conversation(argument),
         "joinConversation": lambda: api.join_conversation(argument),

@@ -50,7 +50,7 @@ from ultracart_conversations_api.models import (
 
 if TYPE_CHECKING:
     from ultracart_conversations._async_client import AsyncConversationApi
-    from ultracart_conversations._operations import ApiResponse
+    from ultracart_conversations._operation import ApiResponse
     from ultracart_conversations._redaction import redact_headers
     from ultracart_conversations._retry import RetryPolicy
     from ultracart_conversations._sync_client import ConversationApi
@@ -61,7 +61,7 @@ if TYPE_CHECKING:
 _LAZY = {
     "ConversationApi": "ultracart_conversations._sync_client",
     "AsyncConversationApi": "ultracart_conversations._async_client",
-    "ApiResponse": "ultracart_conversations._operations",
+    "ApiResponse": "ultracart_conversations._operation",
     "RetryPolicy": "ultracart_conversations._retry",
     "redact_headers": "ultracart_conversations._redaction",
     "parse_dts": "ultracart_conversations.dates",

@@ -4,31 +4,23 @@ from __future__ import annotations
 
 import asyncio
 from collections import deque
-from collections.abc import AsyncGenerator, Awaitable, Callable
+from collections.abc import AsyncGenerator, Awaitable, Callable, Mapping
 from types import TracebackType
 from typing import Any, Self, TypeVar
 
 import httpx
 
-from ultracart_conversations import _operations as ops
 from ultracart_conversations._base import BaseConversationApi
-from ultracart_conversations._operations import ApiResponse, Operation
+from ultracart_conversations._operation import ApiResponse, Operation
 from ultracart_conversations._pagination import Pager, check_iteration_arguments
 from ultracart_conversations.errors import ApiError
 from ultracart_conversations_api.client import AuthenticatedClient
-from ultracart_conversations_api.models import (
-    Conversation,
-    ConversationAgentAuthResponse,
-    ConversationsResponse,
-    ConversationStartRequest,
-    ConversationStartResponse,
-    ConversationSummary,
-)
+from ultracart_conversations_api.resources import AsyncOperations
 
 T = TypeVar("T")
 
 
-class AsyncConversationApi(BaseConversationApi[httpx.AsyncClient]):
+class AsyncConversationApi(AsyncOperations, BaseConversationApi[httpx.AsyncClient]):
     """UltraCart's Conversation API for asyncio.
 
     async with AsyncConversationApi(simple_key=key) as api:
@@ -61,8 +53,10 @@ class AsyncConversationApi(BaseConversationApi[httpx.AsyncClient]):
     ) -> None:
         await self.aclose()
 
-    async def _call(self, operation: Operation[T], kwargs: dict[str, Any]) -> ApiResponse[T]:
-        request = self._build(kwargs)
+    async def _call(
+        self, operation: Operation[T], arguments: Mapping[str, Any], body: Any = None
+    ) -> ApiResponse[T]:
+        request = self._build(operation, arguments, body)
         retries = 0
         while True:
             try:
@@ -80,110 +74,44 @@ class AsyncConversationApi(BaseConversationApi[httpx.AsyncClient]):
             await self._sleep(wait)
             retries += 1
 
-    # --- the seven operations ------------------------------------------------------------
-
-    async def get_agent_websocket_authorization(self) -> ConversationAgentAuthResponse:
-        """A JWT that authorizes an agent to open a websocket connection."""
-        return (await self.get_agent_websocket_authorization_with_http_info()).data
-
-    async def get_agent_websocket_authorization_with_http_info(
-        self,
-    ) -> ApiResponse[ConversationAgentAuthResponse]:
-        return await self._call(
-            ops.GET_AGENT_WEBSOCKET_AUTHORIZATION,
-            ops.request_get_agent_websocket_authorization(),
-        )
-
-    async def get_conversation(self, conversation_uuid: str) -> Conversation:
-        """A conversation with its participants and messages."""
-        return (await self.get_conversation_with_http_info(conversation_uuid)).data
-
-    async def get_conversation_with_http_info(
-        self, conversation_uuid: str
-    ) -> ApiResponse[Conversation]:
-        return await self._call(
-            ops.GET_CONVERSATION, ops.request_get_conversation(conversation_uuid)
-        )
-
-    async def get_conversation_multimedia_upload_url(self, extension: str) -> None:
-        """Ask for a presigned upload URL for media with this file extension (e.g. "jpg")."""
-        await self.get_conversation_multimedia_upload_url_with_http_info(extension)
-
-    async def get_conversation_multimedia_upload_url_with_http_info(
-        self, extension: str
-    ) -> ApiResponse[None]:
-        return await self._call(
-            ops.GET_CONVERSATION_MULTIMEDIA_UPLOAD_URL,
-            ops.request_get_conversation_multimedia_upload_url(extension),
-        )
-
-    async def get_conversations(self, limit: int = 100, offset: int = 0) -> ConversationsResponse:
-        """One page of conversation summaries, newest first (limit 1..200)."""
-        return (await self.get_conversations_with_http_info(limit, offset)).data
-
-    async def get_conversations_with_http_info(
-        self, limit: int = 100, offset: int = 0
-    ) -> ApiResponse[ConversationsResponse]:
-        return await self._call(ops.GET_CONVERSATIONS, ops.request_get_conversations(limit, offset))
-
-    async def join_conversation(self, conversation_uuid: str) -> None:
-        """Join a conversation as an agent."""
-        await self.join_conversation_with_http_info(conversation_uuid)
-
-    async def join_conversation_with_http_info(self, conversation_uuid: str) -> ApiResponse[None]:
-        return await self._call(
-            ops.JOIN_CONVERSATION, ops.request_join_conversation(conversation_uuid)
-        )
-
-    async def leave_conversation(self, conversation_uuid: str) -> None:
-        """Leave a conversation."""
-        await self.leave_conversation_with_http_info(conversation_uuid)
-
-    async def leave_conversation_with_http_info(self, conversation_uuid: str) -> ApiResponse[None]:
-        return await self._call(
-            ops.LEAVE_CONVERSATION, ops.request_leave_conversation(conversation_uuid)
-        )
-
-    async def start_conversation(
-        self, start_request: ConversationStartRequest
-    ) -> ConversationStartResponse:
-        """Start a new conversation (not retried after a 5xx or a lost response)."""
-        return (await self.start_conversation_with_http_info(start_request)).data
-
-    async def start_conversation_with_http_info(
-        self, start_request: ConversationStartRequest
-    ) -> ApiResponse[ConversationStartResponse]:
-        return await self._call(
-            ops.START_CONVERSATION, ops.request_start_conversation(start_request)
-        )
-
     # --- pagination ----------------------------------------------------------------------
 
-    def iter_conversations(
-        self, page_size: int = 200, max_items: int | None = None, *, concurrency: int = 1
-    ) -> AsyncGenerator[ConversationSummary, None]:
-        """Every conversation summary, newest first: `async for s in api.iter_conversations()`.
-
-        `concurrency=N` fetches up to N later pages at once when the server reports a
-        total (sequential otherwise); summaries still come in order, none twice, none
-        missed, and at most N pages are held in memory.
-        """
-        check_iteration_arguments(page_size, max_items, concurrency)
-        return self._iterate(Pager(page_size, max_items), concurrency)
+    def _paginate(
+        self,
+        operation: Operation[Any],
+        arguments: Mapping[str, Any],
+        page_size: int,
+        max_items: int | None,
+        concurrency: int,
+    ) -> AsyncGenerator[Any, None]:
+        pagination = check_iteration_arguments(
+            operation, arguments, page_size, max_items, concurrency
+        )
+        pager = Pager(pagination, page_size, max_items)
+        return self._iterate(operation, arguments, pager, concurrency)
 
     async def _iterate(
-        self, pager: Pager, concurrency: int
-    ) -> AsyncGenerator[ConversationSummary, None]:
+        self,
+        operation: Operation[Any],
+        arguments: Mapping[str, Any],
+        pager: Pager,
+        concurrency: int,
+    ) -> AsyncGenerator[Any, None]:
         # Pages planned and being fetched, in list order; with concurrency > 1 the window
         # slides: each page read makes room for the next, so N requests stay in flight
         # instead of the whole window waiting for its slowest page.
-        window: deque[tuple[int, int, asyncio.Task[ConversationsResponse]]] = deque()
+        window: deque[tuple[int, int, asyncio.Task[Any]]] = deque()
+
+        def fetch(offset: int, limit: int) -> asyncio.Task[Any]:
+            page_arguments = pager.arguments(arguments, offset, limit)
+            return asyncio.ensure_future(self._fetch_page(operation, page_arguments))
+
         try:
             while not pager.done:
                 planned_from_here = not window
                 if planned_from_here:
                     for offset, limit in pager.plan(concurrency):
-                        window.append((offset, limit, self._fetch_page(offset, limit)))
+                        window.append((offset, limit, fetch(offset, limit)))
                 offset, limit, task = window.popleft()
                 fresh = pager.accept(offset, limit, await task, first_in_window=planned_from_here)
                 if fresh is None:
@@ -197,15 +125,15 @@ class AsyncConversationApi(BaseConversationApi[httpx.AsyncClient]):
                     last_offset, last_limit, _ = window[-1]
                     following = pager.plan_after(last_offset, last_limit, pages_ahead=len(window))
                     if following is not None:
-                        window.append((*following, self._fetch_page(*following)))
+                        window.append((*following, fetch(*following)))
         finally:
             await _cancel(window)
 
-    def _fetch_page(self, offset: int, limit: int) -> asyncio.Task[ConversationsResponse]:
-        return asyncio.ensure_future(self.get_conversations(limit, offset))
+    async def _fetch_page(self, operation: Operation[Any], arguments: Mapping[str, Any]) -> Any:
+        return (await self._call(operation, arguments)).data
 
 
-async def _cancel(window: deque[tuple[int, int, asyncio.Task[ConversationsResponse]]]) -> None:
+async def _cancel(window: deque[tuple[int, int, asyncio.Task[Any]]]) -> None:
     """Cancel the fetches still in the window and wait for them, so that none is left
     running (or with an exception nobody retrieves) after the iteration ends."""
     tasks = [task for _, _, task in window]

@@ -9,12 +9,15 @@ dict it was given.)
 from __future__ import annotations
 
 from collections.abc import AsyncGenerator, Generator
+from typing import TYPE_CHECKING
 
 import httpx
 
 from ultracart_conversations._defaults import SIMPLE_KEY_HEADER
 from ultracart_conversations._redaction import REDACTED, logger
-from ultracart_conversations.oauth import OAuthSession
+
+if TYPE_CHECKING:
+    from ultracart_conversations.oauth import OAuthSession
 
 
 class SimpleKeyAuth(httpx.Auth):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import logging
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any, Generic, Self, TypeVar
 
@@ -14,23 +15,25 @@ import httpx
 
 from ultracart_conversations._config import (
     DEFAULT_HTTPX_TIMEOUT,
-    check_transport_security,
     enable_debugging,
     resolve_credentials,
     resolve_timeout,
     settings_from_env,
 )
 from ultracart_conversations._defaults import DEFAULT_BASE_URL, USER_AGENT
-from ultracart_conversations._operations import (
-    ApiResponse,
-    Operation,
-    connection_error,
-    read_response,
-)
+from ultracart_conversations._operation import ApiResponse, Operation
 from ultracart_conversations._redaction import logger as _logger
 from ultracart_conversations._redaction import redact_headers, scrub_logs_of
+from ultracart_conversations._request import (
+    MAX_URL_LENGTH,
+    request_content,
+    request_headers,
+    request_target,
+)
+from ultracart_conversations._response import connection_error, read_response
 from ultracart_conversations._retry import RetryPolicy, retry_wait
-from ultracart_conversations.errors import APIConnectionError, ApiError
+from ultracart_conversations._urls import check_transport_security
+from ultracart_conversations.errors import APIConnectionError, ApiError, InvalidRequestError
 from ultracart_conversations.oauth import OAuthSession
 from ultracart_conversations_api.client import AuthenticatedClient
 
@@ -110,6 +113,8 @@ class BaseConversationApi(Generic[HttpClientT]):
             httpx.USE_CLIENT_DEFAULT if timeout is DEFAULT else resolve_timeout(timeout)
         )
         self._generated: AuthenticatedClient | None = None
+        # Sent on every request, also through an http_client of yours.
+        self._request_headers = {"Accept": "application/json", "User-Agent": USER_AGENT}
 
     @classmethod
     def new_using_api_key(
@@ -194,18 +199,22 @@ class BaseConversationApi(Generic[HttpClientT]):
 
     # --- one call, shared by sync and async --------------------------------------------
 
-    def _build(self, kwargs: dict[str, Any]) -> httpx.Request:
-        """The request for the generated `_get_kwargs` output (a fresh dict per call)."""
-        headers = kwargs["headers"]
-        headers["Accept"] = "application/json"
-        headers["User-Agent"] = USER_AGENT
+    def _build(
+        self, operation: Operation[Any], arguments: Mapping[str, Any], body: object
+    ) -> httpx.Request:
+        """The request for one call, after checking its arguments against the spec."""
+        target = request_target(operation, arguments)
+        headers = {**self._request_headers, **request_headers(operation, arguments)}
+        content = request_content(operation, body)
+        if content is not None:
+            headers["Content-Type"] = "application/json"
+        url = self.base_url + target
+        if len(url) > MAX_URL_LENGTH:
+            raise InvalidRequestError(
+                f"the request URL would be {len(url)} characters long (at most {MAX_URL_LENGTH})"
+            )
         return self._http.build_request(
-            kwargs["method"],
-            self.base_url + kwargs["url"],
-            params=kwargs.get("params"),
-            json=kwargs.get("json"),
-            headers=headers,
-            timeout=self._timeout,
+            operation.method, url, headers=headers, content=content, timeout=self._timeout
         )
 
     def _read(self, operation: Operation[T], response: httpx.Response) -> ApiResponse[T]:

@@ -1,16 +1,12 @@
-"""Checking a client's configuration: base URL, TLS, credentials, timeout, environment.
-
-Shared by ConversationApi, AsyncConversationApi and OAuthClient.
-"""
+"""Checking a client's configuration: credentials, timeout, environment (the base URL
+and TLS checks are in _urls, which OAuthClient shares)."""
 
 from __future__ import annotations
 
 import logging
 import os
-import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 import httpx
 
@@ -23,30 +19,8 @@ from ultracart_conversations._defaults import (
     ENV_SIMPLE_KEY,
 )
 from ultracart_conversations._redaction import Secrets, logger
-from ultracart_conversations.errors import InsecureTransportWarning, InvalidRequestError
+from ultracart_conversations.errors import InvalidRequestError
 from ultracart_conversations.oauth import OAuthSession
-
-_LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
-
-
-def check_transport_security(base_url: str, verify_ssl: object) -> None:
-    """Refuse a base URL that is not http(s); warn about anything that is not safe."""
-    parts = urlsplit(base_url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise InvalidRequestError("base_url must be an http:// or https:// URL with a host")
-    if verify_ssl is False:
-        warnings.warn(
-            "verify_ssl=False: TLS certificates are not checked, so anyone on the network "
-            "path can read and change this client's traffic, credentials included",
-            InsecureTransportWarning,
-            stacklevel=3,  # the line that built the client
-        )
-    if parts.scheme == "http" and parts.hostname not in _LOCAL_HOSTS:
-        warnings.warn(
-            f"base_url uses plain HTTP to {parts.hostname}: credentials travel unencrypted",
-            InsecureTransportWarning,
-            stacklevel=3,  # the line that built the client
-        )
 
 
 def resolve_timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout:

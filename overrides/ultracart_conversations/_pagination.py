@@ -1,8 +1,10 @@
-"""Paging through conversation summaries: which pages to fetch and what to yield from
-each. Pure bookkeeping shared by the sync iterator and the async one; they only fetch.
+"""Paging through a list operation (one with `x-pagination` in openapi.yaml): which
+pages to fetch and what to yield from each. Pure bookkeeping shared by the sync iterator
+and the async one; they only fetch. What the items, their id, the limit and offset
+parameters and the page's ResultSet are called comes from the operation's descriptor.
 
-The list is newest first, and new conversations arrive at its head while we page, which
-pushes everything down: the page at offset 200 may then start with summaries that were
+UltraCart's lists are newest first, and new items arrive at the head while we page,
+which pushes everything down: the page at offset 200 may then start with items that were
 on the previous page. Two rules keep the iteration exact:
 
 1. The next offset is `offset + count` of the page just read, in the server's numbering
@@ -10,7 +12,7 @@ on the previous page. Two rules keep the iteration exact:
    further down, never above that offset, so nothing that existed when iteration began
    is skipped; what the shift does is repeat some items.
 2. Repeats are dropped by uuid: the pager keeps the set of uuids it has yielded. That
-   is the one thing that grows with the iteration (about 100 bytes per conversation);
+   is the one thing that grows with the iteration (about 100 bytes per item);
    only one page of summaries (one window of pages with concurrency) is held at a time.
    It also works when `total_records` is null, which rules out counting shifts.
 
@@ -27,17 +29,30 @@ and summaries always come in list order.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
+from ultracart_conversations._operation import Operation, Pagination
+from ultracart_conversations._request import request_target
 from ultracart_conversations.errors import InvalidRequestError, ResponseValidationError
-from ultracart_conversations_api.models import ConversationsResponse, ConversationSummary
 from ultracart_conversations_api.types import Unset
 
-MAX_PAGE_SIZE = 200
-
-# A server that ignores _offset would otherwise be paged forever.
+# A server that ignores the offset would otherwise be paged forever.
 MAX_PAGES_WITHOUT_NEW_ITEMS = 50
 
 
-def check_iteration_arguments(page_size: object, max_items: object, concurrency: object) -> None:
+def check_iteration_arguments(
+    operation: Operation[Any],
+    arguments: Mapping[str, Any],
+    page_size: object,
+    max_items: object,
+    concurrency: object,
+) -> Pagination:
+    """The operation's pagination, once the iteration's arguments are known to be good
+    (checked before the first request, not when the first item is asked for)."""
+    pagination = operation.pagination
+    if pagination is None:
+        raise TypeError(f"{operation.operation_id} is not paginated")
     for name, value, minimum in (
         ("page_size", page_size, 1),
         ("max_items", max_items, 0),
@@ -49,14 +64,24 @@ def check_iteration_arguments(page_size: object, max_items: object, concurrency:
             raise InvalidRequestError(f"{name} must be an int, got {type(value).__name__}")
         if value < minimum:
             raise InvalidRequestError(f"{name} must be >= {minimum}, got {value}")
-    if isinstance(page_size, int) and page_size > MAX_PAGE_SIZE:
-        raise InvalidRequestError(f"page_size must be at most {MAX_PAGE_SIZE}, got {page_size}")
+    if isinstance(page_size, int) and page_size > pagination.max_page_size:
+        raise InvalidRequestError(
+            f"page_size must be at most {pagination.max_page_size}, got {page_size}"
+        )
+    request_target(operation, {**arguments, pagination.limit: 1, pagination.offset: 0})
+    return pagination
+
+
+def _attribute(value: Any, name: str) -> Any:
+    found = getattr(value, name, None)
+    return None if isinstance(found, Unset) else found
 
 
 class Pager:
-    """The state of one iteration over getConversations."""
+    """The state of one iteration over a list operation."""
 
-    def __init__(self, page_size: int, max_items: int | None) -> None:
+    def __init__(self, pagination: Pagination, page_size: int, max_items: int | None) -> None:
+        self.pagination = pagination
         self.page_size = page_size
         self.remaining = max_items
         self.offset = 0  # where the next page starts, in the server's latest numbering
@@ -64,6 +89,10 @@ class Pager:
         self.done = max_items == 0
         self.seen: set[str] = set()
         self._pages_without_new = 0
+
+    def arguments(self, arguments: Mapping[str, Any], offset: int, limit: int) -> dict[str, Any]:
+        """The call's arguments for the page at `offset`."""
+        return {**arguments, self.pagination.limit: limit, self.pagination.offset: offset}
 
     def plan(self, concurrency: int) -> list[tuple[int, int]]:
         """(offset, limit) of the pages to fetch next, in order; one unless the total is
@@ -95,21 +124,23 @@ class Pager:
         return (following, limit)
 
     def accept(
-        self, offset: int, limit: int, page: ConversationsResponse, *, first_in_window: bool
-    ) -> list[ConversationSummary] | None:
-        """The summaries to yield from a page, or None if the page (and the rest of its
+        self, offset: int, limit: int, page: Any, *, first_in_window: bool
+    ) -> list[Any] | None:
+        """The items to yield from a page, or None if the page (and the rest of its
         window) no longer fits and must be dropped."""
-        result_set = None if isinstance(page.metadata, Unset) else page.metadata.result_set
+        result_set = page
+        for name in self.pagination.result_set:
+            result_set = _attribute(result_set, name)
         total = None
         more: bool | None = None
         server_next: int | None = None
-        if result_set is not None and not isinstance(result_set, Unset):
-            if isinstance(result_set.total_records, int):
-                total = result_set.total_records
-            if isinstance(result_set.more, bool):
-                more = result_set.more
-            if isinstance(result_set.next_offset, int):
-                server_next = result_set.next_offset
+        if result_set is not None:
+            found = _attribute(result_set, "total_records")
+            total = found if isinstance(found, int) else None
+            found = _attribute(result_set, "more")
+            more = found if isinstance(found, bool) else None
+            found = _attribute(result_set, "next_offset")
+            server_next = found if isinstance(found, int) else None
         if not first_in_window and (
             total is None or self.total is None or offset - self.offset > total - self.total
         ):
@@ -119,19 +150,20 @@ class Pager:
             # one ended, there is a gap between the two: drop it and plan again.
             return None
 
-        summaries = [] if isinstance(page.conversations, Unset) else page.conversations
-        fresh: list[ConversationSummary] = []
-        for summary in summaries:
+        items = _attribute(page, self.pagination.items) or []
+        item_id = self.pagination.item_id
+        fresh: list[Any] = []
+        for item in items:
             if self.remaining is not None and len(fresh) >= self.remaining:
                 break
-            uuid = summary.conversation_uuid
-            if isinstance(uuid, str):
-                if uuid in self.seen:
+            key = getattr(item, item_id, None)
+            if isinstance(key, str):
+                if key in self.seen:
                     continue
-                self.seen.add(uuid)
-            fresh.append(summary)
+                self.seen.add(key)
+            fresh.append(item)
 
-        count = len(summaries)
+        count = len(items)
         self.offset = (
             server_next if server_next is not None and server_next > offset else offset + count
         )
@@ -150,7 +182,7 @@ class Pager:
         self._pages_without_new = 0 if fresh else self._pages_without_new + 1
         if not self.done and self._pages_without_new >= MAX_PAGES_WITHOUT_NEW_ITEMS:
             raise ResponseValidationError(
-                f"getConversations returned {MAX_PAGES_WITHOUT_NEW_ITEMS} pages in a row with "
-                f"no conversation not already seen (last offset {offset}); stopping"
+                f"{MAX_PAGES_WITHOUT_NEW_ITEMS} pages in a row brought no item not already "
+                f"seen (last offset {offset}); stopping"
             )
         return fresh

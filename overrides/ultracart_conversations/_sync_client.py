@@ -3,31 +3,23 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from types import TracebackType
 from typing import Any, Self, TypeVar
 
 import httpx
 
-from ultracart_conversations import _operations as ops
 from ultracart_conversations._base import BaseConversationApi
-from ultracart_conversations._operations import ApiResponse, Operation
+from ultracart_conversations._operation import ApiResponse, Operation
 from ultracart_conversations._pagination import Pager, check_iteration_arguments
 from ultracart_conversations.errors import ApiError
 from ultracart_conversations_api.client import AuthenticatedClient
-from ultracart_conversations_api.models import (
-    Conversation,
-    ConversationAgentAuthResponse,
-    ConversationsResponse,
-    ConversationStartRequest,
-    ConversationStartResponse,
-    ConversationSummary,
-)
+from ultracart_conversations_api.resources import SyncOperations
 
 T = TypeVar("T")
 
 
-class ConversationApi(BaseConversationApi[httpx.Client]):
+class ConversationApi(SyncOperations, BaseConversationApi[httpx.Client]):
     """UltraCart's Conversation API, synchronously.
 
         with ConversationApi(simple_key=key) as api:
@@ -35,9 +27,10 @@ class ConversationApi(BaseConversationApi[httpx.Client]):
             for summary in api.iter_conversations():
                 ...
 
-    Each method returns the generated model (None for operations without a body) or
-    raises an ApiError subclass; `<method>_with_http_info` returns an ApiResponse with
-    the status code and headers too. Thread-safe: one instance can serve many threads.
+    The operations' methods are generated from openapi.yaml (SyncOperations): each
+    returns the generated model (None for operations without a body) or raises an
+    ApiError subclass; `<method>_with_http_info` returns an ApiResponse with the status
+    code and headers too. Thread-safe: one instance can serve many threads.
     """
 
     # The retry wait; replaceable (tests record the waits instead of sleeping).
@@ -64,8 +57,10 @@ class ConversationApi(BaseConversationApi[httpx.Client]):
     ) -> None:
         self.close()
 
-    def _call(self, operation: Operation[T], kwargs: dict[str, Any]) -> ApiResponse[T]:
-        request = self._build(kwargs)
+    def _call(
+        self, operation: Operation[T], arguments: Mapping[str, Any], body: Any = None
+    ) -> ApiResponse[T]:
+        request = self._build(operation, arguments, body)
         retries = 0
         while True:
             try:
@@ -83,89 +78,22 @@ class ConversationApi(BaseConversationApi[httpx.Client]):
             self._sleep(wait)
             retries += 1
 
-    # --- the seven operations ------------------------------------------------------------
-
-    def get_agent_websocket_authorization(self) -> ConversationAgentAuthResponse:
-        """A JWT that authorizes an agent to open a websocket connection."""
-        return self.get_agent_websocket_authorization_with_http_info().data
-
-    def get_agent_websocket_authorization_with_http_info(
-        self,
-    ) -> ApiResponse[ConversationAgentAuthResponse]:
-        return self._call(
-            ops.GET_AGENT_WEBSOCKET_AUTHORIZATION,
-            ops.request_get_agent_websocket_authorization(),
-        )
-
-    def get_conversation(self, conversation_uuid: str) -> Conversation:
-        """A conversation with its participants and messages."""
-        return self.get_conversation_with_http_info(conversation_uuid).data
-
-    def get_conversation_with_http_info(self, conversation_uuid: str) -> ApiResponse[Conversation]:
-        return self._call(ops.GET_CONVERSATION, ops.request_get_conversation(conversation_uuid))
-
-    def get_conversation_multimedia_upload_url(self, extension: str) -> None:
-        """Ask for a presigned upload URL for media with this file extension (e.g. "jpg").
-        The API documents no body; see the _with_http_info variant for the raw response."""
-        self.get_conversation_multimedia_upload_url_with_http_info(extension)
-
-    def get_conversation_multimedia_upload_url_with_http_info(
-        self, extension: str
-    ) -> ApiResponse[None]:
-        return self._call(
-            ops.GET_CONVERSATION_MULTIMEDIA_UPLOAD_URL,
-            ops.request_get_conversation_multimedia_upload_url(extension),
-        )
-
-    def get_conversations(self, limit: int = 100, offset: int = 0) -> ConversationsResponse:
-        """One page of conversation summaries, newest first (limit 1..200). To go through
-        all of them, use iter_conversations()."""
-        return self.get_conversations_with_http_info(limit, offset).data
-
-    def get_conversations_with_http_info(
-        self, limit: int = 100, offset: int = 0
-    ) -> ApiResponse[ConversationsResponse]:
-        return self._call(ops.GET_CONVERSATIONS, ops.request_get_conversations(limit, offset))
-
-    def join_conversation(self, conversation_uuid: str) -> None:
-        """Join a conversation as an agent."""
-        self.join_conversation_with_http_info(conversation_uuid)
-
-    def join_conversation_with_http_info(self, conversation_uuid: str) -> ApiResponse[None]:
-        return self._call(ops.JOIN_CONVERSATION, ops.request_join_conversation(conversation_uuid))
-
-    def leave_conversation(self, conversation_uuid: str) -> None:
-        """Leave a conversation."""
-        self.leave_conversation_with_http_info(conversation_uuid)
-
-    def leave_conversation_with_http_info(self, conversation_uuid: str) -> ApiResponse[None]:
-        return self._call(ops.LEAVE_CONVERSATION, ops.request_leave_conversation(conversation_uuid))
-
-    def start_conversation(
-        self, start_request: ConversationStartRequest
-    ) -> ConversationStartResponse:
-        """Start a new conversation. Not retried after a 5xx or a lost response, since
-        the first attempt may have started it: the error is raised instead."""
-        return self.start_conversation_with_http_info(start_request).data
-
-    def start_conversation_with_http_info(
-        self, start_request: ConversationStartRequest
-    ) -> ApiResponse[ConversationStartResponse]:
-        return self._call(ops.START_CONVERSATION, ops.request_start_conversation(start_request))
-
     # --- pagination ----------------------------------------------------------------------
 
-    def iter_conversations(
-        self, page_size: int = 200, max_items: int | None = None
-    ) -> Iterator[ConversationSummary]:
-        """Every conversation summary, newest first, fetched a page at a time as you
-        iterate. None is yielded twice and none that existed when iteration started is
-        missed, even while new conversations arrive (see README, "Pagination")."""
-        check_iteration_arguments(page_size, max_items, 1)
-        return self._iterate(Pager(page_size, max_items))
+    def _paginate(
+        self,
+        operation: Operation[Any],
+        arguments: Mapping[str, Any],
+        page_size: int,
+        max_items: int | None,
+    ) -> Iterator[Any]:
+        pagination = check_iteration_arguments(operation, arguments, page_size, max_items, 1)
+        return self._iterate(operation, arguments, Pager(pagination, page_size, max_items))
 
-    def _iterate(self, pager: Pager) -> Iterator[ConversationSummary]:
+    def _iterate(
+        self, operation: Operation[Any], arguments: Mapping[str, Any], pager: Pager
+    ) -> Iterator[Any]:
         while not pager.done:
             ((offset, limit),) = pager.plan(1)
-            page = self.get_conversations(limit, offset)
+            page = self._call(operation, pager.arguments(arguments, offset, limit)).data
             yield from pager.accept(offset, limit, page, first_in_window=True) or ()

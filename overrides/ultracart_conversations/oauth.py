@@ -25,6 +25,8 @@ import httpx
 
 from ultracart_conversations._defaults import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, USER_AGENT
 from ultracart_conversations._redaction import REDACTED, Secrets, logger, scrub_logs_of
+from ultracart_conversations._response import connection_error
+from ultracart_conversations._urls import check_transport_security
 from ultracart_conversations.errors import InvalidRequestError, OAuthError
 
 if TYPE_CHECKING:
@@ -180,8 +182,6 @@ class OAuthClient:
         for name, value in (("client_id", client_id), ("client_secret", client_secret)):
             if not isinstance(value, str) or not value:
                 raise InvalidRequestError(f"{name} must be a non-empty str")
-        from ultracart_conversations._config import check_transport_security
-
         self.base_url = base_url.rstrip("/")
         check_transport_security(self.base_url, verify_ssl)
         self.client_id = client_id
@@ -257,8 +257,6 @@ class OAuthClient:
         return self._async_http
 
     def _post(self, grant: dict[str, str], previous_refresh: str | None) -> OAuthTokens:
-        from ultracart_conversations._operations import connection_error
-
         request = self._client().build_request(
             "POST",
             self.token_endpoint,
@@ -273,8 +271,6 @@ class OAuthClient:
         return _tokens_from_response(response, self.secrets, previous_refresh)
 
     async def _apost(self, grant: dict[str, str], previous_refresh: str | None) -> OAuthTokens:
-        from ultracart_conversations._operations import connection_error
-
         client = self._async_client()
         request = client.build_request(
             "POST",

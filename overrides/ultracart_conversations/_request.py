@@ -1,0 +1,163 @@
+"""Checking a call's arguments against its operation's declared constraints, and turning
+them into the parts of an HTTP request. One validator for every operation: what it checks
+comes from the descriptors generated from openapi.yaml (type, required, minimum/maximum,
+enum, length), plus what any URL needs (a path segment that is not empty, not a dot
+segment, encodable; a URL of sane length).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import quote
+
+from ultracart_conversations._operation import Operation, Parameter
+from ultracart_conversations.errors import InvalidRequestError
+
+# Longer URLs are refused by common servers and proxies (and past 65,536 by httpx itself).
+MAX_URL_LENGTH = 8192
+
+_KIND_NAMES = {"string": "str", "integer": "int", "number": "number", "boolean": "bool"}
+
+
+def _type_error(label: str, kind: str, value: object) -> InvalidRequestError:
+    return InvalidRequestError(f"{label} must be {_KIND_NAMES[kind]}, got {type(value).__name__}")
+
+
+def check_value(parameter: Parameter, value: object, label: str | None = None) -> str:
+    """`value` as it goes on the wire, or InvalidRequestError saying what is wrong.
+
+    `label` names the value in messages (default: the method's keyword).
+    """
+    label = label or parameter.python_name
+    kind = parameter.kind
+    if kind == "string":
+        if value.__class__ is not str and not isinstance(value, str):
+            raise _type_error(label, kind, value)
+        text = value
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            raise InvalidRequestError(f"{label} is not valid text (a lone surrogate)") from None
+        if parameter.min_length is not None and len(text) < parameter.min_length:
+            raise InvalidRequestError(
+                f"{label} must have at least {parameter.min_length} characters"
+            )
+        if parameter.max_length is not None and len(text) > parameter.max_length:
+            raise InvalidRequestError(
+                f"{label} must have at most {parameter.max_length} characters, got {len(text)}"
+            )
+    elif kind == "boolean":
+        if not isinstance(value, bool):
+            raise _type_error(label, kind, value)
+        text = "true" if value else "false"
+    else:
+        if isinstance(value, bool) or not isinstance(
+            value, int if kind == "integer" else int | float
+        ):
+            raise _type_error(label, kind, value)
+        if isinstance(value, float) and not math.isfinite(value):
+            raise InvalidRequestError(f"{label} must be a finite number, got {value}")
+        _check_bounds(parameter, value, label)
+        text = str(value)
+    if parameter.enum is not None and value not in parameter.enum:
+        allowed = ", ".join(repr(v) for v in parameter.enum)
+        raise InvalidRequestError(f"{label} must be one of {allowed}, got {value!r}")
+    if parameter.location == "path":
+        _check_path_segment(text, label)
+    return text
+
+
+def _check_bounds(parameter: Parameter, value: float, label: str) -> None:
+    low, high = parameter.minimum, parameter.maximum
+    if (low is not None and value < low) or (high is not None and value > high):
+        if low is not None and high is not None:
+            bounds = f"between {_number(low)} and {_number(high)}"
+        elif low is not None:
+            bounds = f">= {_number(low)}"
+        else:
+            bounds = f"<= {_number(high)}"
+        raise InvalidRequestError(f"{label} must be {bounds}, got {value}")
+
+
+def _number(value: float | None) -> str:
+    return str(int(value)) if value is not None and value == int(value) else str(value)
+
+
+def _check_path_segment(text: str, label: str) -> None:
+    if not text.strip():
+        raise InvalidRequestError(f"{label} must not be empty")
+    if text in (".", ".."):
+        # Percent-encoding leaves dots alone and httpx resolves them as dot segments:
+        # "/conversations/.." would address the parent resource.
+        raise InvalidRequestError(f"{label} must not be {text!r} (a URL dot segment)")
+
+
+def request_target(operation: Operation[Any], arguments: Mapping[str, Any]) -> str:
+    """The path and query string of a call (relative to the base URL), validated."""
+    path = operation.path
+    for parameter in operation.path_parameters:
+        value = arguments.get(parameter.name)
+        if value is None:
+            raise InvalidRequestError(f"{parameter.python_name} is required")
+        segment = quote(check_value(parameter, value), safe="")
+        path = path.replace("{" + parameter.name + "}", segment)
+    pairs: list[str] = []
+    for parameter in operation.arguments:
+        value = arguments.get(parameter.name)
+        if value is None:
+            if parameter.required:
+                raise InvalidRequestError(f"{parameter.python_name} is required")
+            continue
+        text = check_value(parameter, value)
+        if parameter.location == "query":
+            pairs.append(quote(parameter.name, safe="") + "=" + quote(text, safe=""))
+    if pairs:
+        path += "?" + "&".join(pairs)
+    return path
+
+
+def request_headers(operation: Operation[Any], arguments: Mapping[str, Any]) -> dict[str, str]:
+    """The header parameters of a call: the constant ones and any the caller gave."""
+    headers = dict(operation.constant_headers)
+    for parameter in operation.arguments:
+        if parameter.location == "header":
+            value = arguments.get(parameter.name)
+            if value is not None:
+                text = check_value(parameter, value)
+                if any(c < " " or c == "\x7f" for c in text):
+                    raise InvalidRequestError(
+                        f"{parameter.python_name} must not contain control characters"
+                    )
+                headers[parameter.name] = text
+    return headers
+
+
+def request_content(operation: Operation[Any], body: object) -> bytes | None:
+    """The JSON body of a call, checked against its model, or None without one."""
+    spec = operation.body
+    if spec is None:
+        if body is not None:
+            raise InvalidRequestError(f"{operation.operation_id} takes no request body")
+        return None
+    if body is None:
+        if spec.required:
+            raise InvalidRequestError(f"{spec.python_name} is required (a {spec.model.__name__})")
+        return None
+    if not isinstance(body, spec.model):
+        raise InvalidRequestError(
+            f"{spec.python_name} must be a {spec.model.__name__}, got {type(body).__name__}"
+        )
+    document = body.to_dict()
+    try:
+        # Parsing it back applies the model's field type checks: a wrong type set on an
+        # attribute is caught here, not by the server.
+        spec.model.from_dict(document)
+        return json.dumps(document, allow_nan=False, separators=(",", ":")).encode()
+    except (TypeError, ValueError, KeyError, AttributeError, RecursionError) as exc:
+        detail = str(exc)[:200] or type(exc).__name__
+        raise InvalidRequestError(
+            f"{spec.python_name} is not a valid {spec.model.__name__}: {detail}"
+        ) from None

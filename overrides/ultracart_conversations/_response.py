@@ -1,0 +1,174 @@
+"""Reading a response: the result of a call, or the typed ApiError for its failure.
+
+Responses are read here with the generated models' `from_dict` (which checks every
+field's type) rather than by the generated endpoint modules' `_parse_response`: that one
+lets JSONDecodeError, RecursionError or TypeError escape, returns None for an
+undocumented status, and parses error bodies as if they were always ErrorResponse JSON.
+Here every failure becomes a typed ApiError. Which model reads which status comes from
+the operation's descriptor.
+"""
+
+from __future__ import annotations
+
+import json
+from http import HTTPStatus
+from typing import TypeVar
+
+import httpx
+
+from ultracart_conversations._operation import ApiResponse, Operation
+from ultracart_conversations._redaction import Secrets
+from ultracart_conversations._retry import parse_retry_after
+from ultracart_conversations.errors import (
+    APIConnectionError,
+    ApiError,
+    APITimeoutError,
+    ApplicationDisabledError,
+    AuthenticationError,
+    BadRequestError,
+    NotFoundError,
+    RateLimitError,
+    ResponseValidationError,
+    ServerError,
+)
+from ultracart_conversations_api.models import ErrorResponse
+
+T = TypeVar("T")
+
+# Exceptions a generated from_dict raises on a body of the wrong shape.
+_SHAPE_ERRORS = (TypeError, ValueError, KeyError, AttributeError)
+
+# json.loads raises RecursionError (not a ValueError) past ~1,000 levels of nesting.
+_UNDECODABLE = (ValueError, UnicodeDecodeError, RecursionError)
+
+
+def _lower_headers(response: httpx.Response) -> dict[str, str]:
+    return {
+        name.decode("latin-1").lower(): value.decode("latin-1")
+        for name, value in response.headers.raw
+    }
+
+
+def _where(response: httpx.Response) -> tuple[str, str]:
+    request = response.request
+    return request.method, str(request.url)
+
+
+def read_response(
+    operation: Operation[T], response: httpx.Response, secrets: Secrets
+) -> ApiResponse[T]:
+    """The result of a call, or the ApiError subclass for its failure."""
+    status = response.status_code
+    if not 200 <= status < 300:
+        raise error_from_response(response, secrets)
+    content = response.content
+    parse = operation.parser_for(status)
+    if parse is None:
+        return ApiResponse(None, status, _lower_headers(response), content)  # type: ignore[arg-type]
+    try:
+        document = json.loads(content)
+    except _UNDECODABLE as exc:
+        raise _invalid(response, secrets, "the response body is not JSON") from exc
+    if not isinstance(document, dict):
+        kind = "null" if document is None else type(document).__name__
+        raise _invalid(response, secrets, f"expected a JSON object, got {kind}")
+    try:
+        data = parse(document)
+    except _SHAPE_ERRORS as exc:
+        # The generated from_dict checks each field's type and names the field.
+        detail = str(exc)[:200] or type(exc).__name__
+        raise _invalid(
+            response,
+            secrets,
+            f"the body does not match the {operation.operation_id} model: {detail}",
+        ) from exc
+    return ApiResponse(data, status, _lower_headers(response), content)
+
+
+def _invalid(response: httpx.Response, secrets: Secrets, problem: str) -> ResponseValidationError:
+    method, url = _where(response)
+    return ResponseValidationError(
+        secrets.scrub(f"HTTP {response.status_code}: {problem} ({method} {url})"),
+        status=response.status_code,
+        headers=_lower_headers(response),
+        body=response.content,
+        method=method,
+        url=url,
+    )
+
+
+_STATUS_ERRORS: dict[int, type[ApiError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    404: NotFoundError,
+    410: ApplicationDisabledError,
+    429: RateLimitError,
+}
+
+
+def _error_body(content: bytes) -> ErrorResponse | None:
+    """The body as an ErrorResponse, or None: error bodies are often HTML or empty."""
+    if not content:
+        return None
+    try:
+        document = json.loads(content)
+        return ErrorResponse.from_dict(document) if isinstance(document, dict) else None
+    except (*_SHAPE_ERRORS, *_UNDECODABLE):
+        return None
+
+
+def _reason(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:  # 599 and friends: not in Python's table
+        return "Unknown Status"
+
+
+def error_from_response(response: httpx.Response, secrets: Secrets) -> ApiError:
+    """The ApiError subclass for a non-2xx response, with a message a person can act on."""
+    status = response.status_code
+    headers = _lower_headers(response)
+    content = response.content
+    error_response = _error_body(content)
+    detail = headers.get("uc-rest-error", "")
+    if not detail and error_response is not None and error_response.error:
+        error = error_response.error
+        detail = str(error.developer_message or error.user_message or "")
+    method, url = _where(response)
+    message = f"HTTP {status} {_reason(status)}"
+    if detail:
+        message += f": {detail[:500]}"
+    message = secrets.scrub(f"{message} ({method} {url})")
+    if 500 <= status <= 599:
+        cls: type[ApiError] = ServerError
+    else:
+        cls = _STATUS_ERRORS.get(status, ApiError)
+    error_obj = cls(
+        message,
+        status=status,
+        headers=headers,
+        body=content,
+        error_response=error_response,
+        method=method,
+        url=url,
+    )
+    if isinstance(error_obj, RateLimitError):
+        error_obj.retry_after = parse_retry_after(headers.get("retry-after"))
+    return error_obj
+
+
+# Transport failures that happen before a single byte of the request was sent.
+_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
+
+
+def connection_error(
+    exc: httpx.HTTPError, request: httpx.Request, secrets: Secrets
+) -> APIConnectionError:
+    """The APIConnectionError (or APITimeoutError) for a transport failure."""
+    cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
+    method, url = request.method, str(request.url)
+    kind = type(exc).__name__
+    text = str(exc) or kind
+    error = cls(secrets.scrub(f"{kind}: {text} ({method} {url})"), method=method, url=url)
+    error.request_sent = not isinstance(exc, _NOT_SENT)
+    return error
