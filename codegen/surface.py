@@ -396,6 +396,20 @@ def read_operations(spec_path: Path, config_path: Path = CONFIG) -> list[Op]:
     return ops
 
 
+def sensitive_fields(spec_path: Path) -> list[str]:
+    """Names of the schema properties marked `x-sensitive: true`."""
+    document = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
+    schemas = document.get("components", {}).get("schemas", {})
+    return sorted(
+        {
+            name
+            for schema in schemas.values()
+            for name, prop in (schema.get("properties") or {}).items()
+            if isinstance(prop, dict) and prop.get("x-sensitive")
+        }
+    )
+
+
 def _docstring(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
 
@@ -425,7 +439,9 @@ def render_surface(package_dir: Path, spec_path: Path) -> list[Path]:
     environment.filters["tuple"] = tuple
     written = []
     for name in ("operations.py", "resources.py"):
-        text = environment.get_template(name + ".jinja").render(ops=ops, models=used)
+        text = environment.get_template(name + ".jinja").render(
+            ops=ops, models=used, sensitive=sensitive_fields(spec_path)
+        )
         target = package_dir / name
         target.write_text(text, encoding="utf-8")
         written.append(target)

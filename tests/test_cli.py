@@ -60,7 +60,7 @@ def test_list_prints_a_table_of_every_page(fake: FakeUltraCart) -> None:
     result = run(fake, "list", "--page-size", "4")
     assert result.code == 0
     lines = result.out.splitlines()
-    assert lines[0].split()[:3] == ["UUID", "LAST", "MESSAGE"]
+    assert lines[0].split()[:4] == ["CONVERSATION", "UUID", "LAST", "MESSAGE"]
     rows = lines[1:-2]
     assert [row.split()[0] for row in rows] == [c["conversation_uuid"] for c in fake.conversations]
     assert lines[-1] == "9 conversations"
@@ -94,18 +94,18 @@ def test_progress_shows_on_a_terminal_and_is_erased(fake: FakeUltraCart) -> None
 def test_get_join_leave(fake: FakeUltraCart) -> None:
     uuid = fake.conversations[2]["conversation_uuid"]
     joined = run(fake, "join", uuid)
-    assert (joined.code, joined.out) == (0, f"Joined conversation {uuid}.\n")
+    assert (joined.code, joined.out) == (0, "Join a conversation: done (HTTP 204).\n")
     shown = run(fake, "get", uuid)
-    assert f"Conversation {uuid}" in shown.out
-    assert "Participants (2)" in shown.out
+    assert f"conversation_uuid: {uuid}" in shown.out
+    assert "participants (2):" in shown.out
     assert "API Agent" in shown.out
-    assert "Messages (3)" in shown.out
+    assert "messages (3):" in shown.out
     for message in fake.conversation(uuid)["messages"]:
         assert message["body"] in shown.out
-    assert (
-        run(fake, "leave", uuid, "--json").out
-        == json.dumps({"conversation_uuid": uuid, "left": True}, indent=2) + "\n"
-    )
+    assert json.loads(run(fake, "leave", uuid, "--json").out) == {
+        "operation": "leaveConversation",
+        "status": 204,
+    }
     as_json = json.loads(run(fake, "get", uuid, "--json").out)
     assert as_json == fake.conversation(uuid)
     assert as_json["participants"][1]["status"] == "left"
@@ -113,16 +113,19 @@ def test_get_join_leave(fake: FakeUltraCart) -> None:
 
 def test_start_with_participants(fake: FakeUltraCart) -> None:
     result = run(
-        fake, "start", "--conversation-arn", "arn:sms", "--participant-arn", "arn:a",
-        "--participant-arn", "arn:b", "--json",
+        fake, "start", "--conversation-arn", "arn:sms",
+        "--add-conversation-participant-arns", "arn:a",
+        "--add-conversation-participant-arns", "arn:b", "--json",
     )  # fmt: skip
     started = json.loads(result.out)
     assert started["conversation_arn"] == "arn:sms"
     assert fake.conversations[0]["conversation_uuid"] == started["conversation_uuid"]
     people = fake.conversation(started["conversation_uuid"])["participants"]
     assert [p["conversation_participant_arn"] for p in people] == ["arn:a", "arn:b"]
-    human = run(fake, "start", "--conversation-arn", "arn:sms")
-    assert human.out.startswith("Started conversation ")
+    human = run(fake, "start", "--body", '{"conversation_arn": "arn:web"}')
+    assert "conversation_arn: arn:web" in human.out.splitlines()
+    flags_win = run(fake, "start", "--body", '{"conversation_arn": "a"}', "--conversation-arn", "b")
+    assert "conversation_arn: b" in flags_win.out.splitlines()
 
 
 def test_agent_auth_hides_the_jwt_unless_json(fake: FakeUltraCart) -> None:
@@ -135,11 +138,12 @@ def test_agent_auth_hides_the_jwt_unless_json(fake: FakeUltraCart) -> None:
 
 
 def test_upload_url(fake: FakeUltraCart) -> None:
-    assert "accepted the upload request for .jpg" in run(fake, "upload-url", ".jpg").out
+    assert run(fake, "upload-url", "jpg").out == (
+        "Get a presigned conversation multimedia upload URL: done (HTTP 200).\n"
+    )
     assert json.loads(run(fake, "upload-url", "png", "--json").out) == {
-        "extension": "png",
+        "operation": "getConversationMultimediaUploadUrl",
         "status": 200,
-        "body": None,
     }
     assert fake.requests[-1].path.endswith("/upload_url/png")
 
@@ -213,7 +217,9 @@ def test_unknown_conversation(fake: FakeUltraCart) -> None:
         ["lst"],
         ["get"],
         ["list", "--limit", "zero"],
-        ["start"],
+        ["start", "--body", "[1]"],
+        ["start", "--body", "{"],
+        ["start", "--body", '{"conversation_arn": 5}'],
         ["list", "--page-size", "500"],
         ["list", "--limit", "0"],
         ["--timeout", "0", "list"],

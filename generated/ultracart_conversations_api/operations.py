@@ -26,6 +26,7 @@ from .models import (
 
 GET_AGENT_WEBSOCKET_AUTHORIZATION: Operation[ConversationAgentAuthResponse] = Operation(
     operation_id="getAgentWebsocketAuthorization",
+    python_name="get_agent_websocket_authorization",
     method="PUT",
     path="/conversation/agent/auth",
     summary="Get agent websocket authorization",
@@ -51,6 +52,7 @@ GET_AGENT_WEBSOCKET_AUTHORIZATION: Operation[ConversationAgentAuthResponse] = Op
 )
 GET_CONVERSATION: Operation[Conversation] = Operation(
     operation_id="getConversation",
+    python_name="get_conversation",
     method="GET",
     path="/conversation/conversations/{conversation_uuid}",
     summary="Retrieve a conversation",
@@ -84,6 +86,7 @@ GET_CONVERSATION: Operation[Conversation] = Operation(
 )
 GET_CONVERSATION_MULTIMEDIA_UPLOAD_URL: Operation[None] = Operation(
     operation_id="getConversationMultimediaUploadUrl",
+    python_name="get_conversation_multimedia_upload_url",
     method="GET",
     path="/conversation/upload_url/{extension}",
     summary="Get a presigned conversation multimedia upload URL",
@@ -117,6 +120,7 @@ GET_CONVERSATION_MULTIMEDIA_UPLOAD_URL: Operation[None] = Operation(
 )
 GET_CONVERSATIONS: Operation[ConversationsResponse] = Operation(
     operation_id="getConversations",
+    python_name="get_conversations",
     method="GET",
     path="/conversation/conversations",
     summary="Retrieve a list of conversation summaries newest to oldest",
@@ -160,6 +164,7 @@ GET_CONVERSATIONS: Operation[ConversationsResponse] = Operation(
     idempotent=True,
     oauth_scopes=("conversation_read",),
     pagination=Pagination(
+        iterator="iter_conversations",
         items="conversations",
         item_id="conversation_uuid",
         limit="_limit",
@@ -181,6 +186,7 @@ GET_CONVERSATIONS: Operation[ConversationsResponse] = Operation(
 )
 JOIN_CONVERSATION: Operation[None] = Operation(
     operation_id="joinConversation",
+    python_name="join_conversation",
     method="PUT",
     path="/conversation/conversations/{conversation_uuid}/join",
     summary="Join a conversation",
@@ -215,6 +221,7 @@ JOIN_CONVERSATION: Operation[None] = Operation(
 )
 LEAVE_CONVERSATION: Operation[None] = Operation(
     operation_id="leaveConversation",
+    python_name="leave_conversation",
     method="DELETE",
     path="/conversation/conversations/{conversation_uuid}/leave",
     summary="Leave a conversation",
@@ -249,6 +256,7 @@ LEAVE_CONVERSATION: Operation[None] = Operation(
 )
 START_CONVERSATION: Operation[ConversationStartResponse] = Operation(
     operation_id="startConversation",
+    python_name="start_conversation",
     method="PUT",
     path="/conversation/conversations",
     summary="Start a conversation",
@@ -281,6 +289,9 @@ START_CONVERSATION: Operation[ConversationStartResponse] = Operation(
     oauth_scopes=("conversation_write",),
     cli=CliHints(command="start", columns=()),
 )
+
+# Response properties marked x-sensitive: credentials that logs and the CLI never show.
+SENSITIVE_FIELDS: frozenset[str] = frozenset(["jwt"])
 
 OPERATIONS: tuple[Operation[Any], ...] = (
     GET_AGENT_WEBSOCKET_AUTHORIZATION,

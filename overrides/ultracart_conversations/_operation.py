@@ -73,6 +73,7 @@ class RequestBody:
 class Pagination:
     """x-pagination: how the pages of a list operation are walked."""
 
+    iterator: str  # the clients' method: "iter_" + the items' name
     items: str  # the response property holding the page's items
     item_id: str  # the item property that identifies an item
     limit: str  # the query parameter for the page size
@@ -98,6 +99,7 @@ class Operation(Generic[T]):
     """One operation of the API, as openapi.yaml declares it."""
 
     operation_id: str
+    python_name: str  # the clients' method
     method: str
     path: str  # relative to the base URL, with {name} placeholders
     parameters: tuple[Parameter, ...]

@@ -17,10 +17,17 @@ import signal
 import sys
 import threading
 import warnings
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from types import FrameType
 from typing import IO, Any, NoReturn, TextIO
 
+from ultracart_conversations._cli_operations import (
+    Output,
+    UsageError,
+    add_operation_commands,
+    printable,
+    run_operation,
+)
 from ultracart_conversations._defaults import ENV_ACCESS_TOKEN, ENV_BASE_URL, ENV_SIMPLE_KEY
 from ultracart_conversations.errors import (
     APIConnectionError,
@@ -34,10 +41,6 @@ EXIT_API_ERROR = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 PROG = "ultracart-conversations"
-
-
-class UsageError(Exception):
-    """Bad arguments or configuration: reported as one line, exit status 2."""
 
 
 # --- argument parsing ----------------------------------------------------------------------
@@ -99,43 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    listing = commands.add_parser(
-        "list", parents=[common, output], help="list conversations, newest first (all pages)"
-    )
-    listing.add_argument("--limit", type=int, help="stop after N conversations")
-    listing.add_argument(
-        "--page-size", type=int, default=200, help="conversations per request (1..200)"
-    )
-    listing.add_argument(
-        "--json-lines",
-        action="store_true",
-        help="one JSON object a line instead of a JSON array (implies --json)",
-    )
-    for name, about in (
-        ("get", "show a conversation: participants and messages"),
-        ("join", "join a conversation as the API's agent"),
-        ("leave", "leave a conversation"),
-    ):
-        command = commands.add_parser(name, parents=[common, output], help=about)
-        command.add_argument("uuid", metavar="UUID", help="the conversation's uuid")
-    start = commands.add_parser("start", parents=[common, output], help="start a conversation")
-    start.add_argument("--conversation-arn", required=True, metavar="ARN")
-    start.add_argument(
-        "--participant-arn",
-        action="append",
-        default=[],
-        metavar="ARN",
-        help="add a participant (repeatable)",
-    )
-    commands.add_parser(
-        "agent-auth",
-        parents=[common, output],
-        help="get a JWT for an agent's websocket (shown in full only with --json)",
-    )
-    upload = commands.add_parser(
-        "upload-url", parents=[common, output], help="ask for a presigned media upload URL"
-    )
-    upload.add_argument("extension", metavar="EXT", help="file extension, e.g. jpg")
+    add_operation_commands(commands, [common, output], _Parser)
     fake = commands.add_parser(
         "fake-server",
         help="run a fake UltraCart on 127.0.0.1 for trying things out (Ctrl-C stops it)",
@@ -204,238 +171,7 @@ def client_settings(
     return settings
 
 
-# --- output ----------------------------------------------------------------------------------
-
-
-def _cell(value: object, width: int) -> str:
-    text = "" if value is None else " ".join(str(value).split())
-    # ASCII, so that any terminal encoding can print it.
-    return text if len(text) <= width else text[: width - 3] + "..."
-
-
-LIST_COLUMNS = (
-    ("UUID", "conversation_uuid", 36),
-    ("LAST MESSAGE AT", "last_message_dts", 25),
-    ("MSGS", "message_count", 4),
-    ("UNREAD", "unread_messages", 6),
-    ("LAST AUTHOR", "last_conversation_participant_name", 18),
-    ("LAST MESSAGE", "last_conversation_message_body", 40),
-)
-
-
-def _row(values: Sequence[object], widths: Sequence[int]) -> str:
-    return "  ".join(_cell(v, w).ljust(w) for v, w in zip(values, widths, strict=True)).rstrip()
-
-
-def _summary_values(summary: dict[str, Any]) -> list[object]:
-    values: list[object] = []
-    for _, key, _ in LIST_COLUMNS:
-        value = summary.get(key)
-        if key == "unread_messages":
-            value = "yes" if value else ""
-        values.append(value)
-    return values
-
-
-class Progress:
-    """A transient "fetching..." line on stderr while the next page is on its way.
-
-    Only when both stdout and stderr are terminals: piped output stays clean.
-    """
-
-    def __init__(self, stream: TextIO, enabled: bool) -> None:
-        self.stream = stream
-        self.enabled = enabled
-        self.shown = False
-
-    def show(self, fetched: int) -> None:
-        if self.enabled:
-            self.stream.write(f"\r\x1b[Kfetching conversations... {fetched} so far")
-            self.stream.flush()
-            self.shown = True
-
-    def clear(self) -> None:
-        if self.shown:
-            self.stream.write("\r\x1b[K")
-            self.stream.flush()
-            self.shown = False
-
-
-def _with_progress(items: Iterator[Any], progress: Progress, page_size: int) -> Iterator[Any]:
-    fetched = 0
-    while True:
-        if fetched % page_size == 0:  # the next item may need a request
-            progress.show(fetched)
-        try:
-            item = next(items)
-        except StopIteration:
-            progress.clear()
-            return
-        progress.clear()
-        fetched += 1
-        yield item
-
-
-# --- the commands ----------------------------------------------------------------------------
-
-
-class Command:
-    """What every command gets: the parsed arguments, the API client and the streams."""
-
-    def __init__(self, args: argparse.Namespace, api: Any, out: TextIO, err: TextIO) -> None:
-        self.args = args
-        self.api = api
-        self.out = out
-        self.err = err
-
-    def print(self, text: str = "") -> None:
-        self.out.write(text + "\n")
-
-    def print_json(self, value: object) -> None:
-        self.print(json.dumps(value, indent=2, ensure_ascii=False))
-
-
-def cmd_list(c: Command) -> None:
-    args = c.args
-    if args.limit is not None and args.limit < 1:
-        raise UsageError("--limit must be 1 or more")
-    if not 1 <= args.page_size <= 200:
-        raise UsageError("--page-size must be from 1 to 200")
-    progress = Progress(c.err, c.out.isatty() and c.err.isatty())
-    summaries = _with_progress(
-        iter(c.api.iter_conversations(page_size=args.page_size, max_items=args.limit)),
-        progress,
-        args.page_size,
-    )
-    count = 0
-    if args.json_lines:
-        for summary in summaries:
-            c.print(json.dumps(summary.to_dict(), ensure_ascii=False))
-            c.out.flush()
-        return
-    if args.json:
-        # A JSON array, written as it arrives rather than built in memory first.
-        c.out.write("[")
-        for summary in summaries:
-            c.out.write(("," if count else "") + "\n  " + json.dumps(summary.to_dict()))
-            count += 1
-        c.print("\n]" if count else "]")
-        return
-    widths = [w for _, _, w in LIST_COLUMNS]
-    for summary in summaries:
-        if not count:  # not before the first page: a failed call prints no orphan header
-            c.print(_row([title for title, _, _ in LIST_COLUMNS], widths))
-        c.print(_row(_summary_values(summary.to_dict()), widths))
-        count += 1
-        if count % 50 == 0:
-            c.out.flush()
-    c.print(f"{chr(10) if count else ''}{count} conversation{'s' if count != 1 else ''}")
-
-
-def cmd_get(c: Command) -> None:
-    conversation = c.api.get_conversation(c.args.uuid).to_dict()
-    if c.args.json:
-        c.print_json(conversation)
-        return
-    c.print(f"Conversation {conversation.get('conversation_uuid', c.args.uuid)}")
-    c.print(f"  arn:      {conversation.get('conversation_arn', '')}")
-    c.print(f"  merchant: {conversation.get('merchant_id', '')}")
-    people = conversation.get("participants", [])
-    c.print(f"\nParticipants ({len(people)})")
-    widths = (24, 8, 25, 25)
-    c.print("  " + _row(["NAME", "STATUS", "JOINED", "LEFT"], widths))
-    for p in people:
-        values = [
-            p.get("conversation_participant_name") or p.get("conversation_participant_arn"),
-            p.get("status"),
-            p.get("joined_dts"),
-            p.get("left_dts"),
-        ]
-        c.print("  " + _row(values, widths))
-    messages = conversation.get("messages", [])
-    c.print(f"\nMessages ({len(messages)})")
-    for m in messages:
-        author = m.get("author_conversation_participant_name") or "?"
-        c.print(f"  {m.get('message_dts', '')}  {author}: {m.get('body', '')}")
-
-
-def _report_membership(c: Command, outcome: str) -> None:
-    """What join and leave print: `outcome` is "joined" or "left"."""
-    if c.args.json:
-        c.print_json({"conversation_uuid": c.args.uuid, outcome: True})
-    else:
-        c.print(f"{outcome.capitalize()} conversation {c.args.uuid}.")
-
-
-def cmd_join(c: Command) -> None:
-    c.api.join_conversation(c.args.uuid)
-    _report_membership(c, "joined")
-
-
-def cmd_leave(c: Command) -> None:
-    c.api.leave_conversation(c.args.uuid)
-    _report_membership(c, "left")
-
-
-def cmd_start(c: Command) -> None:
-    from ultracart_conversations import ConversationStartRequest
-
-    request = ConversationStartRequest(
-        conversation_arn=c.args.conversation_arn,
-        add_conversation_participant_arns=list(c.args.participant_arn),
-    )
-    started = c.api.start_conversation(request).to_dict()
-    if c.args.json:
-        c.print_json(started)
-    else:
-        c.print(
-            f"Started conversation {started.get('conversation_uuid')} "
-            f"({started.get('conversation_arn')})."
-        )
-
-
-def cmd_agent_auth(c: Command) -> None:
-    auth = c.api.get_agent_websocket_authorization().to_dict()
-    if c.args.json:
-        c.print_json(auth)  # asked for explicitly, for a script that opens the websocket
-        return
-    jwt = str(auth.get("jwt", ""))
-    c.print(f"participant:  {auth.get('conversation_participant_arn', '')}")
-    c.print(f"merchant:     {auth.get('merchant_id', '')}")
-    c.print(f"websocket:    {auth.get('websocket_url', '')}")
-    c.print(f"phone numbers: {', '.join(auth.get('twilio_phone_numbers', []))}")
-    c.print(f"jwt:          {jwt[:12]}... ({len(jwt)} characters; --json prints it in full)")
-
-
-def cmd_upload_url(c: Command) -> None:
-    extension = c.args.extension.lstrip(".")
-    answer = c.api.get_conversation_multimedia_upload_url_with_http_info(extension)
-    body: object = None
-    if answer.content:
-        try:
-            body = json.loads(answer.content)
-        except ValueError:
-            body = answer.content.decode("utf-8", "replace")
-    if c.args.json:
-        c.print_json({"extension": extension, "status": answer.status_code, "body": body})
-    elif body is None:
-        c.print(
-            f"UltraCart accepted the upload request for .{extension} "
-            f"(HTTP {answer.status_code}; this API revision documents no response body)."
-        )
-    else:
-        c.print(json.dumps(body, indent=2) if not isinstance(body, str) else body)
-
-
-COMMANDS: dict[str, Callable[[Command], None]] = {
-    "list": cmd_list,
-    "get": cmd_get,
-    "join": cmd_join,
-    "leave": cmd_leave,
-    "start": cmd_start,
-    "agent-auth": cmd_agent_auth,
-    "upload-url": cmd_upload_url,
-}
+# --- the fake server ----------------------------------------------------------------------
 
 
 def run_fake_server(args: argparse.Namespace, out: TextIO) -> int:
@@ -531,14 +267,16 @@ def main(
 
         settings = client_settings(args, env, stdin or sys.stdin)
         with ConversationApi(**settings) as api:
-            COMMANDS[args.command](Command(args, api, out, err))
+            run_operation(
+                args, api, Output(out, err, args.json or bool(getattr(args, "json_lines", False)))
+            )
         out.flush()
         return 0
     except (UsageError, InvalidRequestError) as e:
         err.write(f"{PROG}: error: {e}\n")
         return EXIT_USAGE
     except ApiError as e:
-        err.write(f"{PROG}: error: {describe(e, base_url)}\n")
+        err.write(f"{PROG}: error: {printable(describe(e, base_url))}\n")
         return EXIT_API_ERROR
     except BrokenPipeError:
         # `ultracart-conversations list | head`: the reader left; so do we, quietly.

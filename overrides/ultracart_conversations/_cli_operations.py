@@ -1,0 +1,379 @@
+"""The command line's operation commands, derived from the generated descriptors: every
+operation of openapi.yaml is a subcommand (named by its `x-cli` command), its path
+parameters are positional arguments, its other parameters and its body's properties are
+flags, and its result is printed as JSON (`--json`) or as readable text. A paginated
+operation walks every page (`--limit` items at most, `--page-size` a request) and prints
+a table of its items. A new operation or parameter in openapi.yaml shows here after
+`make generate`, with no edit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any, TextIO
+
+from ultracart_conversations._operation import ApiResponse, Operation, Parameter
+from ultracart_conversations_api.operations import OPERATIONS, SENSITIVE_FIELDS
+
+# Server text goes to a terminal: no escape sequences or other control characters.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class UsageError(Exception):
+    """Bad arguments or configuration: reported as one line, exit status 2."""
+
+
+def printable(value: object) -> str:
+    return _CONTROL.sub("?", str(value))
+
+
+def _flag(name: str) -> str:
+    return "--" + name.replace("_", "-")
+
+
+def _kebab(name: str) -> str:
+    return name.replace("_", "-")
+
+
+def _boolean(text: str) -> bool:
+    lowered = text.strip().lower()
+    if lowered in ("true", "1", "yes"):
+        return True
+    if lowered in ("false", "0", "no"):
+        return False
+    raise argparse.ArgumentTypeError(f"expected true or false, got {text!r}")
+
+
+def _converter(parameter: Parameter) -> Any:
+    return {"integer": int, "number": float, "boolean": _boolean}.get(parameter.kind, str)
+
+
+def _listed_parameters(operation: Operation[Any]) -> list[Parameter]:
+    """The parameters that become flags (a paginated command sets limit/offset itself)."""
+    paging = operation.pagination
+    skipped = {paging.limit, paging.offset} if paging else set()
+    return [p for p in operation.arguments if p.name not in skipped]
+
+
+def add_operation_commands(
+    commands: Any, parents: Sequence[argparse.ArgumentParser], parser_class: type[Any]
+) -> None:
+    """One subcommand per operation, under `commands` (argparse subparsers)."""
+    for operation in OPERATIONS:
+        command = operation.cli.command if operation.cli else _kebab(operation.python_name)
+        sub = commands.add_parser(
+            command,
+            parents=list(parents),
+            help=operation.summary or operation.operation_id,
+            description=operation.summary,
+        )
+        sub.set_defaults(operation=operation)
+        taken = {"--json", "--help"}
+        for parameter in operation.path_parameters:
+            sub.add_argument(
+                "path_" + parameter.python_name,
+                metavar=parameter.python_name.upper(),
+                help=parameter.description or None,
+            )
+        if operation.pagination is not None:
+            sub.add_argument("--limit", type=int, dest="max_items", help="stop after N items")
+            sub.add_argument(
+                "--page-size",
+                type=int,
+                default=operation.pagination.max_page_size,
+                help=f"items a request (1..{operation.pagination.max_page_size})",
+            )
+            sub.add_argument(
+                "--json-lines",
+                action="store_true",
+                help="one JSON object a line instead of a JSON array (implies --json)",
+            )
+            taken |= {"--limit", "--page-size", "--json-lines"}
+        for parameter in _listed_parameters(operation):
+            flag = _flag(parameter.python_name)
+            taken.add(flag)
+            sub.add_argument(
+                flag,
+                dest="param_" + parameter.python_name,
+                type=_converter(parameter),
+                choices=parameter.enum,
+                required=parameter.required and parameter.default is None,
+                help=parameter.description or None,
+            )
+        if operation.body is not None:
+            _add_body_flags(sub, operation, taken)
+
+
+def _add_body_flags(
+    sub: argparse.ArgumentParser, operation: Operation[Any], taken: set[str]
+) -> None:
+    assert operation.body is not None
+    group = sub.add_argument_group(f"request body ({operation.body.model.__name__})")
+    group.add_argument(
+        "--body",
+        dest="body_json",
+        metavar="JSON",
+        help="the whole body as a JSON object; the flags below set or override its fields",
+    )
+    for field in operation.body.fields:
+        flag = _flag(field.name)
+        if flag in taken:
+            flag = _flag("body_" + field.name)
+        dest = "field_" + field.name
+        about = field.description or None
+        if field.kind == "boolean":
+            group.add_argument(flag, dest=dest, action=argparse.BooleanOptionalAction, help=about)
+        elif field.kind == "array" and field.items in ("string", "integer", "number"):
+            kind = {"integer": int, "number": float}.get(field.items, str)
+            group.add_argument(
+                flag, dest=dest, action="append", type=kind, help=(about or "") + " (repeatable)"
+            )
+        elif field.kind in ("string", "integer", "number"):
+            kind = {"integer": int, "number": float}.get(field.kind, str)
+            group.add_argument(flag, dest=dest, type=kind, help=about)
+        # Objects and arrays of objects: through --body only.
+
+
+def _body(args: argparse.Namespace, operation: Operation[Any]) -> Any:
+    spec = operation.body
+    assert spec is not None
+    document: dict[str, Any] = {}
+    if args.body_json is not None:
+        try:
+            given = json.loads(args.body_json)
+        except ValueError:
+            raise UsageError("--body is not valid JSON") from None
+        if not isinstance(given, dict):
+            raise UsageError("--body must be a JSON object")
+        document.update(given)
+    for field in spec.fields:
+        value = getattr(args, "field_" + field.name, None)
+        if value is not None:
+            document[field.name] = value
+    if not document and not spec.required:
+        return None
+    try:
+        return spec.model.from_dict(document)
+    except (TypeError, ValueError, KeyError, AttributeError) as exc:
+        raise UsageError(f"--body: {str(exc)[:200]}") from None
+
+
+def call_arguments(
+    args: argparse.Namespace, operation: Operation[Any]
+) -> tuple[list[Any], dict[str, Any]]:
+    """The positional and keyword arguments of the client method for these flags."""
+    positional: list[Any] = [
+        getattr(args, "path_" + p.python_name) for p in operation.path_parameters
+    ]
+    keywords: dict[str, Any] = {}
+    for parameter in _listed_parameters(operation):
+        value = getattr(args, "param_" + parameter.python_name)
+        if value is not None:
+            keywords[parameter.python_name] = value
+    if operation.body is not None:
+        body = _body(args, operation)
+        if operation.body.required:
+            positional.append(body)
+        else:
+            keywords[operation.body.python_name] = body
+    return positional, keywords
+
+
+# --- output ------------------------------------------------------------------------------
+
+
+def _cell(value: object, width: int) -> str:
+    text = "" if value is None else " ".join(printable(value).split())
+    # ASCII, so that any terminal encoding can print it.
+    text = text.encode("ascii", "replace").decode("ascii")
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
+def _row(values: Sequence[object], widths: Sequence[int]) -> str:
+    return "  ".join(_cell(v, w).ljust(w) for v, w in zip(values, widths, strict=True)).rstrip()
+
+
+def _masked(name: str, value: object) -> object:
+    if name in SENSITIVE_FIELDS and isinstance(value, str) and value:
+        return f"{value[:12]}... ({len(value)} characters; --json shows it in full)"
+    return value
+
+
+def render(value: object, indent: str = "") -> Iterator[str]:
+    """A JSON-shaped value as readable lines: `key: value`, nested blocks indented,
+    credentials (x-sensitive) shortened."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            item = _masked(key, item)
+            if isinstance(item, dict) and item:
+                yield f"{indent}{printable(key)}:"
+                yield from render(item, indent + "  ")
+            elif isinstance(item, list) and any(isinstance(i, dict | list) for i in item):
+                yield f"{indent}{printable(key)} ({len(item)}):"
+                for element in item:
+                    lines = list(render(element, indent + "    "))
+                    if lines:
+                        yield indent + "  - " + lines[0].lstrip()
+                        yield from lines[1:]
+            elif isinstance(item, list):
+                yield f"{indent}{printable(key)}: {', '.join(printable(i) for i in item)}"
+            else:
+                yield f"{indent}{printable(key)}: {_scalar(item)}"
+    elif isinstance(value, list):
+        for element in value:
+            yield f"{indent}- {_scalar(element)}"
+    else:
+        yield indent + _scalar(value)
+
+
+def _scalar(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return printable(value)
+
+
+class Progress:
+    """A transient "fetching..." line on stderr while the next page is on its way.
+
+    Only when both stdout and stderr are terminals: piped output stays clean.
+    """
+
+    def __init__(self, stream: TextIO, enabled: bool, noun: str) -> None:
+        self.stream = stream
+        self.enabled = enabled
+        self.noun = noun
+        self.shown = False
+
+    def show(self, fetched: int) -> None:
+        if self.enabled:
+            self.stream.write(f"\r\x1b[Kfetching {self.noun}... {fetched} so far")
+            self.stream.flush()
+            self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self.shown = False
+
+
+def _with_progress(items: Iterator[Any], progress: Progress, page_size: int) -> Iterator[Any]:
+    fetched = 0
+    while True:
+        if fetched % page_size == 0:  # the next item may need a request
+            progress.show(fetched)
+        try:
+            item = next(items)
+        except StopIteration:
+            progress.clear()
+            return
+        progress.clear()
+        fetched += 1
+        yield item
+
+
+class Output:
+    def __init__(self, out: TextIO, err: TextIO, as_json: bool) -> None:
+        self.out = out
+        self.err = err
+        self.as_json = as_json
+
+    def print(self, text: str = "") -> None:
+        self.out.write(text + "\n")
+
+    def print_json(self, value: object) -> None:
+        self.print(json.dumps(value, indent=2, ensure_ascii=False))
+
+
+def run_operation(args: argparse.Namespace, api: Any, output: Output) -> None:
+    operation: Operation[Any] = args.operation
+    positional, keywords = call_arguments(args, operation)
+    if operation.pagination is not None:
+        _run_listing(args, api, output, operation, keywords)
+        return
+    answer: ApiResponse[Any] = getattr(api, operation.python_name + "_with_http_info")(
+        *positional, **keywords
+    )
+    data = answer.data
+    if data is None:
+        outcome = {"operation": operation.operation_id, "status": answer.status_code}
+        if output.as_json:
+            output.print_json(outcome)
+        else:
+            what = operation.summary or operation.operation_id
+            output.print(f"{printable(what)}: done (HTTP {answer.status_code}).")
+        return
+    document = data.to_dict()
+    if output.as_json:
+        output.print_json(document)  # asked for explicitly: credentials in full
+    else:
+        for line in render(document):
+            output.print(line)
+
+
+def _run_listing(
+    args: argparse.Namespace,
+    api: Any,
+    output: Output,
+    operation: Operation[Any],
+    keywords: dict[str, Any],
+) -> None:
+    paging = operation.pagination
+    assert paging is not None
+    if args.max_items is not None and args.max_items < 1:
+        raise UsageError("--limit must be 1 or more")
+    if not 1 <= args.page_size <= paging.max_page_size:
+        raise UsageError(f"--page-size must be from 1 to {paging.max_page_size}")
+    noun = paging.items.replace("_", " ")
+    progress = Progress(output.err, output.out.isatty() and output.err.isatty(), noun)
+    iterate = getattr(api, paging.iterator)
+    items = _with_progress(
+        iter(iterate(page_size=args.page_size, max_items=args.max_items, **keywords)),
+        progress,
+        args.page_size,
+    )
+    out = output.out
+    count = 0
+    if args.json_lines:
+        for item in items:
+            output.print(json.dumps(item.to_dict(), ensure_ascii=False))
+            out.flush()
+        return
+    if output.as_json:
+        # A JSON array, written as it arrives rather than built in memory first.
+        out.write("[")
+        for item in items:
+            out.write(("," if count else "") + "\n  " + json.dumps(item.to_dict()))
+            count += 1
+        output.print("\n]" if count else "]")
+        return
+    columns: Sequence[str] = operation.cli.columns if operation.cli else ()
+    widths: list[int] = []
+    for item in items:
+        document = item.to_dict()
+        if not count:  # not before the first page: a failed call prints no orphan header
+            if not columns:
+                columns = [k for k, v in document.items() if not isinstance(v, dict | list)]
+            titles = [name.upper().replace("_", " ") for name in columns]
+            widths = [max(_width(name), len(t)) for name, t in zip(columns, titles, strict=True)]
+            output.print(_row(titles, widths))
+        output.print(_row([_scalar(_masked(name, document.get(name))) for name in columns], widths))
+        count += 1
+        if count % 50 == 0:
+            out.flush()
+    singular = noun[:-1] if noun.endswith("s") else noun
+    output.print(f"{chr(10) if count else ''}{count} {singular if count == 1 else noun}")
+
+
+def _width(column: str) -> int:
+    """A column's width: enough for a uuid or a date, short for counts and flags."""
+    if column.endswith(("_uuid", "_dts")):
+        return 36 if column.endswith("_uuid") else 25
+    if column.endswith(("_count", "_messages")) or column.startswith(("is_", "has_")):
+        return max(6, len(column) // 2)
+    return 24 if "name" in column else 40
