@@ -55,7 +55,9 @@ class Credentials:
         return token
 
     # -- checking a request ------------------------------------------------------------
-    def check(self, simple_key: str | None, authorization: str | None, scope: str) -> str | None:
+    def check(
+        self, simple_key: str | None, authorization: str | None, scopes: tuple[str, ...]
+    ) -> str | None:
         """None if the request may proceed, else why not (safe to show: holds no secret)."""
         if simple_key is not None:
             if hmac.compare_digest(simple_key.encode(), self.simple_key.encode()):
@@ -66,13 +68,14 @@ class Credentials:
         kind, _, token = authorization.partition(" ")
         if kind.lower() != "bearer" or not token:
             return "The Authorization header must be 'Bearer <access token>'."
-        scopes = self.access_tokens.get(token.strip())
-        if scopes is None:
+        granted = self.access_tokens.get(token.strip())
+        if granted is None:
             return "Invalid access token."
         if token.strip() in self.expired_tokens:
             return "The access token has expired."
-        if scope not in scopes:
-            return f"The access token lacks the {scope} scope."
+        missing = [scope for scope in scopes if scope not in granted]
+        if missing:
+            return f"The access token lacks the {missing[0]} scope."
         return None
 
     def expire_access_tokens(self) -> None:

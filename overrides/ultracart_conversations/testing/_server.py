@@ -22,14 +22,18 @@ from types import TracebackType
 from typing import Any, Self
 from urllib.parse import parse_qs, unquote, urlencode, urlsplit, urlunsplit
 
-from . import _data
-from ._credentials import ALL_SCOPES, READ_SCOPE, WRITE_SCOPE, Credentials, OAuthError
-from ._faults import Fault, FaultKind
+from ultracart_conversations._operation import Operation
+from ultracart_conversations_api.operations import OPERATIONS
 
-API_VERSION = "2017-03-01"
+from . import _data
+from ._credentials import ALL_SCOPES, Credentials, OAuthError
+from ._faults import Fault, FaultKind
+from ._validation import check_call
+
+# The X-UltraCart-Api-Version every request must send (the spec's constant header).
+API_VERSION = next(str(p.default) for op in OPERATIONS for p in op.parameters if p.constant)
 BASE_PATH = "/rest/v2"
 _SECRET_HEADERS = frozenset({"authorization", "x-ultracart-simple-key"})
-_INTEGER = re.compile(r"-?[0-9]{1,18}")
 
 
 @dataclass(frozen=True)
@@ -37,31 +41,37 @@ class _Route:
     method: str
     pattern: re.Pattern[str]
     operation_id: str
-    scope: str | None  # None: not an API operation (the OAuth endpoints)
+    # The spec's descriptor; None for the OAuth endpoints, which are not API operations.
+    operation: Operation[Any] | None = None
+    path_names: tuple[str, ...] = ()
 
 
-def _route(method: str, pattern: str, operation_id: str, scope: str | None) -> _Route:
-    return _Route(method, re.compile(pattern), operation_id, scope)
+def _operation_route(operation: Operation[Any]) -> _Route:
+    """A route matching the operation's path template ({name} is one path segment)."""
+    names = tuple(re.findall(r"{([^}]+)}", operation.path))
+    pattern = "".join(
+        "([^/]+)" if part.startswith("{") else re.escape(part)
+        for part in re.split(r"({[^}]+})", operation.path)
+        if part
+    )
+    return _Route(operation.method, re.compile(pattern), operation.operation_id, operation, names)
 
 
-_LIST = "/conversation/conversations"
-_ONE = _LIST + "/(?P<uuid>[^/]+)"
+# Every operation of openapi.yaml, then the OAuth endpoints.
 _ROUTES = [
-    _route("PUT", "/conversation/agent/auth", "getAgentWebsocketAuthorization", WRITE_SCOPE),
-    _route("GET", _LIST, "getConversations", READ_SCOPE),
-    _route("PUT", _LIST, "startConversation", WRITE_SCOPE),
-    _route("GET", _ONE, "getConversation", READ_SCOPE),
-    _route("PUT", _ONE + "/join", "joinConversation", WRITE_SCOPE),
-    _route("DELETE", _ONE + "/leave", "leaveConversation", WRITE_SCOPE),
-    _route(
-        "GET",
-        "/conversation/upload_url/(?P<extension>[^/]+)",
-        "getConversationMultimediaUploadUrl",
-        WRITE_SCOPE,
-    ),
-    _route("GET", "/oauth/authorize", "oauthAuthorize", None),
-    _route("POST", "/oauth/token", "oauthToken", None),
+    *(_operation_route(operation) for operation in OPERATIONS),
+    _Route("GET", re.compile("/oauth/authorize"), "oauthAuthorize"),
+    _Route("POST", re.compile("/oauth/token"), "oauthToken"),
 ]
+
+
+@dataclass
+class _Call:
+    """An API request that passed the spec's checks: its parameters by spec name (query
+    values converted to their types, spec defaults filled in) and its JSON body."""
+
+    params: dict[str, Any]
+    body: dict[str, Any] | None
 
 
 @dataclass(frozen=True)
@@ -304,35 +314,30 @@ class FakeUltraCart:
     def _answer(
         self, route: _Route, params: dict[str, str], query: dict[str, str], request: RecordedRequest
     ) -> _Reply:
-        if route.operation_id == "oauthAuthorize":
-            return self._authorize(query)
-        if route.operation_id == "oauthToken":
+        if route.operation is None:
+            if route.operation_id == "oauthAuthorize":
+                return self._authorize(query)
             return self._token(request)
-        assert route.scope is not None
+        operation = route.operation
         with self._lock:
             refused = self._credentials.check(
                 request.headers.get("x-ultracart-simple-key"),
                 request.headers.get("authorization"),
-                route.scope,
+                operation.oauth_scopes,
             )
         if refused is not None:
             return _error(401, refused, {"WWW-Authenticate": 'Bearer realm="UltraCart"'})
-        version = request.headers.get("x-ultracart-api-version")
-        if version != API_VERSION:
-            if version is None:
-                return _error(400, f"Missing header X-UltraCart-Api-Version: {API_VERSION}.")
-            return _error(400, f"Unsupported X-UltraCart-Api-Version; this API is {API_VERSION}.")
-        handler = getattr(self, "_op_" + route.operation_id)
-        reply: _Reply = handler(params, query, request.body)
+        checked = check_call(operation, params, query, request.headers, request.body)
+        if isinstance(checked, str):
+            return _error(400, checked)
+        handler = getattr(self, "_op_" + route.operation_id, None)
+        if handler is None:
+            return _error(501, f"FakeUltraCart does not implement {route.operation_id} yet.")
+        reply: _Reply = handler(_Call(*checked))
         return reply
 
-    def _op_getConversations(self, _: dict[str, str], query: dict[str, str], __: bytes) -> _Reply:
-        limit = _integer(query, "_limit", 100)
-        offset = _integer(query, "_offset", 0)
-        if limit is None or not 1 <= limit <= 200:
-            return _error(400, "_limit must be an integer from 1 to 200.")
-        if offset is None or offset < 0:
-            return _error(400, "_offset must be an integer of 0 or more.")
+    def _op_getConversations(self, call: _Call) -> _Reply:
+        limit, offset = call.params["_limit"], call.params["_offset"]
         with self._lock:
             if offset > 0 and self._paging_inserts:
                 self.insert_conversations(self._paging_inserts)
@@ -352,19 +357,10 @@ class FakeUltraCart:
             {"conversations": page, "metadata": {"result_set": result_set}, "success": True},
         )
 
-    def _op_startConversation(self, _: dict[str, str], __: dict[str, str], body: bytes) -> _Reply:
-        try:
-            start = json.loads(body) if body else None
-        except ValueError:
-            return _error(400, "The request body is not valid JSON.")
-        if not isinstance(start, dict):
-            return _error(400, "The request body must be a ConversationStartRequest object.")
+    def _op_startConversation(self, call: _Call) -> _Reply:
+        start = call.body or {}
         arn = start.get("conversation_arn")
         arns = start.get("add_conversation_participant_arns", [])
-        if "conversation_arn" in start and not isinstance(arn, str):
-            return _error(400, "conversation_arn must be a string.")
-        if not isinstance(arns, list) or not all(isinstance(a, str) for a in arns):
-            return _error(400, "add_conversation_participant_arns must be a list of strings.")
         conversation = _data.new_conversation(str(uuid.uuid4()), arn or None, arns)
         with self._lock:
             self._conversations.insert(0, conversation)
@@ -376,21 +372,23 @@ class FakeUltraCart:
             },
         )
 
-    def _op_getConversation(self, params: dict[str, str], _: dict[str, str], __: bytes) -> _Reply:
+    def _op_getConversation(self, call: _Call) -> _Reply:
+        uuid_ = call.params["conversation_uuid"]
         with self._lock:
             try:
-                conversation = self._find(params["uuid"])
+                conversation = self._find(uuid_)
             except KeyError:
-                return _not_found(params["uuid"])
+                return _not_found(uuid_)
             conversation["unread_messages"] = False  # an agent has now seen it
             return _json_reply(200, _data.served(conversation))
 
-    def _op_joinConversation(self, params: dict[str, str], _: dict[str, str], __: bytes) -> _Reply:
+    def _op_joinConversation(self, call: _Call) -> _Reply:
+        uuid_ = call.params["conversation_uuid"]
         with self._lock:
             try:
-                conversation = self._find(params["uuid"])
+                conversation = self._find(uuid_)
             except KeyError:
-                return _not_found(params["uuid"])
+                return _not_found(uuid_)
             me = _agent_in(conversation)
             if me is None:
                 conversation["participants"].append(
@@ -403,20 +401,19 @@ class FakeUltraCart:
                 me.pop("left_dts", None)
         return _Reply(204)
 
-    def _op_leaveConversation(self, params: dict[str, str], _: dict[str, str], __: bytes) -> _Reply:
+    def _op_leaveConversation(self, call: _Call) -> _Reply:
+        uuid_ = call.params["conversation_uuid"]
         with self._lock:
             try:
-                conversation = self._find(params["uuid"])
+                conversation = self._find(uuid_)
             except KeyError:
-                return _not_found(params["uuid"])
+                return _not_found(uuid_)
             me = _agent_in(conversation)
             if me is not None and me["status"] == "active":
                 me.update(status="left", left_dts=_data.now_dts())
         return _Reply(204)
 
-    def _op_getAgentWebsocketAuthorization(
-        self, _: dict[str, str], __: dict[str, str], ___: bytes
-    ) -> _Reply:
+    def _op_getAgentWebsocketAuthorization(self, _: _Call) -> _Reply:
         with self._lock:
             jwt = self._credentials.jwt(
                 {"iss": "fake-ultracart", "sub": _data.AGENT_ARN, "merchant_id": _data.MERCHANT_ID}
@@ -432,9 +429,7 @@ class FakeUltraCart:
             },
         )
 
-    def _op_getConversationMultimediaUploadUrl(
-        self, params: dict[str, str], _: dict[str, str], __: bytes
-    ) -> _Reply:
+    def _op_getConversationMultimediaUploadUrl(self, _: _Call) -> _Reply:
         # openapi.yaml allows any extension, so the fake does too.
         return _Reply(200)  # openapi.yaml (like upstream) documents no body for this 200
 
@@ -476,13 +471,6 @@ class FakeUltraCart:
         except OAuthError as e:
             return _json_reply(e.status, {"error": e.error, "error_description": str(e)})
         return _json_reply(200, issued, {"Cache-Control": "no-store", "Pragma": "no-cache"})
-
-
-def _integer(query: dict[str, str], name: str, default: int) -> int | None:
-    if name not in query:
-        return default
-    text = query[name].strip()
-    return int(text) if _INTEGER.fullmatch(text) else None
 
 
 def _header_safe(value: str) -> str:
@@ -645,7 +633,8 @@ class _Handler(BaseHTTPRequestHandler):
             match = route.pattern.fullmatch(rest)
             if match:
                 if route.method == self.command:
-                    return route, {k: unquote(v) for k, v in match.groupdict().items()}, []
+                    values = [unquote(v) for v in match.groups()]
+                    return route, dict(zip(route.path_names, values, strict=True)), []
                 allowed.append(route.method)
         return None, {}, allowed
 
