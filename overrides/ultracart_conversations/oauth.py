@@ -44,7 +44,7 @@ _REFRESH_TOKEN = re.compile(r"[\x20-\x7e]+")
 
 def _token_problem(name: str, value: object, optional: bool = False) -> str | None:
     """What is wrong with a token (never quoting it), or None."""
-    if value is None and optional:
+    if optional and value in (None, ""):
         return None
     if not isinstance(value, str) or not value:
         return f"{name} must be a non-empty str"
@@ -319,6 +319,8 @@ class OAuthClient:
         return self._post(self._refresh_grant(refresh_token), refresh_token)
 
     async def async_refresh(self, refresh_token: str) -> OAuthTokens:
+        """If the caller is cancelled, the request still completes but its tokens are
+        dropped: OAuthSession commits them whatever happens to its callers."""
         return await self._apost(self._refresh_grant(refresh_token), refresh_token)
 
     def close(self) -> None:
