@@ -135,8 +135,9 @@ def test_d11_a_failed_refresh_wakes_every_waiting_thread_with_its_error(
     rotating: RotatingTokenServer,
 ) -> None:
     rotating.hang = True  # the token endpoint never answers
+    # The read timeout is the failure; 2 s leaves the 10 threads ample time to line up.
     oauth = OAuthClient(
-        "client", "client-secret", REDIRECT_URI, base_url=rotating.base_url, timeout=1.0
+        "client", "client-secret", REDIRECT_URI, base_url=rotating.base_url, timeout=2.0
     )
     session = OAuthSession(oauth, rotating.initial_tokens())
     start = threading.Barrier(10)
