@@ -130,3 +130,73 @@ def test_bad_input_from_the_command_line_is_one_line_without_traceback() -> None
     assert len(result.stderr.splitlines()) == 1
     assert result.stderr.startswith("drift: error: ")
     assert "$ref cycle" in result.stderr
+
+
+def test_markdown_output_is_changelog_ready_breaking_first_grouped_by_operation(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    document = json.loads(SNAPSHOT.read_text())
+    definitions, paths = document["definitions"], document["paths"]
+    definitions["ConversationAgentAuthResponse"]["properties"]["team"] = {"type": "string"}
+    paths["/conversation/conversations"]["get"]["parameters"].append(
+        {"name": "_sort", "in": "query", "type": "string"}
+    )
+    del definitions["ConversationsResponse"]["properties"]["warning"]
+    # Upstream text that Markdown would otherwise read as a link and emphasis.
+    definitions["ConversationsResponse"]["properties"]["[x](http://evil)*"] = {"type": "string"}
+    upstream = tmp_path / "upstream.json"
+    upstream.write_text(json.dumps(document))
+
+    code, out, err = drift(capsys, str(upstream), "--format", "markdown")
+
+    assert (code, err) == (1, "")
+    sections = out.split("\n### ")
+    assert sections[0].splitlines() == [
+        f"## API changes: openapi.yaml against {upstream}".replace("_", "\\_"),
+        "",
+        "1 breaking, 3 non-breaking changes.",
+    ]
+    assert sections[1].splitlines() == [
+        "Breaking changes",
+        "",
+        "#### `getConversations` (`GET /conversation/conversations`)",
+        "",
+        "- `/responses/200/schema/warning`: property warning removed upstream (`property-removed`)",
+    ]
+    assert sections[2].splitlines() == [
+        "Other changes",
+        "",
+        "#### `getAgentWebsocketAuthorization` (`PUT /conversation/agent/auth`)",
+        "",
+        "- `/responses/200/schema/team`: optional property team added upstream (`property-added`)",
+        "",
+        "#### `getConversations` (`GET /conversation/conversations`)",
+        "",
+        "- `/parameters/query/_sort`: optional query parameter \\_sort added upstream"
+        " (`parameter-added`)",
+        "- `/responses/200/schema/[x](http://evil)*`: optional property"
+        " \\[x\\]\\(http://evil\\)\\* added upstream (`property-added`)",
+    ]
+    assert sections[3].splitlines() == [
+        "Upstream operations not in our spec (4)",
+        "",
+        "- `GET /conversation/canned_messages` getConversationCannedMessages",
+        "- `PUT /conversation/conversations/{conversation_uuid}/markread` markReadConversation",
+        "- `GET /conversation/conversations/{conversation_uuid}/messages/{since}`"
+        " getConversationMessages",
+        "- `GET /conversation/departments` getConversationDepartments",
+    ]
+
+
+def test_markdown_output_without_drift_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = drift(capsys, str(SNAPSHOT), "--format", "markdown")
+    assert code == 0
+    assert "No drift in our operations." in out
+    assert "### Breaking changes" not in out
+
+
+def test_format_json_is_the_same_as_json(capsys: pytest.CaptureFixture[str]) -> None:
+    by_flag = drift(capsys, str(FIXTURES / "drifted.swagger.json"), "--json")
+    by_format = drift(capsys, str(FIXTURES / "drifted.swagger.json"), "--format", "json")
+    assert by_flag == by_format
+    assert json.loads(by_flag[1])["findings"]

@@ -17,6 +17,7 @@ import yaml
 
 from codegen.drift.errors import DocumentError
 from codegen.drift.findings import KINDS, Finding
+from codegen.drift.load import Limits, check_expansion, read_text
 from codegen.drift.model import OperationRef
 
 ALL_OPERATIONS = "*"
@@ -42,13 +43,13 @@ class Deviation:
         )
 
 
-def load_deviations(path: Path) -> list[Deviation]:
+def load_deviations(path: Path, limits: Limits = Limits()) -> list[Deviation]:
+    text = read_text(path, limits)  # bounded and decoded like any input, errors naming it
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise DocumentError(f"{path}: cannot be read ({exc.strerror})") from None
+        raw = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         raise DocumentError(f"{path}: is not valid YAML ({str(exc).splitlines()[0]})") from None
+    check_expansion(raw, str(path), limits)
     entries = raw.get("deviations") if isinstance(raw, Mapping) else None
     if not isinstance(entries, list):
         raise DocumentError(f"{path}: expected a mapping with a 'deviations' list")

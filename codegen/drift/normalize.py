@@ -61,6 +61,10 @@ class Document:
         self.source = source
         self.swagger2 = _detect_version(raw, source) == "2.0"
         self._schemas: dict[str, Schema] = {}
+        # Inline schemas by node identity: a YAML alias shares a node, and its Schema.
+        # The node is kept too, so that its id is not reused by a temporary mapping.
+        self._inline: dict[int, tuple[Mapping[str, Any], Schema]] = {}
+        self._resolved: dict[str, tuple[str, Any]] = {}  # $ref -> (final ref, node)
         self.index: dict[OpKey, OperationRef] = self._index()
 
     # -- errors and references -------------------------------------------------------
@@ -69,29 +73,48 @@ class Document:
         return DocumentError(f"{self.source}: {where}: {problem}")
 
     def resolve(self, ref: object, where: str) -> tuple[str, Any]:
-        """Follow one $ref (and any $ref it lands on) to a node that is not a $ref."""
+        """Follow one $ref (and any $ref it lands on) to a node that is not a $ref.
+
+        Every link of a chain is remembered with where the chain ends, so that a chain
+        is walked once however many references lead into it: linear, not quadratic.
+        """
         chain: list[str] = []
+        on_chain: set[str] = set()
         while True:
             if not isinstance(ref, str):
                 raise self.error(where, "$ref must be a string")
+            if ref in self._resolved:
+                end = self._resolved[ref]
+                break
             if not ref.startswith("#"):
                 raise self.error(where, f"external $ref {ref!r} is not supported")
-            if ref in chain:
-                raise self.error(where, "$ref cycle: " + " -> ".join([*chain, ref]))
+            if ref in on_chain:
+                loop = chain[chain.index(ref) :]
+                raise self.error(where, "$ref cycle: " + " -> ".join(_shortened([*loop, ref])))
             chain.append(ref)
-            node: Any = self.raw
-            for part in ref[1:].split("/")[1:] if ref != "#" else []:
-                part = part.replace("~1", "/").replace("~0", "~")
-                if isinstance(node, Mapping) and part in node:
-                    node = node[part]
-                elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
-                    node = node[int(part)]
-                else:
-                    raise self.error(where, f"$ref {ref!r} does not resolve")
+            on_chain.add(ref)
+            node = self._lookup(ref, where)
             if isinstance(node, Mapping) and "$ref" in node:
                 ref = node["$ref"]
                 continue
-            return ref, node
+            end = (ref, node)
+            break
+        for link in chain:
+            self._resolved[link] = end
+        return end
+
+    def _lookup(self, ref: str, where: str) -> Any:
+        """The node a local JSON pointer names."""
+        node: Any = self.raw
+        for part in ref[1:].split("/")[1:] if ref != "#" else []:
+            part = part.replace("~1", "/").replace("~0", "~")
+            if isinstance(node, Mapping) and part in node:
+                node = node[part]
+            elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
+                node = node[int(part)]
+            else:
+                raise self.error(where, f"$ref {ref!r} does not resolve")
+        return node
 
     def deref(self, node: Any, where: str) -> Any:
         if isinstance(node, Mapping) and "$ref" in node:
@@ -329,7 +352,11 @@ class Document:
         if not isinstance(raw, Mapping):
             raise self.error(where, f"a schema must be a mapping, found {type(raw).__name__}")
         if "$ref" not in raw:
+            if id(raw) in self._inline:
+                return self._inline[id(raw)][1]
+            # Registered before filling, like a $ref: an alias inside itself is a cycle.
             schema = Schema()
+            self._inline[id(raw)] = (raw, schema)
             self._fill(schema, raw, where)
             return schema
         ref, target = self.resolve(raw["$ref"], where)
@@ -430,6 +457,13 @@ class Document:
         s.additional = s.additional if s.additional is not None else member.additional
         s.variants = s.variants or member.variants
         s.name = s.name or member.name
+
+
+def _shortened(refs: list[str], keep: int = 3) -> list[str]:
+    """A long cycle in a message: its first and last links."""
+    if len(refs) <= 2 * keep + 1:
+        return refs
+    return [*refs[:keep], f"... {len(refs) - 2 * keep} more ...", *refs[-keep:]]
 
 
 def _detect_version(raw: Mapping[str, Any], source: str) -> str:

@@ -63,9 +63,7 @@ class OAuthSessionAuth(httpx.Auth):
         self, request: httpx.Request
     ) -> Generator[httpx.Request, httpx.Response, None]:
         session = self.session
-        if session.needs_refresh():
-            session.refresh(session.tokens.access_token, reason="about to expire")
-        token = session.tokens.access_token
+        token = session.current_access_token()
         request.headers["Authorization"] = f"Bearer {token}"
         response = yield request
         if response.status_code == 401 and session.can_refresh:
@@ -78,9 +76,7 @@ class OAuthSessionAuth(httpx.Auth):
         self, request: httpx.Request
     ) -> AsyncGenerator[httpx.Request, httpx.Response]:
         session = self.session
-        if session.needs_refresh():
-            await session.async_refresh(session.tokens.access_token, reason="about to expire")
-        token = session.tokens.access_token
+        token = await session.async_current_access_token()
         request.headers["Authorization"] = f"Bearer {token}"
         response = yield request
         if response.status_code == 401 and session.can_refresh:

@@ -8,17 +8,22 @@
 
 An OAuthSession refreshes the access token shortly before it expires and once when the
 API answers 401, and calls `on_token_refresh` with the new tokens so they can be stored.
-No token or secret appears in any repr, log line or exception message.
+One refresh is in flight per session, whoever asks (threads, tasks, event loops); it runs
+on its own thread to the end, so a rotated refresh token is never lost to a cancelled
+caller or a closed event loop. No token or secret appears in any repr, log line or
+exception message.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import secrets as _random
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from concurrent.futures import Future
+from typing import Any
 from urllib.parse import urlencode
 
 import httpx
@@ -29,12 +34,26 @@ from ultracart_conversations._response import connection_error
 from ultracart_conversations._urls import check_transport_security
 from ultracart_conversations.errors import InvalidRequestError, OAuthError
 
-if TYPE_CHECKING:
-    import asyncio
-
 __all__ = ["DEFAULT_SCOPES", "OAuthClient", "OAuthSession", "OAuthTokens"]
 
 DEFAULT_SCOPES = ("conversation_read", "conversation_write")
+
+# RFC 6749 appendix A: tokens are printable ASCII. The access token goes into a header,
+# so it may not contain a space either; anything else would fail (or inject) when sent.
+_ACCESS_TOKEN = re.compile(r"[\x21-\x7e]+")
+_REFRESH_TOKEN = re.compile(r"[\x20-\x7e]+")
+
+
+def _token_problem(name: str, value: object, optional: bool = False) -> str | None:
+    """What is wrong with a token (never quoting it), or None."""
+    if optional and value in (None, ""):
+        return None
+    if not isinstance(value, str) or not value:
+        return f"{name} must be a non-empty str"
+    pattern = _ACCESS_TOKEN if name == "access_token" else _REFRESH_TOKEN
+    if not pattern.fullmatch(value):
+        return f"{name} contains characters a token cannot have (only printable ASCII)"
+    return None
 
 
 class OAuthTokens:
@@ -60,8 +79,13 @@ class OAuthTokens:
         token_type: str = "Bearer",  # noqa: S107 (a token type, not a token)
         scope: str | None = None,
     ) -> None:
-        if not isinstance(access_token, str) or not access_token:
-            raise InvalidRequestError("access_token must be a non-empty str")
+        for name, token, optional in (
+            ("access_token", access_token, False),
+            ("refresh_token", refresh_token, True),
+        ):
+            problem = _token_problem(name, token, optional)
+            if problem:
+                raise InvalidRequestError(problem)
         for name, value in (
             ("access_token", access_token),
             ("refresh_token", refresh_token),
@@ -139,21 +163,31 @@ def _tokens_from_response(
         error.error = str(code) if code else None
         raise error
     access_token = document.get("access_token")
-    if not isinstance(access_token, str) or not access_token:
-        raise OAuthError(
-            f"token endpoint answered without an access_token ({method} {url})",
-            status=status,
-            method=method,
-            url=url,
-        )
+    refresh_token = document.get("refresh_token")
+    if refresh_token in (None, ""):
+        # RFC 6749 6: the server may keep the old refresh token valid and not send one.
+        refresh_token = previous_refresh_token
+    for name, token, optional in (
+        ("access_token", access_token, False),
+        ("refresh_token", refresh_token, True),
+    ):
+        if token is None and not optional:
+            problem: str | None = "no access_token"
+        else:
+            problem = _token_problem(name, token, optional)
+        if problem:
+            # Checked on arrival: a token that cannot be sent fails here, typed, unquoted.
+            raise OAuthError(
+                f"token endpoint answered with an unusable token: {problem} ({method} {url})",
+                status=status,
+                method=method,
+                url=url,
+            )
+    access_token = str(access_token)
     expires_in = document.get("expires_in")
     expires_at = None
     if isinstance(expires_in, int | float) and not isinstance(expires_in, bool):
         expires_at = time.time() + float(expires_in)
-    refresh_token = document.get("refresh_token")
-    if not isinstance(refresh_token, str) or not refresh_token:
-        # RFC 6749 6: the server may keep the old refresh token valid and not send one.
-        refresh_token = previous_refresh_token
     secrets.add(access_token, refresh_token)
     return OAuthTokens(
         access_token=access_token,
@@ -193,7 +227,7 @@ class OAuthClient:
         self._timeout = timeout
         self._verify = verify_ssl
         self._http: httpx.Client | None = None
-        self._async_http: httpx.AsyncClient | None = None
+        self._http_lock = threading.Lock()
 
     def __repr__(self) -> str:
         return f"OAuthClient(client_id={self.client_id!r}, base_url={self.base_url!r})"
@@ -243,18 +277,12 @@ class OAuthClient:
         return {"grant_type": "refresh_token", "refresh_token": refresh_token}
 
     def _client(self) -> httpx.Client:
-        if self._http is None:
-            self._http = httpx.Client(
-                timeout=self._timeout, verify=self._verify, headers={"User-Agent": USER_AGENT}
-            )
-        return self._http
-
-    def _async_client(self) -> httpx.AsyncClient:
-        if self._async_http is None:
-            self._async_http = httpx.AsyncClient(
-                timeout=self._timeout, verify=self._verify, headers={"User-Agent": USER_AGENT}
-            )
-        return self._async_http
+        with self._http_lock:  # used from refresh threads: make exactly one
+            if self._http is None:
+                self._http = httpx.Client(
+                    timeout=self._timeout, verify=self._verify, headers={"User-Agent": USER_AGENT}
+                )
+            return self._http
 
     def _post(self, grant: dict[str, str], previous_refresh: str | None) -> OAuthTokens:
         request = self._client().build_request(
@@ -271,19 +299,11 @@ class OAuthClient:
         return _tokens_from_response(response, self.secrets, previous_refresh)
 
     async def _apost(self, grant: dict[str, str], previous_refresh: str | None) -> OAuthTokens:
-        client = self._async_client()
-        request = client.build_request(
-            "POST",
-            self.token_endpoint,
-            data=self._form(grant),
-            headers={"Accept": "application/json"},
-        )
-        logger.debug("OAuth %s grant: POST %s", grant["grant_type"], self.token_endpoint)
-        try:
-            response = await client.send(request)
-        except httpx.HTTPError as exc:
-            raise connection_error(exc, request, self.secrets) from None
-        return _tokens_from_response(response, self.secrets, previous_refresh)
+        # On a worker thread with the sync client: an httpx.AsyncClient would be bound to
+        # the first event loop that used it ("Event loop is closed" from the next one).
+        import asyncio
+
+        return await asyncio.to_thread(self._post, grant, previous_refresh)
 
     def exchange_code(self, code: str) -> OAuthTokens:
         """Trade the code from the redirect for tokens."""
@@ -297,18 +317,18 @@ class OAuthClient:
         return self._post(self._refresh_grant(refresh_token), refresh_token)
 
     async def async_refresh(self, refresh_token: str) -> OAuthTokens:
+        """If the caller is cancelled, the request still completes but its tokens are
+        dropped: OAuthSession commits them whatever happens to its callers."""
         return await self._apost(self._refresh_grant(refresh_token), refresh_token)
 
     def close(self) -> None:
-        if self._http is not None:
-            self._http.close()
-            self._http = None
+        with self._http_lock:
+            if self._http is not None:
+                self._http.close()
+                self._http = None
 
     async def aclose(self) -> None:
         self.close()
-        if self._async_http is not None:
-            await self._async_http.aclose()
-            self._async_http = None
 
 
 TokenCallback = Callable[[OAuthTokens], None]
@@ -318,9 +338,17 @@ class OAuthSession:
     """The current tokens of one authorization, kept fresh.
 
     Refreshes `refresh_margin` seconds before expiry and once on a 401 (see
-    ConversationApi). Concurrent callers share one refresh. `on_token_refresh` is called
-    with the new tokens after each refresh (store them: the old refresh token may no
-    longer work); an exception it raises propagates to the call that refreshed.
+    ConversationApi). One refresh is in flight at a time for all callers: threads,
+    asyncio tasks and event loops wait for the same one, and all get its outcome (its
+    error too, at once). The refresh runs on its own thread and commits the new tokens
+    even if every caller waiting for it was cancelled.
+
+    `on_token_refresh` is called with the new tokens after each refresh (store them: the
+    old refresh token may no longer work). If it raises, the session keeps the new tokens
+    and the failure is surfaced, never swallowed: the callers of that refresh get an
+    OAuthError (the hook's exception as its __cause__), and every later request through
+    the session calls the hook again first, raising the same way, until it succeeds. The
+    hook may therefore see the same tokens more than once.
     """
 
     def __init__(
@@ -339,8 +367,11 @@ class OAuthSession:
         self.refresh_margin = refresh_margin
         self.secrets = client.secrets
         self.secrets.add(tokens.access_token, tokens.refresh_token)
+        # Guards _tokens, _in_flight and _unsaved; never held across I/O or the hook.
         self._lock = threading.Lock()
-        self._async_lock: asyncio.Lock | None = None
+        self._in_flight: Future[OAuthTokens] | None = None
+        self._unsaved: OAuthTokens | None = None  # committed, not yet accepted by the hook
+        self._hook_lock = threading.Lock()  # one hook call at a time, in commit order
 
     def __repr__(self) -> str:
         return f"OAuthSession(client={self.client!r}, tokens={self._tokens!r})"
@@ -356,41 +387,123 @@ class OAuthSession:
     def needs_refresh(self) -> bool:
         return self.can_refresh and self._tokens.expires_within(self.refresh_margin)
 
-    def _store(self, tokens: OAuthTokens, reason: str) -> None:
-        self._tokens = tokens
-        logger.info("OAuth access token refreshed (%s)", reason)
-        if self.on_token_refresh is not None:
-            self.on_token_refresh(tokens)
+    # -- what a request sends --------------------------------------------------------
+
+    def current_access_token(self) -> str:
+        """The access token to send now: a failed `on_token_refresh` is retried first
+        (OAuthError if it fails again), and a token about to expire is refreshed."""
+        self._save_unsaved()
+        if self.needs_refresh():
+            return self.refresh(self._tokens.access_token, reason="about to expire")
+        return self._tokens.access_token
+
+    async def async_current_access_token(self) -> str:
+        self._save_unsaved()
+        if self.needs_refresh():
+            return await self.async_refresh(self._tokens.access_token, reason="about to expire")
+        return self._tokens.access_token
+
+    # -- refreshing ------------------------------------------------------------------
 
     def refresh(self, stale_access_token: str | None = None, reason: str = "requested") -> str:
         """Refresh unless another caller already replaced `stale_access_token`; returns
-        the access token to use."""
-        with self._lock:
-            current = self._tokens
-            if stale_access_token is not None and current.access_token != stale_access_token:
-                return current.access_token
-            if not current.refresh_token:
-                raise InvalidRequestError("these tokens have no refresh_token")
-            self._store(self.client.refresh(current.refresh_token), reason)
-            return self._tokens.access_token
+        the access token to use. Joins the refresh in flight, if there is one."""
+        return self._refresh_future(stale_access_token, reason).result().access_token
 
     async def async_refresh(
         self, stale_access_token: str | None = None, reason: str = "requested"
     ) -> str:
-        if self._async_lock is None:
-            # Imported here: the sync client loads this module too, and asyncio alone
-            # costs about as much import time as the rest of the package.
-            import asyncio
+        # Imported here: the sync client loads this module too, and asyncio alone
+        # costs about as much import time as the rest of the package.
+        import asyncio
 
-            self._async_lock = asyncio.Lock()
-        async with self._async_lock:
+        future = self._refresh_future(stale_access_token, reason)
+        # Cancelling this wait (wait_for, task.cancel) leaves the refresh running: the
+        # future is marked running, so the cancellation does not propagate to it.
+        return (await asyncio.wrap_future(future)).access_token
+
+    def _refresh_future(self, stale_access_token: str | None, reason: str) -> Future[OAuthTokens]:
+        """The refresh in flight, a new one, or (when another caller already replaced
+        `stale_access_token`) a done future with the current tokens."""
+        with self._lock:
             current = self._tokens
             if stale_access_token is not None and current.access_token != stale_access_token:
-                return current.access_token
+                done: Future[OAuthTokens] = Future()
+                done.set_result(current)
+                return done
+            if self._in_flight is not None:
+                return self._in_flight
             if not current.refresh_token:
                 raise InvalidRequestError("these tokens have no refresh_token")
-            self._store(await self.client.async_refresh(current.refresh_token), reason)
-            return self._tokens.access_token
+            future: Future[OAuthTokens] = Future()
+            future.set_running_or_notify_cancel()  # from now on it cannot be cancelled
+            self._in_flight = future
+        worker = threading.Thread(
+            target=self._run_refresh,
+            args=(future, current.refresh_token, reason),
+            name="ultracart-oauth-refresh",
+            # Not a daemon: a refresh under way at exit finishes and reaches the hook,
+            # rather than dying with the only copy of a rotated refresh token.
+            daemon=False,
+        )
+        worker.start()
+        return future
+
+    def _run_refresh(self, future: Future[OAuthTokens], refresh_token: str, reason: str) -> None:
+        try:
+            tokens = self.client.refresh(refresh_token)
+        except BaseException as exc:  # every waiter gets it, at once
+            with self._lock:
+                self._in_flight = None
+            future.set_exception(exc)
+            return
+        with self._lock:
+            self._tokens = tokens
+            self._unsaved = tokens if self.on_token_refresh is not None else None
+        logger.info("OAuth access token refreshed (%s)", reason)
+        try:
+            self._save(tokens, blocking=True)
+        except OAuthError as exc:
+            outcome: BaseException | None = exc
+        else:
+            outcome = None
+        with self._lock:
+            # Cleared after the hook: callers joining meanwhile share its outcome.
+            self._in_flight = None
+        if outcome is None:
+            future.set_result(tokens)
+        else:
+            future.set_exception(outcome)
+
+    # -- the persistence hook --------------------------------------------------------
+
+    def _save_unsaved(self) -> None:
+        unsaved = self._unsaved
+        if unsaved is not None:
+            # Not blocking: if the hook is running elsewhere, its caller will hear of it.
+            self._save(unsaved, blocking=False)
+
+    def _save(self, tokens: OAuthTokens, blocking: bool) -> None:
+        """Call the hook with `tokens` unless they are saved or superseded already."""
+        hook = self.on_token_refresh
+        if hook is None or not self._hook_lock.acquire(blocking=blocking):
+            return
+        try:
+            if self._unsaved is not tokens:
+                return
+            try:
+                hook(tokens)
+            except Exception as exc:
+                raise OAuthError(
+                    f"on_token_refresh raised {type(exc).__name__}: the refreshed tokens are"
+                    " not stored; the session keeps them and calls the hook again on the"
+                    " next request"
+                ) from exc
+            with self._lock:
+                if self._unsaved is tokens:
+                    self._unsaved = None
+        finally:
+            self._hook_lock.release()
 
     def close(self) -> None:
         self.client.close()
