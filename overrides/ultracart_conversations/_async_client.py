@@ -24,9 +24,12 @@ class AsyncConversationApi(AsyncOperations, BaseConversationApi[httpx.AsyncClien
     """UltraCart's Conversation API for asyncio.
 
     async with AsyncConversationApi(simple_key=key) as api:
-        conversation = await api.get_conversation(uuid)
-        async for summary in api.iter_conversations(concurrency=4):
+        result = await api.<operation>(...)
+        async for item in api.iter_<items>(concurrency=4):
             ...
+
+    The operations' methods are generated from openapi.yaml (AsyncOperations); this
+    class adds the sending, retrying and concurrent paging.
     """
 
     # The retry wait; replaceable (tests record the waits instead of sleeping).

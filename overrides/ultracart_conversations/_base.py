@@ -172,7 +172,7 @@ class BaseConversationApi(Generic[HttpClientT]):
         retry_policy: RetryPolicy | None = None,
     ) -> Self:
         """A view of this client with other retry/timeout settings, sharing its
-        connections: `api.with_options(max_retries=0).get_conversation(uuid)`."""
+        connections: `api.with_options(max_retries=0).<operation>(...)`."""
         clone = copy.copy(self)
         clone._owns_http = False  # the original closes the shared client
         policy = retry_policy or self.retry_policy

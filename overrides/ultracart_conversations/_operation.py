@@ -34,8 +34,8 @@ MISSING: Any = _Missing()
 class Parameter:
     """One parameter of an operation, with the constraints the spec gives it."""
 
-    name: str  # as the spec (and the wire) names it: "_limit"
-    python_name: str  # the method's keyword: "limit"
+    name: str  # as the spec (and the wire) names it, leading underscore and all
+    python_name: str  # the method's keyword: snake_case, no leading underscore
     location: Location
     kind: Kind
     required: bool = False

@@ -91,7 +91,7 @@ def _check_path_segment(text: str, label: str) -> None:
         raise InvalidRequestError(f"{label} must not be empty")
     if text in (".", ".."):
         # Percent-encoding leaves dots alone and httpx resolves them as dot segments:
-        # "/conversations/.." would address the parent resource.
+        # "/things/.." would address the parent resource.
         raise InvalidRequestError(f"{label} must not be {text!r} (a URL dot segment)")
 
 

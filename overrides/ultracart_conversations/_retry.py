@@ -6,8 +6,8 @@ The rules:
   pooled connection in time) is retried for every operation;
 - 429 is retried for every operation: the server refused the call without doing it;
 - 5xx, a read timeout, or a connection dropped after the request went out are retried
-  only for idempotent operations. start_conversation is not idempotent: a retry after
-  a 5xx or a lost response could start a second conversation, so it raises instead.
+  only for idempotent operations. One declared `x-idempotent: false` in openapi.yaml
+  (one that creates something) could take effect twice, so it raises instead.
 The wait is exponential backoff with jitter, or the server's Retry-After when it sent
 one (seconds or an HTTP date), capped at `max_retry_after`.
 """

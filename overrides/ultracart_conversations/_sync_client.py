@@ -23,8 +23,8 @@ class ConversationApi(SyncOperations, BaseConversationApi[httpx.Client]):
     """UltraCart's Conversation API, synchronously.
 
         with ConversationApi(simple_key=key) as api:
-            page = api.get_conversations(limit=50)
-            for summary in api.iter_conversations():
+            result = api.<operation>(...)
+            for item in api.iter_<items>():
                 ...
 
     The operations' methods are generated from openapi.yaml (SyncOperations): each
