@@ -57,7 +57,7 @@ demo: $(RUNTIME_STAMP)  ## show the client at work against a local fake UltraCar
 	$(PY) -m ultracart_conversations.demo
 
 # The reviewed snapshot of UltraCart's spec; point UPSTREAM at a fresh copy (path or URL).
-UPSTREAM ?= codegen/upstream/rest_api_v2.swagger.json
+UPSTREAM ?= codegen/upstream/conversation.oas3.json
 
 drift: $(STAMP)  ## compare openapi.yaml with UltraCart's spec (UPSTREAM=path-or-url)
 	$(PY) -m codegen drift $(UPSTREAM)

@@ -15,9 +15,22 @@ def main(argv: list[str] | None = None) -> int:
     from codegen.drift import cli as drift
 
     drift.configure(sub.add_parser("drift", help="compare openapi.yaml with UltraCart's spec"))
+    snapshot = sub.add_parser("snapshot", help="refresh codegen/upstream/ from UltraCart's spec (path or URL)")
+    snapshot.add_argument("upstream", metavar="UPSTREAM")
     args = parser.parse_args(argv)
     if args.command == "drift":
         return drift.run(args)
+    if args.command == "snapshot":
+        from codegen.drift.errors import DocumentError
+        from codegen.snapshot import write_snapshot
+
+        try:
+            written = write_snapshot(args.upstream)
+        except DocumentError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        print(f"wrote {written.relative_to(written.parents[2])}")
+        return 0
 
     from codegen import generate, validate
 

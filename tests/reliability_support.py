@@ -85,6 +85,10 @@ def _value(schema: dict[str, Any], extra_keys: bool) -> st.SearchStrategy[Any]:
     base: st.SearchStrategy[Any]
     if kind == "string":
         base = st.text(max_size=30)
+        if "enum" in schema:  # the documented values, and ones UltraCart may add later
+            base = st.sampled_from(schema["enum"]) | base
+    elif kind == "number":
+        base = st.integers() | st.floats(allow_nan=False, allow_infinity=False)
     elif kind == "integer":
         base = st.integers()
     elif kind == "boolean":
@@ -107,7 +111,8 @@ def conformance_errors(value: Any, schema: dict[str, Any], where: str = "$") -> 
             return [f"{where}: {type(value).__name__}, not {cls.__name__}"]
         errors: list[str] = []
         for name, sub in schemas()[ref].get("properties", {}).items():
-            field = getattr(value, name)
+            # The generator renames fields that shadow Python names (`type` -> `type_`).
+            field = getattr(value, name) if hasattr(value, name) else getattr(value, name + "_")
             if not isinstance(field, Unset):
                 errors += conformance_errors(field, sub, f"{where}.{name}")
         return errors
@@ -116,11 +121,13 @@ def conformance_errors(value: Any, schema: dict[str, Any], where: str = "$") -> 
     expected: dict[str, type | tuple[type, ...]] = {
         "string": str,
         "integer": int,
+        "number": (int, float),
         "boolean": bool,
         "array": list,
     }
     kind = schema["type"]
-    if not isinstance(value, expected[kind]) or (kind == "integer" and isinstance(value, bool)):
+    wrong_bool = kind in ("integer", "number") and isinstance(value, bool)
+    if not isinstance(value, expected[kind]) or wrong_bool:
         return [f"{where}: {type(value).__name__} where the schema says {kind}"]
     if kind == "array":
         assert isinstance(value, list)

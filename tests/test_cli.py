@@ -60,7 +60,7 @@ def test_list_prints_a_table_of_every_page(fake: FakeUltraCart) -> None:
     result = run(fake, "list", "--page-size", "4")
     assert result.code == 0
     lines = result.out.splitlines()
-    assert lines[0].split()[:4] == ["CONVERSATION", "UUID", "LAST", "MESSAGE"]
+    assert lines[0].split()[:3] == ["CONVERSATION", "UUID", "MEDIUM"]
     rows = lines[1:-2]
     assert [row.split()[0] for row in rows] == [c["conversation_uuid"] for c in fake.conversations]
     assert lines[-1] == "9 conversations"
@@ -107,8 +107,10 @@ def test_get_join_leave(fake: FakeUltraCart) -> None:
         "status": 204,
     }
     as_json = json.loads(run(fake, "get", uuid, "--json").out)
-    assert as_json == fake.conversation(uuid)
-    assert as_json["participants"][1]["status"] == "left"
+    assert as_json["conversation"] == fake.conversation(uuid)
+    assert as_json["conversation"]["participants"][1]["status"] == "left"
+    latest = json.loads(run(fake, "get", uuid, "--limit", "1", "--json").out)["conversation"]
+    assert latest["messages"] == fake.conversation(uuid)["messages"][-1:]
 
 
 def test_start_with_participants(fake: FakeUltraCart) -> None:
@@ -117,20 +119,22 @@ def test_start_with_participants(fake: FakeUltraCart) -> None:
         "--add-conversation-participant-arns", "arn:a",
         "--add-conversation-participant-arns", "arn:b", "--json",
     )  # fmt: skip
-    started = json.loads(result.out)
+    started = json.loads(result.out)["conversation"]
     assert started["conversation_arn"] == "arn:sms"
     assert fake.conversations[0]["conversation_uuid"] == started["conversation_uuid"]
     people = fake.conversation(started["conversation_uuid"])["participants"]
     assert [p["conversation_participant_arn"] for p in people] == ["arn:a", "arn:b"]
     human = run(fake, "start", "--body", '{"conversation_arn": "arn:web"}')
-    assert "conversation_arn: arn:web" in human.out.splitlines()
+    assert "  conversation_arn: arn:web" in human.out.splitlines()
     flags_win = run(fake, "start", "--body", '{"conversation_arn": "a"}', "--conversation-arn", "b")
-    assert "conversation_arn: b" in flags_win.out.splitlines()
+    assert "  conversation_arn: b" in flags_win.out.splitlines()
+    queued = run(fake, "start", "--conversation-webchat-queue-uuid", "q-7", "--json")
+    assert json.loads(queued.out)["conversation"]["medium"] == "websocket"
 
 
 def test_agent_auth_hides_the_jwt_unless_json(fake: FakeUltraCart) -> None:
     human = run(fake, "agent-auth")
-    full = json.loads(run(fake, "agent-auth", "--json").out)["jwt"]
+    full = json.loads(run(fake, "agent-auth", "--json").out)["agent_auth"]["jwt"]
     assert full.count(".") == 2
     assert full not in human.out
     assert full[:12] in human.out
@@ -138,13 +142,11 @@ def test_agent_auth_hides_the_jwt_unless_json(fake: FakeUltraCart) -> None:
 
 
 def test_upload_url(fake: FakeUltraCart) -> None:
-    assert run(fake, "upload-url", "jpg").out == (
-        "Get a presigned conversation multimedia upload URL: done (HTTP 200).\n"
-    )
-    assert json.loads(run(fake, "upload-url", "png", "--json").out) == {
-        "operation": "getConversationMultimediaUploadUrl",
-        "status": 200,
-    }
+    human = run(fake, "upload-url", "jpg").out.splitlines()
+    assert human[0] == "conversation_multimedia_upload_url:"
+    assert human[1].startswith("  key: conversation/DEMO/") and human[1].endswith(".jpg")
+    answer = json.loads(run(fake, "upload-url", "png", "--json").out)
+    assert answer["conversation_multimedia_upload_url"]["url"].startswith("https://")
     assert fake.requests[-1].path.endswith("/upload_url/png")
 
 

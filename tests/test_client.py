@@ -14,9 +14,9 @@ from tests.scripted_server import Reply, ScriptedServer
 from ultracart_conversations import (
     APITimeoutError,
     AsyncConversationApi,
-    Conversation,
     ConversationAgentAuthResponse,
     ConversationApi,
+    ConversationResponse,
     ConversationsResponse,
     ConversationStartRequest,
     ConversationStartResponse,
@@ -71,18 +71,21 @@ def test_the_seven_methods_return_the_generated_models(
     assert [s.conversation_uuid for s in page.conversations or []] == [
         c["conversation_uuid"] for c in fake.conversations[2:7]
     ]
-    conversation = api.get_conversation(uuid)
-    assert isinstance(conversation, Conversation)
-    assert conversation.conversation_uuid == uuid
+    answer = api.get_conversation(uuid)
+    assert isinstance(answer, ConversationResponse)
+    assert answer.success is True
+    assert answer.conversation and answer.conversation.conversation_uuid == uuid
     auth = api.get_agent_websocket_authorization()
     assert isinstance(auth, ConversationAgentAuthResponse)
-    assert auth.jwt
-    api.get_conversation_multimedia_upload_url("png")
+    assert auth.agent_auth and auth.agent_auth.jwt
+    upload = api.get_conversation_multimedia_upload_url("png")
+    assert upload.conversation_multimedia_upload_url
+    assert str(upload.conversation_multimedia_upload_url.key).endswith(".png")
     api.join_conversation(uuid)
     api.leave_conversation(uuid)
     started = api.start_conversation(ConversationStartRequest(conversation_arn="arn:new"))
-    assert isinstance(started, ConversationStartResponse)
-    assert fake.conversations[0]["conversation_uuid"] == started.conversation_uuid
+    assert isinstance(started, ConversationStartResponse) and started.conversation
+    assert fake.conversations[0]["conversation_uuid"] == started.conversation.conversation_uuid
     methods = [(r.method, r.path.removeprefix("/rest/v2")) for r in fake.requests]
     assert methods == [
         ("GET", "/conversation/conversations"),
@@ -99,12 +102,13 @@ def test_the_seven_methods_return_the_generated_models(
 def test_start_conversation_sends_the_request_as_json(
     scripted_api: ConversationApi, scripted: ScriptedServer
 ) -> None:
-    scripted.enqueue(Reply.json(200, {"conversation_uuid": "u1", "conversation_arn": "a1"}))
+    answer = {"conversation": {"conversation_uuid": "u1", "conversation_arn": "a1"}}
+    scripted.enqueue(Reply.json(200, answer))
     start = ConversationStartRequest(
         conversation_arn="arn:x", add_conversation_participant_arns=["p1", "p2"]
     )
-    result = scripted_api.start_conversation(start)
-    assert (result.conversation_uuid, result.conversation_arn) == ("u1", "a1")
+    result = scripted_api.start_conversation(start).conversation
+    assert result and (result.conversation_uuid, result.conversation_arn) == ("u1", "a1")
     sent = scripted.requests[0]
     assert sent.headers["content-type"] == "application/json"
     assert sent.json() == {
@@ -130,15 +134,17 @@ async def test_the_async_client_has_the_same_seven_methods(
     async_api: AsyncConversationApi, fake: FakeUltraCart
 ) -> None:
     uuid = fake.conversations[0]["conversation_uuid"]
-    assert (await async_api.get_conversation(uuid)).conversation_uuid == uuid
+    got = (await async_api.get_conversation(uuid, limit=1)).conversation
+    assert got and got.conversation_uuid == uuid and len(got.messages or []) == 1
     page = await async_api.get_conversations(limit=3)
     assert len(page.conversations or []) == 3
-    assert (await async_api.get_agent_websocket_authorization()).jwt
-    await async_api.get_conversation_multimedia_upload_url("jpg")
+    auth = (await async_api.get_agent_websocket_authorization()).agent_auth
+    assert auth and auth.jwt
+    assert (await async_api.get_conversation_multimedia_upload_url("jpg")).success
     await async_api.join_conversation(uuid)
     await async_api.leave_conversation(uuid)
-    started = await async_api.start_conversation(ConversationStartRequest())
-    assert started.conversation_uuid == fake.conversations[0]["conversation_uuid"]
+    started = (await async_api.start_conversation(ConversationStartRequest())).conversation
+    assert started and started.conversation_uuid == fake.conversations[0]["conversation_uuid"]
     info = await async_api.get_conversation_with_http_info(uuid)
     assert info.status_code == 200
     for request in fake.requests:
@@ -315,15 +321,15 @@ def test_the_escape_hatch_runs_generated_functions_with_our_credentials(
     uuid = fake.conversations[0]["conversation_uuid"]
     response = get_conversation.sync_detailed(uuid, client=api.generated_client)
     assert response.status_code == 200
-    assert isinstance(response.parsed, Conversation)
+    assert isinstance(response.parsed, ConversationResponse)
     assert fake.requests[0].headers["x-ultracart-simple-key"] == fake.simple_key
 
 
 async def test_the_async_escape_hatch(async_api: AsyncConversationApi, fake: FakeUltraCart) -> None:
     uuid = fake.conversations[0]["conversation_uuid"]
     parsed = await get_conversation.asyncio(uuid, client=async_api.generated_client)
-    assert isinstance(parsed, Conversation)
-    assert parsed.conversation_uuid == uuid
+    assert isinstance(parsed, ConversationResponse) and parsed.conversation
+    assert parsed.conversation.conversation_uuid == uuid
 
 
 # --- dates -------------------------------------------------------------------------------
@@ -384,11 +390,11 @@ def test_the_public_api_is_precisely_typed(api: ConversationApi, fake: FakeUltra
     from ultracart_conversations import ApiResponse, ConversationSummary
 
     uuid = fake.conversations[0]["conversation_uuid"]
-    assert_type(api.get_conversation(uuid), Conversation)
+    assert_type(api.get_conversation(uuid), ConversationResponse)
     assert_type(api.get_conversations(), ConversationsResponse)
     assert_type(api.get_agent_websocket_authorization(), ConversationAgentAuthResponse)
     assert_type(api.start_conversation(ConversationStartRequest()), ConversationStartResponse)
-    assert_type(api.get_conversation_with_http_info(uuid), ApiResponse[Conversation])
+    assert_type(api.get_conversation_with_http_info(uuid), ApiResponse[ConversationResponse])
     assert_type(api.join_conversation_with_http_info(uuid), ApiResponse[None])
     assert_type(next(api.iter_conversations(max_items=1)), ConversationSummary)
     assert_type(api.with_options(max_retries=0), ConversationApi)
@@ -403,7 +409,7 @@ async def test_the_async_api_is_precisely_typed(
     from ultracart_conversations import ConversationSummary
 
     uuid = fake.conversations[0]["conversation_uuid"]
-    assert_type(await async_api.get_conversation(uuid), Conversation)
+    assert_type(await async_api.get_conversation(uuid), ConversationResponse)
     assert_type(await async_api.leave_conversation(uuid), None)
     summaries = async_api.iter_conversations(max_items=1)
     assert_type(await anext(summaries), ConversationSummary)

@@ -145,23 +145,23 @@ BAD_SUCCESS_BODIES = {
     "html": (Reply.status(200, "<html></html>"), "not JSON"),
     "empty": (Reply.status(200), "not JSON"),
     "nested null": (
-        Reply.json(200, {"participants": [None]}),
+        Reply.json(200, {"conversation": {"participants": [None]}}),
         r"does not match the getConversation model: .*expected an object, got NoneType",
     ),
     "nested string": (
-        Reply.json(200, {"messages": "hello"}),
+        Reply.json(200, {"conversation": {"messages": "hello"}}),
         r"messages: expected an array, got str",
     ),
     "list for object": (
-        Reply.json(200, {"messages": [{"media_urls": [1]}]}),
+        Reply.json(200, {"conversation": {"messages": [{"media_urls": [1]}]}}),
         r"expected a string, got int",
     ),
     "wrong scalar": (
-        Reply.json(200, {"conversation_uuid": 42}),
+        Reply.json(200, {"conversation": {"conversation_uuid": 42}}),
         r"conversation_uuid: expected a string, got int",
     ),
     "bool for str": (
-        Reply.json(200, {"merchant_id": True}),
+        Reply.json(200, {"conversation": {"merchant_id": True}}),
         r"merchant_id: expected a string, got bool",
     ),
 }
@@ -180,13 +180,25 @@ def test_an_unreadable_success_body_raises_response_validation_error(
     assert raised.value.body == reply.raw.split(b"\r\n\r\n", 1)[1]
 
 
-def test_a_success_without_a_documented_body_ignores_what_comes(
-    once: ConversationApi, scripted: ScriptedServer
+@pytest.mark.parametrize(
+    "reply",
+    [
+        Reply.status(200, "<html>whatever</html>"),
+        Reply.json(200, {"success": True, "conversation": {"conversation_uuid": "c-1"}}),
+        Reply.json(200, None),
+        Reply.status(200),
+        Reply.status(204),
+    ],
+    ids=["200 html", "200 json", "200 null", "200 empty", "204"],
+)
+def test_join_and_leave_succeed_on_any_2xx_with_or_without_a_body(
+    reply: Reply, once: ConversationApi, scripted: ScriptedServer
 ) -> None:
-    scripted.enqueue(Reply.status(200, "<html>whatever</html>"), Reply.json(200, None))
-    once.join_conversation("c-1")
-    info = once.get_conversation_multimedia_upload_url_with_http_info("jpg")
-    assert (info.data, info.content) == (None, b"null")
+    scripted.enqueue(reply, reply)
+    once.join_conversation("c-1")  # returns None (typed so), raises on failure
+    info = once.leave_conversation_with_http_info("c-1")
+    assert info.data is None
+    assert info.status_code == int(reply.raw.split(b" ", 2)[1])
 
 
 def test_not_json_from_the_fake(api: ConversationApi, fake: FakeUltraCart) -> None:

@@ -1,10 +1,6 @@
-"""UltraCart's own Python SDK (ultracart-rest-sdk, openapi-generator) works against the fake.
-
-The SDK is built from UltraCart's current spec, a later revision than ours: there
-getConversation answers a `ConversationResponse` envelope, while this API revision (and
-so the fake) answers the bare `Conversation`. The SDK keeps the fields it does not know
-as additional properties, so the test reads the conversation from `to_dict()`.
-"""
+"""UltraCart's own Python SDK (ultracart-rest-sdk, openapi-generator, strictly typed
+models) works against the fake end to end, with typed access: the fake speaks the API
+revision the SDK was built from."""
 
 from __future__ import annotations
 
@@ -19,9 +15,8 @@ from ultracart.exceptions import (
     NotFoundException,
     UnauthorizedException,
 )
-from ultracart.model.conversation_start_request import (
-    ConversationStartRequest,
-)
+from ultracart.model.conversation_join_request import ConversationJoinRequest
+from ultracart.model.conversation_start_request import ConversationStartRequest
 
 from ultracart_conversations.testing import API_VERSION, FakeUltraCart
 
@@ -61,21 +56,52 @@ def test_official_sdk_lists_every_page(fake: FakeUltraCart) -> None:
 def test_official_sdk_starts_joins_gets_and_leaves(fake: FakeUltraCart) -> None:
     api = sdk_with_simple_key(fake)
     request = ConversationStartRequest(
-        conversation_arn="arn:sdk", add_conversation_participant_arns=["arn:customer"]
+        conversation_arn="arn:sdk",
+        add_conversation_participant_arns=["arn:customer"],
+        conversation_webchat_queue_uuid="queue-1",
     )
-    started = api.start_conversation(request)
+    started = api.start_conversation(request).conversation
     assert started.conversation_arn == "arn:sdk"
-    assert fake.conversations[0]["conversation_uuid"] == started.conversation_uuid
+    uuid = started.conversation_uuid
+    assert fake.conversations[0]["conversation_uuid"] == uuid
 
-    api.join_conversation(started.conversation_uuid)
-    conversation = api.get_conversation(started.conversation_uuid).to_dict()
-    assert conversation["conversation_uuid"] == started.conversation_uuid
-    assert [p["conversation_participant_arn"] for p in conversation["participants"]] == [
+    api.join_conversation(
+        uuid, join_request=ConversationJoinRequest(participant_language_iso_code="es")
+    )
+    conversation = api.get_conversation(uuid, limit=5).conversation
+    assert conversation.conversation_uuid == uuid
+    assert [p.conversation_participant_arn for p in conversation.participants] == [
         "arn:customer",
         AGENT,
     ]
-    api.leave_conversation(started.conversation_uuid)
-    assert fake.conversation(started.conversation_uuid)["participants"][1]["status"] == "left"
+    assert conversation.participants[1].language_iso_code == "es"
+    api.leave_conversation(uuid)
+    assert fake.conversation(uuid)["participants"][1]["status"] == "left"
+
+
+def test_official_sdk_reads_a_conversation_with_every_new_field(fake: FakeUltraCart) -> None:
+    api = sdk_with_simple_key(fake)
+    for summary in fake.conversations:
+        answer = api.get_conversation(summary["conversation_uuid"], limit=2)
+        conversation = answer.conversation
+        assert answer.success is True
+        assert conversation.medium in ("sms", "websocket")
+        assert len(conversation.messages) == 2
+        assert conversation.sentiment.sentiment in ("POSITIVE", "NEUTRAL", "NEGATIVE", "MIXED")
+        assert isinstance(conversation.closed, bool) and isinstance(conversation.visible, bool)
+
+
+def test_official_sdk_agent_auth_upload_url_and_medium_filter(fake: FakeUltraCart) -> None:
+    api = sdk_with_simple_key(fake)
+    jwt = api.get_agent_websocket_authorization().agent_auth.jwt
+    assert jwt.count(".") == 2
+    upload = api.get_conversation_multimedia_upload_url("jpg").conversation_multimedia_upload_url
+    assert upload.url.startswith("https://") and upload.key.endswith(".jpg")
+    sms = api.get_conversations(medium="sms", limit=50).conversations
+    assert sms and all(c.medium == "sms" for c in sms)
+    assert [c.conversation_uuid for c in sms] == [
+        c["conversation_uuid"] for c in fake.conversations if c["medium"] == "sms"
+    ]
 
 
 def test_official_sdk_with_an_oauth_token(fake: FakeUltraCart) -> None:

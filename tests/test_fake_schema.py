@@ -144,7 +144,7 @@ def test_bad_start_bodies_and_a_started_conversation_validate(fake: FakeUltraCar
         answer = send(fake, "PUT", LIST, content=body)
         assert answer.status_code == 400
         check_against_spec("PUT", LIST, answer)
-    started = send(fake, "PUT", LIST).json()["conversation_uuid"]
+    started = send(fake, "PUT", LIST).json()["conversation"]["conversation_uuid"]
     for suffix, method in (("", "GET"), ("/join", "PUT"), ("/leave", "DELETE")):
         template = ONE + suffix
         url = f"{fake.base_url}{LIST}/{started}{suffix}"

@@ -161,27 +161,29 @@ def test_start_join_get_leave_change_state(fake: FakeUltraCart, client: httpx.Cl
     request = {"conversation_arn": "arn:test:sms", "add_conversation_participant_arns": ["arn:c:1"]}
     started = client.put(LIST, json=request)
     assert started.status_code == 200
-    uuid = started.json()["conversation_uuid"]
-    assert started.json()["conversation_arn"] == "arn:test:sms"
+    uuid = started.json()["conversation"]["conversation_uuid"]
+    assert started.json()["conversation"]["conversation_arn"] == "arn:test:sms"
     head = client.get(LIST, params={"_limit": 1}).json()
     assert head["conversations"][0]["conversation_uuid"] == uuid
     assert head["metadata"]["result_set"]["total_records"] == 13
 
     assert client.put(f"{LIST}/{uuid}/join").status_code == 204
-    people = client.get(f"{LIST}/{uuid}").json()["participants"]
+    people = client.get(f"{LIST}/{uuid}").json()["conversation"]["participants"]
     assert [(p["conversation_participant_arn"], p["status"]) for p in people] == [
         ("arn:c:1", "active"),
         ("arn:ultracart:conversation:DEMO:participant:agent-api", "active"),
     ]
     assert client.delete(f"{LIST}/{uuid}/leave").status_code == 204
-    agent = client.get(f"{LIST}/{uuid}").json()["participants"][1]
+    agent = client.get(f"{LIST}/{uuid}").json()["conversation"]["participants"][1]
     assert agent["status"] == "left"
     assert "left_dts" in agent
 
 
 def test_get_returns_messages_and_marks_read(fake: FakeUltraCart, client: httpx.Client) -> None:
     unread = next(c for c in fake.conversations if c["unread_messages"])
-    got = client.get(f"{LIST}/{unread['conversation_uuid']}").json()
+    envelope = client.get(f"{LIST}/{unread['conversation_uuid']}").json()
+    assert envelope["success"] is True
+    got = envelope["conversation"]
     assert len(got["messages"]) == unread["message_count"] == 3
     assert got["messages"][-1]["body"] == unread["last_conversation_message_body"]
     assert got["participants"]
@@ -215,7 +217,7 @@ def test_bad_start_request_is_400(client: httpx.Client, body: bytes) -> None:
 
 
 def test_agent_auth_returns_a_jwt(client: httpx.Client) -> None:
-    answer = client.put("/conversation/agent/auth").json()
+    answer = client.put("/conversation/agent/auth").json()["agent_auth"]
     header, payload, signature = answer["jwt"].split(".")
     assert json.loads(base64.urlsafe_b64decode(header + "==")) == {"alg": "HS256", "typ": "JWT"}
     claims = json.loads(base64.urlsafe_b64decode(payload + "=="))
@@ -226,7 +228,10 @@ def test_agent_auth_returns_a_jwt(client: httpx.Client) -> None:
 
 def test_upload_url_answers_as_documented(client: httpx.Client) -> None:
     ok = client.get("/conversation/upload_url/jpg")
-    assert (ok.status_code, ok.content) == (200, b"")
+    upload = ok.json()["conversation_multimedia_upload_url"]
+    assert ok.status_code == 200
+    assert upload["key"].endswith(".jpg")
+    assert upload["url"].startswith("https://")
 
 
 def test_wrong_method_is_405_and_unknown_path_404(client: httpx.Client) -> None:

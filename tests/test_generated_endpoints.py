@@ -28,6 +28,8 @@ from ultracart_conversations_api.api.conversation import (
 from ultracart_conversations_api.models import (
     Conversation,
     ConversationAgentAuthResponse,
+    ConversationMultimediaUploadUrlResponse,
+    ConversationResponse,
     ConversationsResponse,
     ConversationStartRequest,
     ConversationStartResponse,
@@ -54,12 +56,25 @@ SUMMARY_PAGE = {
     "success": True,
 }
 CONVERSATION = {
-    "conversation_uuid": "a/b?c d",
-    "messages": [{"body": "hello", "media_urls": ["https://x/1.png"], "message_dts": "2022-07-01"}],
-    "participants": [{"conversation_participant_name": "Ann", "status": "joined"}],
+    "conversation": {
+        "conversation_uuid": "a/b?c d",
+        "medium": "sms",
+        "messages": [
+            {"body": "hello", "media_urls": ["https://x/1.png"], "message_dts": "2022-07-01"}
+        ],
+        "participants": [{"conversation_participant_name": "Ann", "status": "joined"}],
+    },
+    "success": True,
 }
+UPLOAD = {"conversation_multimedia_upload_url": {"key": "k/1.jpg", "url": "https://up/1"}}
 
-AGENT_AUTH = {"jwt": "h.p.s", "twilio_phone_numbers": ["+15550100"]}
+AGENT_AUTH = {
+    "agent_auth": {
+        "jwt": "h.p.s",
+        "twilio_accounts": [{"merchant_id": "M", "twilio_phone_numbers": ["+15550100"]}],
+    },
+    "success": True,
+}
 
 # Each check compares the parsed model, turned back into JSON, with what was served: every
 # field arrived, nested models included, and `total_records: null` stayed null.
@@ -70,12 +85,8 @@ CASES = {
         "PUT",
         "/rest/v2/conversation/agent/auth",
         {},
-        Reply.json(200, {"jwt": "h.p.s", "twilio_phone_numbers": ["+15550100"]}),
-        lambda r: (
-            isinstance(r, ConversationAgentAuthResponse)
-            and r.jwt == "h.p.s"
-            and r.twilio_phone_numbers == ["+15550100"]
-        ),
+        Reply.json(200, AGENT_AUTH),
+        lambda r: isinstance(r, ConversationAgentAuthResponse) and r.to_dict() == AGENT_AUTH,
     ),
     # `/`, `?` and a space stay inside their path segment.
     "get conversation": Case(
@@ -85,7 +96,7 @@ CASES = {
         "/rest/v2/conversation/conversations/a%2Fb%3Fc%20d",
         {},
         Reply.json(200, CONVERSATION),
-        lambda r: isinstance(r, Conversation) and r.to_dict() == CONVERSATION,
+        lambda r: isinstance(r, ConversationResponse) and r.to_dict() == CONVERSATION,
     ),
     "upload url": Case(
         get_conversation_multimedia_upload_url,
@@ -93,8 +104,8 @@ CASES = {
         "GET",
         "/rest/v2/conversation/upload_url/jpg",
         {},
-        Reply.status(200),
-        lambda r: r is None,
+        Reply.json(200, UPLOAD),
+        lambda r: isinstance(r, ConversationMultimediaUploadUrlResponse) and r.to_dict() == UPLOAD,
     ),
     "list conversations": Case(
         get_conversations,
@@ -142,8 +153,14 @@ CASES = {
         "PUT",
         "/rest/v2/conversation/conversations",
         {},
-        Reply.json(200, {"conversation_arn": "arn:c", "conversation_uuid": "new"}),
-        lambda r: isinstance(r, ConversationStartResponse) and r.conversation_uuid == "new",
+        Reply.json(
+            200, {"conversation": {"conversation_arn": "arn:c", "conversation_uuid": "new"}}
+        ),
+        lambda r: (
+            isinstance(r, ConversationStartResponse)
+            and isinstance(r.conversation, Conversation)
+            and r.conversation.conversation_uuid == "new"
+        ),
     ),
 }
 

@@ -23,7 +23,9 @@ def test_every_generated_model_is_covered() -> None:
     import ultracart_conversations_api.models as models
 
     covered = {model_class(name).__name__ for name in SCHEMA_NAMES}
-    assert covered == set(models.__all__)
+    # Classes only: enum fields are Literal aliases, checked through their models.
+    classes = {name for name in models.__all__ if isinstance(getattr(models, name), type)}
+    assert covered == classes
 
 
 @pytest.mark.parametrize("schema_name", SCHEMA_NAMES)

@@ -37,9 +37,10 @@ from ultracart_conversations import (
     ApiError,
     APITimeoutError,
     AsyncConversationApi,
-    Conversation,
     ConversationAgentAuthResponse,
     ConversationApi,
+    ConversationMultimediaUploadUrlResponse,
+    ConversationResponse,
     ConversationsResponse,
     ConversationStartRequest,
     ConversationStartResponse,
@@ -90,12 +91,12 @@ IDEMPOTENT = {
 }
 RESULT_TYPES: dict[str, type | None] = {
     "getConversations": ConversationsResponse,
-    "getConversation": Conversation,
+    "getConversation": ConversationResponse,
     "startConversation": ConversationStartResponse,
     "joinConversation": None,
     "leaveConversation": None,
     "getAgentWebsocketAuthorization": ConversationAgentAuthResponse,
-    "getConversationMultimediaUploadUrl": None,
+    "getConversationMultimediaUploadUrl": ConversationMultimediaUploadUrlResponse,
 }
 
 

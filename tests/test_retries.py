@@ -105,7 +105,8 @@ def test_start_conversation_is_retried_after_429(api: ConversationApi, fake: Fak
     started = api.start_conversation(START)
     assert fake.count("startConversation") == 2
     assert len(fake.conversations) == before + 1  # exactly one conversation started
-    assert fake.conversations[0]["conversation_uuid"] == started.conversation_uuid
+    assert started.conversation
+    assert fake.conversations[0]["conversation_uuid"] == started.conversation.conversation_uuid
 
 
 def test_start_conversation_is_not_retried_after_a_read_timeout(fake: FakeUltraCart) -> None:

@@ -238,9 +238,12 @@ def test_an_untrusted_certificate_is_refused_by_default(self_signed: ssl.SSLCont
 
 
 def test_verify_ssl_false_connects_anyway(self_signed: ssl.SSLContext) -> None:
-    with ScriptedServer(Reply.json(200, {"conversation_uuid": "c-1"}), tls=self_signed) as server:
+    answer = Reply.json(200, {"conversation": {"conversation_uuid": "c-1"}})
+    with ScriptedServer(answer, tls=self_signed) as server:
         with pytest.warns(InsecureTransportWarning):
             api = ConversationApi.new_using_api_key(KEY, False, base_url=server.base_url)
         with api:
-            assert api.get_conversation("c-1").conversation_uuid == "c-1"
+            conversation = api.get_conversation("c-1").conversation
+            assert conversation
+            assert conversation.conversation_uuid == "c-1"
         assert server.base_url.startswith("https://")

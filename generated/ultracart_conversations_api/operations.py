@@ -17,8 +17,10 @@ from ultracart_conversations._operation import (
 )
 
 from .models import (
-    Conversation,
     ConversationAgentAuthResponse,
+    ConversationJoinRequest,
+    ConversationMultimediaUploadUrlResponse,
+    ConversationResponse,
     ConversationsResponse,
     ConversationStartRequest,
     ConversationStartResponse,
@@ -50,7 +52,7 @@ GET_AGENT_WEBSOCKET_AUTHORIZATION: Operation[ConversationAgentAuthResponse] = Op
     oauth_scopes=("conversation_write",),
     cli=CliHints(command="agent-auth", columns=()),
 )
-GET_CONVERSATION: Operation[Conversation] = Operation(
+GET_CONVERSATION: Operation[ConversationResponse] = Operation(
     operation_id="getConversation",
     python_name="get_conversation",
     method="GET",
@@ -73,18 +75,26 @@ GET_CONVERSATION: Operation[Conversation] = Operation(
             location="path",
             kind="string",
             required=True,
-            description="",
+            description="The conversation's uuid.",
+        ),
+        Parameter(
+            name="limit",
+            python_name="limit",
+            location="query",
+            kind="integer",
+            required=False,
+            description="At most this many of the latest messages.",
         ),
     ),
     body=None,
     responses={
-        200: Conversation.from_dict,
+        200: ConversationResponse.from_dict,
     },
     idempotent=True,
     oauth_scopes=("conversation_read",),
     cli=CliHints(command="get", columns=()),
 )
-GET_CONVERSATION_MULTIMEDIA_UPLOAD_URL: Operation[None] = Operation(
+GET_CONVERSATION_MULTIMEDIA_UPLOAD_URL: Operation[ConversationMultimediaUploadUrlResponse] = Operation(
     operation_id="getConversationMultimediaUploadUrl",
     python_name="get_conversation_multimedia_upload_url",
     method="GET",
@@ -112,7 +122,7 @@ GET_CONVERSATION_MULTIMEDIA_UPLOAD_URL: Operation[None] = Operation(
     ),
     body=None,
     responses={
-        200: None,
+        200: ConversationMultimediaUploadUrlResponse.from_dict,
     },
     idempotent=True,
     oauth_scopes=("conversation_write",),
@@ -136,6 +146,22 @@ GET_CONVERSATIONS: Operation[ConversationsResponse] = Operation(
             description="The API revision this client was written against.",
         ),
         Parameter(
+            name="medium",
+            python_name="medium",
+            location="query",
+            kind="string",
+            required=False,
+            description="Only conversations over this medium (`sms` or `websocket`).",
+        ),
+        Parameter(
+            name="before",
+            python_name="before",
+            location="query",
+            kind="string",
+            required=False,
+            description="Only conversations whose last message is older than this date/time.",
+        ),
+        Parameter(
             name="_limit",
             python_name="limit",
             location="query",
@@ -144,7 +170,7 @@ GET_CONVERSATIONS: Operation[ConversationsResponse] = Operation(
             default=100,
             minimum=1,
             maximum=200,
-            description="The maximum number of records to return on this one API call. (Max 200)",
+            description="How many summaries to return in this call, at most 200.",
         ),
         Parameter(
             name="_offset",
@@ -154,7 +180,7 @@ GET_CONVERSATIONS: Operation[ConversationsResponse] = Operation(
             required=False,
             default=0,
             minimum=0,
-            description="Pagination of the record set. Offset is a zero based index.",
+            description="Zero-based position of the first summary to return.",
         ),
     ),
     body=None,
@@ -176,6 +202,7 @@ GET_CONVERSATIONS: Operation[ConversationsResponse] = Operation(
         command="list",
         columns=(
             "conversation_uuid",
+            "medium",
             "last_message_dts",
             "message_count",
             "unread_messages",
@@ -207,10 +234,16 @@ JOIN_CONVERSATION: Operation[None] = Operation(
             location="path",
             kind="string",
             required=True,
-            description="",
+            description="The conversation's uuid.",
         ),
     ),
-    body=None,
+    body=RequestBody(
+        python_name="join_request",
+        model=ConversationJoinRequest,
+        required=False,
+        fields=(BodyField("participant_language_iso_code", "string", None, "The language the agent writes in"),),
+        description="Optional details of how the agent joins",
+    ),
     responses={
         200: None,
         204: None,
@@ -242,7 +275,7 @@ LEAVE_CONVERSATION: Operation[None] = Operation(
             location="path",
             kind="string",
             required=True,
-            description="",
+            description="The conversation's uuid.",
         ),
     ),
     body=None,
@@ -279,8 +312,10 @@ START_CONVERSATION: Operation[ConversationStartResponse] = Operation(
         fields=(
             BodyField("add_conversation_participant_arns", "array", "string", ""),
             BodyField("conversation_arn", "string", None, ""),
+            BodyField("conversation_webchat_queue_uuid", "string", None, "The webchat queue to route it to"),
+            BodyField("resolve_only", "boolean", None, "Find an existing conversation instead of starting one"),
         ),
-        description="Start request",
+        description="Who takes part, and how the conversation is routed",
     ),
     responses={
         200: ConversationStartResponse.from_dict,
@@ -291,7 +326,9 @@ START_CONVERSATION: Operation[ConversationStartResponse] = Operation(
 )
 
 # Response properties marked x-sensitive: credentials that logs and the CLI never show.
-SENSITIVE_FIELDS: frozenset[str] = frozenset(["jwt"])
+SENSITIVE_FIELDS: frozenset[str] = frozenset(
+    ["jwt", "pbx_jwt", "pbx_voice_token", "pbx_worker_token", "pbx_worker_token_v2"]
+)
 
 OPERATIONS: tuple[Operation[Any], ...] = (
     GET_AGENT_WEBSOCKET_AUTHORIZATION,

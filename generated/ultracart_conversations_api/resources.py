@@ -15,8 +15,10 @@ from ultracart_conversations._operation import ApiResponse, AsyncCaller, SyncCal
 
 from . import operations as _ops
 from .models import (
-    Conversation,
     ConversationAgentAuthResponse,
+    ConversationJoinRequest,
+    ConversationMultimediaUploadUrlResponse,
+    ConversationResponse,
     ConversationsResponse,
     ConversationStartRequest,
     ConversationStartResponse,
@@ -31,7 +33,8 @@ class SyncOperations(SyncCaller):
     def get_agent_websocket_authorization(self) -> ConversationAgentAuthResponse:
         """Get agent websocket authorization
 
-        Retrieve a JWT to authorize an agent to make a websocket connection.
+        Issues a JWT (and the agent's permissions and accounts) that lets an agent open the
+        conversation websocket.
         """
         return self._call(_ops.GET_AGENT_WEBSOCKET_AUTHORIZATION, {}).data
 
@@ -39,64 +42,103 @@ class SyncOperations(SyncCaller):
         """Get agent websocket authorization, with the HTTP status code, headers and raw body."""
         return self._call(_ops.GET_AGENT_WEBSOCKET_AUTHORIZATION, {})
 
-    def get_conversation(self, conversation_uuid: str) -> Conversation:
+    def get_conversation(self, conversation_uuid: str, *, limit: int | None = None) -> ConversationResponse:
         """Retrieve a conversation
 
-        Retrieve a conversation including the participants and messages
+        One conversation with its participants and (the latest) messages.
+
+        Args:
+            conversation_uuid: The conversation's uuid.
+            limit: At most this many of the latest messages.
         """
-        return self._call(_ops.GET_CONVERSATION, {"conversation_uuid": conversation_uuid}).data
+        return self._call(_ops.GET_CONVERSATION, {"conversation_uuid": conversation_uuid, "limit": limit}).data
 
-    def get_conversation_with_http_info(self, conversation_uuid: str) -> ApiResponse[Conversation]:
+    def get_conversation_with_http_info(
+        self, conversation_uuid: str, *, limit: int | None = None
+    ) -> ApiResponse[ConversationResponse]:
         """Retrieve a conversation, with the HTTP status code, headers and raw body."""
-        return self._call(_ops.GET_CONVERSATION, {"conversation_uuid": conversation_uuid})
+        return self._call(_ops.GET_CONVERSATION, {"conversation_uuid": conversation_uuid, "limit": limit})
 
-    def get_conversation_multimedia_upload_url(self, extension: str) -> None:
+    def get_conversation_multimedia_upload_url(self, extension: str) -> ConversationMultimediaUploadUrlResponse:
         """Get a presigned conversation multimedia upload URL
+
+        A short-lived URL to upload one media file to, and the key that names the upload in
+        a message.
 
         Args:
             extension: File extension of the media to upload, e.g. `jpg`.
         """
         return self._call(_ops.GET_CONVERSATION_MULTIMEDIA_UPLOAD_URL, {"extension": extension}).data
 
-    def get_conversation_multimedia_upload_url_with_http_info(self, extension: str) -> ApiResponse[None]:
+    def get_conversation_multimedia_upload_url_with_http_info(
+        self, extension: str
+    ) -> ApiResponse[ConversationMultimediaUploadUrlResponse]:
         """Get a presigned conversation multimedia upload URL, with the HTTP status code, headers and raw body."""
         return self._call(_ops.GET_CONVERSATION_MULTIMEDIA_UPLOAD_URL, {"extension": extension})
 
-    def get_conversations(self, *, limit: int = 100, offset: int = 0) -> ConversationsResponse:
+    def get_conversations(
+        self, *, medium: str | None = None, before: str | None = None, limit: int = 100, offset: int = 0
+    ) -> ConversationsResponse:
         """Retrieve a list of conversation summaries newest to oldest
 
-        Retrieve a list of conversation summaries that are ordered newest to oldest, include
-        the most recent message and whether it has been read.
+        One page of conversation summaries, most recent first, each with its latest message
+        and whether it has been read.
 
         Args:
-            limit: The maximum number of records to return on this one API call. (Max 200)
-            offset: Pagination of the record set. Offset is a zero based index.
+            medium: Only conversations over this medium (`sms` or `websocket`).
+            before: Only conversations whose last message is older than this date/time.
+            limit: How many summaries to return in this call, at most 200.
+            offset: Zero-based position of the first summary to return.
         """
-        return self._call(_ops.GET_CONVERSATIONS, {"_limit": limit, "_offset": offset}).data
+        return self._call(
+            _ops.GET_CONVERSATIONS, {"medium": medium, "before": before, "_limit": limit, "_offset": offset}
+        ).data
 
     def get_conversations_with_http_info(
-        self, *, limit: int = 100, offset: int = 0
+        self, *, medium: str | None = None, before: str | None = None, limit: int = 100, offset: int = 0
     ) -> ApiResponse[ConversationsResponse]:
         """Retrieve a list of conversation summaries newest to oldest, with the HTTP status code, headers and raw body."""
-        return self._call(_ops.GET_CONVERSATIONS, {"_limit": limit, "_offset": offset})
+        return self._call(
+            _ops.GET_CONVERSATIONS, {"medium": medium, "before": before, "_limit": limit, "_offset": offset}
+        )
 
     def iter_conversations(
-        self, *, page_size: int = 200, max_items: int | None = None
+        self,
+        *,
+        page_size: int = 200,
+        max_items: int | None = None,
+        medium: str | None = None,
+        before: str | None = None,
     ) -> Iterator[ConversationSummary]:
         """Every item of `get_conversations`, page after page, fetched as you iterate; none
         twice (see README, "Pagination"). `page_size` items a request, at most `max_items`."""
-        return self._paginate(_ops.GET_CONVERSATIONS, {}, page_size, max_items)
+        return self._paginate(_ops.GET_CONVERSATIONS, {"medium": medium, "before": before}, page_size, max_items)
 
-    def join_conversation(self, conversation_uuid: str) -> None:
-        """Join a conversation"""
-        return self._call(_ops.JOIN_CONVERSATION, {"conversation_uuid": conversation_uuid}).data
+    def join_conversation(self, conversation_uuid: str, *, join_request: ConversationJoinRequest | None = None) -> None:
+        """Join a conversation
 
-    def join_conversation_with_http_info(self, conversation_uuid: str) -> ApiResponse[None]:
+        Adds the calling agent to the conversation's participants.
+
+        Args:
+            conversation_uuid: The conversation's uuid.
+            join_request: Optional details of how the agent joins
+        """
+        return self._call(_ops.JOIN_CONVERSATION, {"conversation_uuid": conversation_uuid}, join_request).data
+
+    def join_conversation_with_http_info(
+        self, conversation_uuid: str, *, join_request: ConversationJoinRequest | None = None
+    ) -> ApiResponse[None]:
         """Join a conversation, with the HTTP status code, headers and raw body."""
-        return self._call(_ops.JOIN_CONVERSATION, {"conversation_uuid": conversation_uuid})
+        return self._call(_ops.JOIN_CONVERSATION, {"conversation_uuid": conversation_uuid}, join_request)
 
     def leave_conversation(self, conversation_uuid: str) -> None:
-        """Leave a conversation"""
+        """Leave a conversation
+
+        Removes the calling agent from the conversation's active participants.
+
+        Args:
+            conversation_uuid: The conversation's uuid.
+        """
         return self._call(_ops.LEAVE_CONVERSATION, {"conversation_uuid": conversation_uuid}).data
 
     def leave_conversation_with_http_info(self, conversation_uuid: str) -> ApiResponse[None]:
@@ -106,10 +148,10 @@ class SyncOperations(SyncCaller):
     def start_conversation(self, start_request: ConversationStartRequest) -> ConversationStartResponse:
         """Start a conversation
 
-        Start a new conversation
+        Opens a new conversation with the given participants.
 
         Args:
-            start_request: Start request
+            start_request: Who takes part, and how the conversation is routed
 
         Not idempotent: not retried after a 5xx or a lost response, since the first
         attempt may have taken effect; the error is raised instead.
@@ -129,7 +171,8 @@ class AsyncOperations(AsyncCaller):
     async def get_agent_websocket_authorization(self) -> ConversationAgentAuthResponse:
         """Get agent websocket authorization
 
-        Retrieve a JWT to authorize an agent to make a websocket connection.
+        Issues a JWT (and the agent's permissions and accounts) that lets an agent open the
+        conversation websocket.
         """
         return (await self._call(_ops.GET_AGENT_WEBSOCKET_AUTHORIZATION, {})).data
 
@@ -137,65 +180,111 @@ class AsyncOperations(AsyncCaller):
         """Get agent websocket authorization, with the HTTP status code, headers and raw body."""
         return await self._call(_ops.GET_AGENT_WEBSOCKET_AUTHORIZATION, {})
 
-    async def get_conversation(self, conversation_uuid: str) -> Conversation:
+    async def get_conversation(self, conversation_uuid: str, *, limit: int | None = None) -> ConversationResponse:
         """Retrieve a conversation
 
-        Retrieve a conversation including the participants and messages
+        One conversation with its participants and (the latest) messages.
+
+        Args:
+            conversation_uuid: The conversation's uuid.
+            limit: At most this many of the latest messages.
         """
-        return (await self._call(_ops.GET_CONVERSATION, {"conversation_uuid": conversation_uuid})).data
+        return (await self._call(_ops.GET_CONVERSATION, {"conversation_uuid": conversation_uuid, "limit": limit})).data
 
-    async def get_conversation_with_http_info(self, conversation_uuid: str) -> ApiResponse[Conversation]:
+    async def get_conversation_with_http_info(
+        self, conversation_uuid: str, *, limit: int | None = None
+    ) -> ApiResponse[ConversationResponse]:
         """Retrieve a conversation, with the HTTP status code, headers and raw body."""
-        return await self._call(_ops.GET_CONVERSATION, {"conversation_uuid": conversation_uuid})
+        return await self._call(_ops.GET_CONVERSATION, {"conversation_uuid": conversation_uuid, "limit": limit})
 
-    async def get_conversation_multimedia_upload_url(self, extension: str) -> None:
+    async def get_conversation_multimedia_upload_url(self, extension: str) -> ConversationMultimediaUploadUrlResponse:
         """Get a presigned conversation multimedia upload URL
+
+        A short-lived URL to upload one media file to, and the key that names the upload in
+        a message.
 
         Args:
             extension: File extension of the media to upload, e.g. `jpg`.
         """
         return (await self._call(_ops.GET_CONVERSATION_MULTIMEDIA_UPLOAD_URL, {"extension": extension})).data
 
-    async def get_conversation_multimedia_upload_url_with_http_info(self, extension: str) -> ApiResponse[None]:
+    async def get_conversation_multimedia_upload_url_with_http_info(
+        self, extension: str
+    ) -> ApiResponse[ConversationMultimediaUploadUrlResponse]:
         """Get a presigned conversation multimedia upload URL, with the HTTP status code, headers and raw body."""
         return await self._call(_ops.GET_CONVERSATION_MULTIMEDIA_UPLOAD_URL, {"extension": extension})
 
-    async def get_conversations(self, *, limit: int = 100, offset: int = 0) -> ConversationsResponse:
+    async def get_conversations(
+        self, *, medium: str | None = None, before: str | None = None, limit: int = 100, offset: int = 0
+    ) -> ConversationsResponse:
         """Retrieve a list of conversation summaries newest to oldest
 
-        Retrieve a list of conversation summaries that are ordered newest to oldest, include
-        the most recent message and whether it has been read.
+        One page of conversation summaries, most recent first, each with its latest message
+        and whether it has been read.
 
         Args:
-            limit: The maximum number of records to return on this one API call. (Max 200)
-            offset: Pagination of the record set. Offset is a zero based index.
+            medium: Only conversations over this medium (`sms` or `websocket`).
+            before: Only conversations whose last message is older than this date/time.
+            limit: How many summaries to return in this call, at most 200.
+            offset: Zero-based position of the first summary to return.
         """
-        return (await self._call(_ops.GET_CONVERSATIONS, {"_limit": limit, "_offset": offset})).data
+        return (
+            await self._call(
+                _ops.GET_CONVERSATIONS, {"medium": medium, "before": before, "_limit": limit, "_offset": offset}
+            )
+        ).data
 
     async def get_conversations_with_http_info(
-        self, *, limit: int = 100, offset: int = 0
+        self, *, medium: str | None = None, before: str | None = None, limit: int = 100, offset: int = 0
     ) -> ApiResponse[ConversationsResponse]:
         """Retrieve a list of conversation summaries newest to oldest, with the HTTP status code, headers and raw body."""
-        return await self._call(_ops.GET_CONVERSATIONS, {"_limit": limit, "_offset": offset})
+        return await self._call(
+            _ops.GET_CONVERSATIONS, {"medium": medium, "before": before, "_limit": limit, "_offset": offset}
+        )
 
     def iter_conversations(
-        self, *, page_size: int = 200, max_items: int | None = None, concurrency: int = 1
+        self,
+        *,
+        page_size: int = 200,
+        max_items: int | None = None,
+        medium: str | None = None,
+        before: str | None = None,
+        concurrency: int = 1,
     ) -> AsyncGenerator[ConversationSummary, None]:
         """Every item of `get_conversations`: `async for item in api.iter_conversations()`.
         `concurrency=N` fetches up to N pages at once; items still come in order, none
         twice (see README, "Pagination")."""
-        return self._paginate(_ops.GET_CONVERSATIONS, {}, page_size, max_items, concurrency)
+        return self._paginate(
+            _ops.GET_CONVERSATIONS, {"medium": medium, "before": before}, page_size, max_items, concurrency
+        )
 
-    async def join_conversation(self, conversation_uuid: str) -> None:
-        """Join a conversation"""
-        return (await self._call(_ops.JOIN_CONVERSATION, {"conversation_uuid": conversation_uuid})).data
+    async def join_conversation(
+        self, conversation_uuid: str, *, join_request: ConversationJoinRequest | None = None
+    ) -> None:
+        """Join a conversation
 
-    async def join_conversation_with_http_info(self, conversation_uuid: str) -> ApiResponse[None]:
+        Adds the calling agent to the conversation's participants.
+
+        Args:
+            conversation_uuid: The conversation's uuid.
+            join_request: Optional details of how the agent joins
+        """
+        return (await self._call(_ops.JOIN_CONVERSATION, {"conversation_uuid": conversation_uuid}, join_request)).data
+
+    async def join_conversation_with_http_info(
+        self, conversation_uuid: str, *, join_request: ConversationJoinRequest | None = None
+    ) -> ApiResponse[None]:
         """Join a conversation, with the HTTP status code, headers and raw body."""
-        return await self._call(_ops.JOIN_CONVERSATION, {"conversation_uuid": conversation_uuid})
+        return await self._call(_ops.JOIN_CONVERSATION, {"conversation_uuid": conversation_uuid}, join_request)
 
     async def leave_conversation(self, conversation_uuid: str) -> None:
-        """Leave a conversation"""
+        """Leave a conversation
+
+        Removes the calling agent from the conversation's active participants.
+
+        Args:
+            conversation_uuid: The conversation's uuid.
+        """
         return (await self._call(_ops.LEAVE_CONVERSATION, {"conversation_uuid": conversation_uuid})).data
 
     async def leave_conversation_with_http_info(self, conversation_uuid: str) -> ApiResponse[None]:
@@ -205,10 +294,10 @@ class AsyncOperations(AsyncCaller):
     async def start_conversation(self, start_request: ConversationStartRequest) -> ConversationStartResponse:
         """Start a conversation
 
-        Start a new conversation
+        Opens a new conversation with the given participants.
 
         Args:
-            start_request: Start request
+            start_request: Who takes part, and how the conversation is routed
 
         Not idempotent: not retried after a 5xx or a lost response, since the first
         attempt may have taken effect; the error is raised instead.

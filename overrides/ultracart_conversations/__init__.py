@@ -31,22 +31,13 @@ from ultracart_conversations.errors import (
     RateLimitError,
     ResponseValidationError,
     ServerError,
+    UnsuccessfulResponseError,
 )
-from ultracart_conversations_api.models import (
-    Conversation,
-    ConversationAgentAuthResponse,
-    ConversationMessage,
-    ConversationParticipant,
-    ConversationsResponse,
-    ConversationStartRequest,
-    ConversationStartResponse,
-    ConversationSummary,
-    Error,
-    ErrorResponse,
-    ResponseMetadata,
-    ResponseWarning,
-    ResultSet,
-)
+
+# Every generated model, under the names the generator gives them: a model added to
+# openapi.yaml is importable from here after `make generate`, with no edit.
+from ultracart_conversations_api import models as _models
+from ultracart_conversations_api.models import *  # noqa: F403
 
 if TYPE_CHECKING:
     from ultracart_conversations._async_client import AsyncConversationApi
@@ -93,17 +84,7 @@ __all__ = [
     "AsyncConversationApi",
     "AuthenticationError",
     "BadRequestError",
-    "Conversation",
-    "ConversationAgentAuthResponse",
     "ConversationApi",
-    "ConversationMessage",
-    "ConversationParticipant",
-    "ConversationStartRequest",
-    "ConversationStartResponse",
-    "ConversationSummary",
-    "ConversationsResponse",
-    "Error",
-    "ErrorResponse",
     "InsecureTransportWarning",
     "InvalidDateError",
     "InvalidRequestError",
@@ -113,12 +94,11 @@ __all__ = [
     "OAuthSession",
     "OAuthTokens",
     "RateLimitError",
-    "ResponseMetadata",
     "ResponseValidationError",
-    "ResponseWarning",
-    "ResultSet",
     "RetryPolicy",
     "ServerError",
+    "UnsuccessfulResponseError",
     "parse_dts",
     "redact_headers",
 ]
+__all__ += _models.__all__

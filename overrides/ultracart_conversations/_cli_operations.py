@@ -208,6 +208,8 @@ def render(value: object, indent: str = "") -> Iterator[str]:
     if isinstance(value, dict):
         for key, item in value.items():
             item = _masked(key, item)
+            if item == {} or item == []:
+                continue  # an empty envelope part says nothing
             if isinstance(item, dict) and item:
                 yield f"{indent}{printable(key)}:"
                 yield from render(item, indent + "  ")
@@ -360,7 +362,11 @@ def _run_listing(
             if not columns:
                 columns = [k for k, v in document.items() if not isinstance(v, dict | list)]
             titles = [name.upper().replace("_", " ") for name in columns]
-            widths = [max(_width(name), len(t)) for name, t in zip(columns, titles, strict=True)]
+            # A short title is shown whole; a long one is cut like any cell.
+            widths = [
+                max(_width(name), len(title) if len(title) <= 16 else 0)
+                for name, title in zip(columns, titles, strict=True)
+            ]
             output.print(_row(titles, widths))
         output.print(_row([_scalar(_masked(name, document.get(name))) for name in columns], widths))
         count += 1
@@ -371,9 +377,13 @@ def _run_listing(
 
 
 def _width(column: str) -> int:
-    """A column's width: enough for a uuid or a date, short for counts and flags."""
-    if column.endswith(("_uuid", "_dts")):
-        return 36 if column.endswith("_uuid") else 25
+    """A column's width: enough for a uuid or a date, short for counts, flags and codes."""
+    if column.endswith("_uuid"):
+        return 36
+    if column.endswith("_dts"):
+        return 25
     if column.endswith(("_count", "_messages")) or column.startswith(("is_", "has_")):
-        return max(6, len(column) // 2)
-    return 24 if "name" in column else 40
+        return 6
+    if column.endswith("_body"):
+        return 40
+    return 24 if "name" in column else 10

@@ -17,7 +17,7 @@ from typing import TypeVar
 import httpx
 
 from ultracart_conversations._operation import ApiResponse, Operation
-from ultracart_conversations._redaction import Secrets
+from ultracart_conversations._redaction import Secrets, logger
 from ultracart_conversations._retry import parse_retry_after
 from ultracart_conversations.errors import (
     APIConnectionError,
@@ -30,6 +30,7 @@ from ultracart_conversations.errors import (
     RateLimitError,
     ResponseValidationError,
     ServerError,
+    UnsuccessfulResponseError,
 )
 from ultracart_conversations_api.models import ErrorResponse
 
@@ -82,7 +83,44 @@ def read_response(
             secrets,
             f"the body does not match the {operation.operation_id} model: {detail}",
         ) from exc
+    if document.get("success") is False:
+        # UltraCart's envelope says the call failed, whatever the status: a page that
+        # would read as empty, a conversation that would read as blank.
+        raise _unsuccessful(response, secrets, document)
+    warning = document.get("warning")
+    if isinstance(warning, dict) and warning:
+        logger.warning(
+            "%s: UltraCart warns: %s%s",
+            operation.operation_id,
+            secrets.scrub(str(warning.get("warning_message") or warning.get("more_info") or ""))[
+                :500
+            ],
+            f" ({warning['warning_code']})" if warning.get("warning_code") else "",
+        )
     return ApiResponse(data, status, _lower_headers(response), content)
+
+
+def _unsuccessful(
+    response: httpx.Response, secrets: Secrets, document: dict[str, object]
+) -> UnsuccessfulResponseError:
+    error_response = _error_body(response.content)
+    detail = ""
+    if error_response is not None and error_response.error:
+        error = error_response.error
+        detail = str(error.developer_message or error.user_message or "")
+    method, url = _where(response)
+    message = f"HTTP {response.status_code} with success=false"
+    if detail:
+        message += f": {detail[:500]}"
+    return UnsuccessfulResponseError(
+        secrets.scrub(f"{message} ({method} {url})"),
+        status=response.status_code,
+        headers=_lower_headers(response),
+        body=response.content,
+        error_response=error_response,
+        method=method,
+        url=url,
+    )
 
 
 def _invalid(response: httpx.Response, secrets: Secrets, problem: str) -> ResponseValidationError:

@@ -14,6 +14,7 @@ from ultracart_conversations import (
     ApiError,
     AuthenticationError,
     ConversationApi,
+    ConversationJoinRequest,
     ConversationStartRequest,
     NotFoundError,
 )
@@ -85,8 +86,9 @@ def show_start(n: Narrator, fake: FakeUltraCart, api: ConversationApi) -> str:
             add_conversation_participant_arns=["arn:demo:customer:42"],
         )
     )
-    uuid = str(started.conversation_uuid)
-    n.say(f"start_conversation(...) -> conversation_uuid={uuid}")
+    assert not isinstance(started.conversation, Unset)
+    uuid = str(started.conversation.conversation_uuid)
+    n.say(f"start_conversation(...).conversation.conversation_uuid = {uuid}")
     head = listed(api.get_conversations(limit=1).conversations)[0]
     n.say(f"It is now at the head of the list: {head.conversation_uuid == uuid}")
     return uuid
@@ -94,12 +96,19 @@ def show_start(n: Narrator, fake: FakeUltraCart, api: ConversationApi) -> str:
 
 def show_join_get_leave(n: Narrator, api: ConversationApi, uuid: str) -> None:
     n.section("Join it, read it, leave it")
-    api.join_conversation(uuid)
-    conversation = api.get_conversation(uuid)
+    api.join_conversation(
+        uuid, join_request=ConversationJoinRequest(participant_language_iso_code="en")
+    )
+    conversation = api.get_conversation(uuid).conversation
+    assert not isinstance(conversation, Unset)
     for p in listed(conversation.participants):
-        n.say(f"  participant {p.conversation_participant_name}: {p.status}")
+        n.say(
+            f"  participant {p.conversation_participant_name}: {p.status} ({p.language_iso_code})"
+        )
     api.leave_conversation(uuid)
-    after = listed(api.get_conversation(uuid).participants)[-1]
+    again = api.get_conversation(uuid).conversation
+    assert not isinstance(again, Unset)
+    after = listed(again.participants)[-1]
     n.say(f"leave_conversation -> {after.conversation_participant_name} is now {after.status}")
 
 

@@ -8,6 +8,7 @@
     ├── RateLimitError            429 (.retry_after)
     ├── ServerError               5xx (any status from 500 to 599)
     ├── ResponseValidationError   a response the client could not make sense of
+    ├── UnsuccessfulResponseError a 2xx whose body says `"success": false`
     ├── OAuthError                the OAuth token endpoint refused
     └── APIConnectionError        no HTTP response at all (refused, reset, dropped)
         └── APITimeoutError       no response in time
@@ -41,6 +42,7 @@ __all__ = [
     "RateLimitError",
     "ResponseValidationError",
     "ServerError",
+    "UnsuccessfulResponseError",
 ]
 
 
@@ -117,6 +119,11 @@ class ServerError(ApiError):
 
 class ResponseValidationError(ApiError):
     """The response could not be read: not JSON, not the documented shape, odd status."""
+
+
+class UnsuccessfulResponseError(ApiError):
+    """A 2xx answer whose body says `"success": false`: UltraCart reports the failure in
+    the envelope (`error_response.error` says what), so there is no result to return."""
 
 
 class OAuthError(ApiError):

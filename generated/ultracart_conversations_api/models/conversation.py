@@ -6,11 +6,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.conversation_medium import ConversationMedium
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.conversation_message import ConversationMessage
     from ..models.conversation_participant import ConversationParticipant
+    from ..models.conversation_sentiment import ConversationSentiment
 
 
 T = TypeVar("T", bound="Conversation")
@@ -20,26 +22,81 @@ T = TypeVar("T", bound="Conversation")
 class Conversation:
     """
     Attributes:
+        base_language_iso_code (str | Unset): Language the conversation is held in
+        closed (bool | Unset): Whether the conversation has ended
         conversation_arn (str | Unset):
         conversation_uuid (str | Unset):
+        customer_first_message_unresponded_to_dts (str | Unset): Since when the customer has waited for an answer
+            (date/time)
+        last_conversation_message_body (str | Unset):
+        last_conversation_participant_arn (str | Unset):
+        last_conversation_participant_name (str | Unset):
+        last_interactive_message_dts (str | Unset): Last message from a person (date/time)
+        last_message_dts (str | Unset): Last message (date/time)
+        medium (ConversationMedium | Unset):
         merchant_id (str | Unset):
+        message_count (int | Unset):
         messages (list[ConversationMessage] | Unset):
         participants (list[ConversationParticipant] | Unset):
+        sentiment (ConversationSentiment | Unset):
+        start_dts (str | Unset): When the conversation started (date/time)
+        unread_messages (bool | Unset):
+        virtual_agent (bool | Unset): Whether an AI agent takes part
+        virtual_agent_cost (float | Unset): What the AI agent has cost so far
+        visible (bool | Unset):
     """
 
+    base_language_iso_code: str | Unset = UNSET
+    closed: bool | Unset = UNSET
     conversation_arn: str | Unset = UNSET
     conversation_uuid: str | Unset = UNSET
+    customer_first_message_unresponded_to_dts: str | Unset = UNSET
+    last_conversation_message_body: str | Unset = UNSET
+    last_conversation_participant_arn: str | Unset = UNSET
+    last_conversation_participant_name: str | Unset = UNSET
+    last_interactive_message_dts: str | Unset = UNSET
+    last_message_dts: str | Unset = UNSET
+    medium: ConversationMedium | Unset = UNSET
     merchant_id: str | Unset = UNSET
+    message_count: int | Unset = UNSET
     messages: list[ConversationMessage] | Unset = UNSET
     participants: list[ConversationParticipant] | Unset = UNSET
+    sentiment: ConversationSentiment | Unset = UNSET
+    start_dts: str | Unset = UNSET
+    unread_messages: bool | Unset = UNSET
+    virtual_agent: bool | Unset = UNSET
+    virtual_agent_cost: float | Unset = UNSET
+    visible: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        base_language_iso_code = self.base_language_iso_code
+
+        closed = self.closed
+
         conversation_arn = self.conversation_arn
 
         conversation_uuid = self.conversation_uuid
 
+        customer_first_message_unresponded_to_dts = self.customer_first_message_unresponded_to_dts
+
+        last_conversation_message_body = self.last_conversation_message_body
+
+        last_conversation_participant_arn = self.last_conversation_participant_arn
+
+        last_conversation_participant_name = self.last_conversation_participant_name
+
+        last_interactive_message_dts = self.last_interactive_message_dts
+
+        last_message_dts = self.last_message_dts
+
+        medium: str | Unset = UNSET
+        if not isinstance(self.medium, Unset):
+            medium = self.medium
+
         merchant_id = self.merchant_id
+
+        message_count = self.message_count
 
         messages: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.messages, Unset):
@@ -55,19 +112,65 @@ class Conversation:
                 participants_item = participants_item_data.to_dict()
                 participants.append(participants_item)
 
+        sentiment: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.sentiment, Unset):
+            sentiment = self.sentiment.to_dict()
+
+        start_dts = self.start_dts
+
+        unread_messages = self.unread_messages
+
+        virtual_agent = self.virtual_agent
+
+        virtual_agent_cost = self.virtual_agent_cost
+
+        visible = self.visible
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
+        if base_language_iso_code is not UNSET:
+            field_dict["base_language_iso_code"] = base_language_iso_code
+        if closed is not UNSET:
+            field_dict["closed"] = closed
         if conversation_arn is not UNSET:
             field_dict["conversation_arn"] = conversation_arn
         if conversation_uuid is not UNSET:
             field_dict["conversation_uuid"] = conversation_uuid
+        if customer_first_message_unresponded_to_dts is not UNSET:
+            field_dict["customer_first_message_unresponded_to_dts"] = customer_first_message_unresponded_to_dts
+        if last_conversation_message_body is not UNSET:
+            field_dict["last_conversation_message_body"] = last_conversation_message_body
+        if last_conversation_participant_arn is not UNSET:
+            field_dict["last_conversation_participant_arn"] = last_conversation_participant_arn
+        if last_conversation_participant_name is not UNSET:
+            field_dict["last_conversation_participant_name"] = last_conversation_participant_name
+        if last_interactive_message_dts is not UNSET:
+            field_dict["last_interactive_message_dts"] = last_interactive_message_dts
+        if last_message_dts is not UNSET:
+            field_dict["last_message_dts"] = last_message_dts
+        if medium is not UNSET:
+            field_dict["medium"] = medium
         if merchant_id is not UNSET:
             field_dict["merchant_id"] = merchant_id
+        if message_count is not UNSET:
+            field_dict["message_count"] = message_count
         if messages is not UNSET:
             field_dict["messages"] = messages
         if participants is not UNSET:
             field_dict["participants"] = participants
+        if sentiment is not UNSET:
+            field_dict["sentiment"] = sentiment
+        if start_dts is not UNSET:
+            field_dict["start_dts"] = start_dts
+        if unread_messages is not UNSET:
+            field_dict["unread_messages"] = unread_messages
+        if virtual_agent is not UNSET:
+            field_dict["virtual_agent"] = virtual_agent
+        if virtual_agent_cost is not UNSET:
+            field_dict["virtual_agent_cost"] = virtual_agent_cost
+        if visible is not UNSET:
+            field_dict["visible"] = visible
 
         return field_dict
 
@@ -75,8 +178,17 @@ class Conversation:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.conversation_message import ConversationMessage  # noqa: PLC0415
         from ..models.conversation_participant import ConversationParticipant  # noqa: PLC0415
+        from ..models.conversation_sentiment import ConversationSentiment  # noqa: PLC0415
 
         d = dict(src_dict)
+        base_language_iso_code = d.pop("base_language_iso_code", UNSET)
+        if base_language_iso_code.__class__ is not str and not isinstance(base_language_iso_code, (str, Unset)):
+            raise TypeError("base_language_iso_code: expected a string, got " + type(base_language_iso_code).__name__)
+
+        closed = d.pop("closed", UNSET)
+        if closed.__class__ is not bool and not isinstance(closed, (bool, Unset)):
+            raise TypeError("closed: expected a boolean, got " + type(closed).__name__)
+
         conversation_arn = d.pop("conversation_arn", UNSET)
         if conversation_arn.__class__ is not str and not isinstance(conversation_arn, (str, Unset)):
             raise TypeError("conversation_arn: expected a string, got " + type(conversation_arn).__name__)
@@ -85,9 +197,67 @@ class Conversation:
         if conversation_uuid.__class__ is not str and not isinstance(conversation_uuid, (str, Unset)):
             raise TypeError("conversation_uuid: expected a string, got " + type(conversation_uuid).__name__)
 
+        customer_first_message_unresponded_to_dts = d.pop("customer_first_message_unresponded_to_dts", UNSET)
+        if customer_first_message_unresponded_to_dts.__class__ is not str and not isinstance(
+            customer_first_message_unresponded_to_dts, (str, Unset)
+        ):
+            raise TypeError(
+                "customer_first_message_unresponded_to_dts: expected a string, got "
+                + type(customer_first_message_unresponded_to_dts).__name__
+            )
+
+        last_conversation_message_body = d.pop("last_conversation_message_body", UNSET)
+        if last_conversation_message_body.__class__ is not str and not isinstance(
+            last_conversation_message_body, (str, Unset)
+        ):
+            raise TypeError(
+                "last_conversation_message_body: expected a string, got "
+                + type(last_conversation_message_body).__name__
+            )
+
+        last_conversation_participant_arn = d.pop("last_conversation_participant_arn", UNSET)
+        if last_conversation_participant_arn.__class__ is not str and not isinstance(
+            last_conversation_participant_arn, (str, Unset)
+        ):
+            raise TypeError(
+                "last_conversation_participant_arn: expected a string, got "
+                + type(last_conversation_participant_arn).__name__
+            )
+
+        last_conversation_participant_name = d.pop("last_conversation_participant_name", UNSET)
+        if last_conversation_participant_name.__class__ is not str and not isinstance(
+            last_conversation_participant_name, (str, Unset)
+        ):
+            raise TypeError(
+                "last_conversation_participant_name: expected a string, got "
+                + type(last_conversation_participant_name).__name__
+            )
+
+        last_interactive_message_dts = d.pop("last_interactive_message_dts", UNSET)
+        if last_interactive_message_dts.__class__ is not str and not isinstance(
+            last_interactive_message_dts, (str, Unset)
+        ):
+            raise TypeError(
+                "last_interactive_message_dts: expected a string, got " + type(last_interactive_message_dts).__name__
+            )
+
+        last_message_dts = d.pop("last_message_dts", UNSET)
+        if last_message_dts.__class__ is not str and not isinstance(last_message_dts, (str, Unset)):
+            raise TypeError("last_message_dts: expected a string, got " + type(last_message_dts).__name__)
+
+        medium = d.pop("medium", UNSET)
+        if medium.__class__ is not str and not isinstance(medium, (str, Unset)):
+            raise TypeError("medium: expected a string, got " + type(medium).__name__)
+
         merchant_id = d.pop("merchant_id", UNSET)
         if merchant_id.__class__ is not str and not isinstance(merchant_id, (str, Unset)):
             raise TypeError("merchant_id: expected a string, got " + type(merchant_id).__name__)
+
+        message_count = d.pop("message_count", UNSET)
+        if message_count.__class__ is not int and (
+            not isinstance(message_count, (int, Unset)) or isinstance(message_count, bool)
+        ):
+            raise TypeError("message_count: expected an integer, got " + type(message_count).__name__)
 
         _messages = d.pop("messages", UNSET)
         messages: list[ConversationMessage] | Unset
@@ -119,12 +289,59 @@ class Conversation:
                 participants_item = ConversationParticipant.from_dict(_participants_item)
                 participants.append(participants_item)
 
+        _sentiment = d.pop("sentiment", UNSET)
+        sentiment: ConversationSentiment | Unset
+        if isinstance(_sentiment, Unset):
+            sentiment = UNSET
+        else:
+            if not isinstance(_sentiment, dict):
+                raise TypeError("sentiment: expected an object, got " + type(_sentiment).__name__)
+            sentiment = ConversationSentiment.from_dict(_sentiment)
+
+        start_dts = d.pop("start_dts", UNSET)
+        if start_dts.__class__ is not str and not isinstance(start_dts, (str, Unset)):
+            raise TypeError("start_dts: expected a string, got " + type(start_dts).__name__)
+
+        unread_messages = d.pop("unread_messages", UNSET)
+        if unread_messages.__class__ is not bool and not isinstance(unread_messages, (bool, Unset)):
+            raise TypeError("unread_messages: expected a boolean, got " + type(unread_messages).__name__)
+
+        virtual_agent = d.pop("virtual_agent", UNSET)
+        if virtual_agent.__class__ is not bool and not isinstance(virtual_agent, (bool, Unset)):
+            raise TypeError("virtual_agent: expected a boolean, got " + type(virtual_agent).__name__)
+
+        virtual_agent_cost = d.pop("virtual_agent_cost", UNSET)
+        if virtual_agent_cost.__class__ is not float and (
+            not isinstance(virtual_agent_cost, (int, float, Unset)) or isinstance(virtual_agent_cost, bool)
+        ):
+            raise TypeError("virtual_agent_cost: expected a number, got " + type(virtual_agent_cost).__name__)
+
+        visible = d.pop("visible", UNSET)
+        if visible.__class__ is not bool and not isinstance(visible, (bool, Unset)):
+            raise TypeError("visible: expected a boolean, got " + type(visible).__name__)
+
         conversation = cls(
+            base_language_iso_code=base_language_iso_code,
+            closed=closed,
             conversation_arn=conversation_arn,
             conversation_uuid=conversation_uuid,
+            customer_first_message_unresponded_to_dts=customer_first_message_unresponded_to_dts,
+            last_conversation_message_body=last_conversation_message_body,
+            last_conversation_participant_arn=last_conversation_participant_arn,
+            last_conversation_participant_name=last_conversation_participant_name,
+            last_interactive_message_dts=last_interactive_message_dts,
+            last_message_dts=last_message_dts,
+            medium=medium,
             merchant_id=merchant_id,
+            message_count=message_count,
             messages=messages,
             participants=participants,
+            sentiment=sentiment,
+            start_dts=start_dts,
+            unread_messages=unread_messages,
+            virtual_agent=virtual_agent,
+            virtual_agent_cost=virtual_agent_cost,
+            visible=visible,
         )
 
         additional_properties = {}

@@ -1,12 +1,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.conversation_agent_auth import ConversationAgentAuth
+    from ..models.error import Error
+    from ..models.response_metadata import ResponseMetadata
+    from ..models.response_warning import ResponseWarning
+
 
 T = TypeVar("T", bound="ConversationAgentAuthResponse")
 
@@ -15,96 +22,109 @@ T = TypeVar("T", bound="ConversationAgentAuthResponse")
 class ConversationAgentAuthResponse:
     """
     Attributes:
-        conversation_participant_arn (str | Unset):
-        jwt (str | Unset):
-        merchant_id (str | Unset):
-        twilio_phone_numbers (list[str] | Unset):
-        websocket_url (str | Unset):
+        agent_auth (ConversationAgentAuth | Unset):
+        error (Error | Unset):
+        metadata (ResponseMetadata | Unset):
+        success (bool | Unset): Whether the call succeeded
+        warning (ResponseWarning | Unset):
     """
 
-    conversation_participant_arn: str | Unset = UNSET
-    jwt: str | Unset = UNSET
-    merchant_id: str | Unset = UNSET
-    twilio_phone_numbers: list[str] | Unset = UNSET
-    websocket_url: str | Unset = UNSET
+    agent_auth: ConversationAgentAuth | Unset = UNSET
+    error: Error | Unset = UNSET
+    metadata: ResponseMetadata | Unset = UNSET
+    success: bool | Unset = UNSET
+    warning: ResponseWarning | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        conversation_participant_arn = self.conversation_participant_arn
+        agent_auth: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.agent_auth, Unset):
+            agent_auth = self.agent_auth.to_dict()
 
-        jwt = self.jwt
+        error: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.error, Unset):
+            error = self.error.to_dict()
 
-        merchant_id = self.merchant_id
+        metadata: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.metadata, Unset):
+            metadata = self.metadata.to_dict()
 
-        twilio_phone_numbers: list[str] | Unset = UNSET
-        if not isinstance(self.twilio_phone_numbers, Unset):
-            twilio_phone_numbers = self.twilio_phone_numbers
+        success = self.success
 
-        websocket_url = self.websocket_url
+        warning: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.warning, Unset):
+            warning = self.warning.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if conversation_participant_arn is not UNSET:
-            field_dict["conversation_participant_arn"] = conversation_participant_arn
-        if jwt is not UNSET:
-            field_dict["jwt"] = jwt
-        if merchant_id is not UNSET:
-            field_dict["merchant_id"] = merchant_id
-        if twilio_phone_numbers is not UNSET:
-            field_dict["twilio_phone_numbers"] = twilio_phone_numbers
-        if websocket_url is not UNSET:
-            field_dict["websocket_url"] = websocket_url
+        if agent_auth is not UNSET:
+            field_dict["agent_auth"] = agent_auth
+        if error is not UNSET:
+            field_dict["error"] = error
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
+        if success is not UNSET:
+            field_dict["success"] = success
+        if warning is not UNSET:
+            field_dict["warning"] = warning
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.conversation_agent_auth import ConversationAgentAuth  # noqa: PLC0415
+        from ..models.error import Error  # noqa: PLC0415
+        from ..models.response_metadata import ResponseMetadata  # noqa: PLC0415
+        from ..models.response_warning import ResponseWarning  # noqa: PLC0415
+
         d = dict(src_dict)
-        conversation_participant_arn = d.pop("conversation_participant_arn", UNSET)
-        if conversation_participant_arn.__class__ is not str and not isinstance(
-            conversation_participant_arn, (str, Unset)
-        ):
-            raise TypeError(
-                "conversation_participant_arn: expected a string, got " + type(conversation_participant_arn).__name__
-            )
-
-        jwt = d.pop("jwt", UNSET)
-        if jwt.__class__ is not str and not isinstance(jwt, (str, Unset)):
-            raise TypeError("jwt: expected a string, got " + type(jwt).__name__)
-
-        merchant_id = d.pop("merchant_id", UNSET)
-        if merchant_id.__class__ is not str and not isinstance(merchant_id, (str, Unset)):
-            raise TypeError("merchant_id: expected a string, got " + type(merchant_id).__name__)
-
-        _twilio_phone_numbers = d.pop("twilio_phone_numbers", UNSET)
-        twilio_phone_numbers: list[str] | Unset
-        if isinstance(_twilio_phone_numbers, Unset):
-            twilio_phone_numbers = UNSET
+        _agent_auth = d.pop("agent_auth", UNSET)
+        agent_auth: ConversationAgentAuth | Unset
+        if isinstance(_agent_auth, Unset):
+            agent_auth = UNSET
         else:
-            if not isinstance(_twilio_phone_numbers, list):
-                raise TypeError("twilio_phone_numbers: expected an array, got " + type(_twilio_phone_numbers).__name__)
-            twilio_phone_numbers = []
-            for twilio_phone_numbers_item_data in _twilio_phone_numbers:
-                twilio_phone_numbers_item = twilio_phone_numbers_item_data
-                if twilio_phone_numbers_item.__class__ is not str and not isinstance(
-                    twilio_phone_numbers_item, (str, Unset)
-                ):
-                    raise TypeError(
-                        "twilio_phone_numbers_item: expected a string, got " + type(twilio_phone_numbers_item).__name__
-                    )
-                twilio_phone_numbers.append(twilio_phone_numbers_item)
+            if not isinstance(_agent_auth, dict):
+                raise TypeError("agent_auth: expected an object, got " + type(_agent_auth).__name__)
+            agent_auth = ConversationAgentAuth.from_dict(_agent_auth)
 
-        websocket_url = d.pop("websocket_url", UNSET)
-        if websocket_url.__class__ is not str and not isinstance(websocket_url, (str, Unset)):
-            raise TypeError("websocket_url: expected a string, got " + type(websocket_url).__name__)
+        _error = d.pop("error", UNSET)
+        error: Error | Unset
+        if isinstance(_error, Unset):
+            error = UNSET
+        else:
+            if not isinstance(_error, dict):
+                raise TypeError("error: expected an object, got " + type(_error).__name__)
+            error = Error.from_dict(_error)
+
+        _metadata = d.pop("metadata", UNSET)
+        metadata: ResponseMetadata | Unset
+        if isinstance(_metadata, Unset):
+            metadata = UNSET
+        else:
+            if not isinstance(_metadata, dict):
+                raise TypeError("metadata: expected an object, got " + type(_metadata).__name__)
+            metadata = ResponseMetadata.from_dict(_metadata)
+
+        success = d.pop("success", UNSET)
+        if success.__class__ is not bool and not isinstance(success, (bool, Unset)):
+            raise TypeError("success: expected a boolean, got " + type(success).__name__)
+
+        _warning = d.pop("warning", UNSET)
+        warning: ResponseWarning | Unset
+        if isinstance(_warning, Unset):
+            warning = UNSET
+        else:
+            if not isinstance(_warning, dict):
+                raise TypeError("warning: expected an object, got " + type(_warning).__name__)
+            warning = ResponseWarning.from_dict(_warning)
 
         conversation_agent_auth_response = cls(
-            conversation_participant_arn=conversation_participant_arn,
-            jwt=jwt,
-            merchant_id=merchant_id,
-            twilio_phone_numbers=twilio_phone_numbers,
-            websocket_url=websocket_url,
+            agent_auth=agent_auth,
+            error=error,
+            metadata=metadata,
+            success=success,
+            warning=warning,
         )
 
         additional_properties = {}

@@ -1,12 +1,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.conversation_message_type import ConversationMessageType
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.conversation_message_translation import ConversationMessageTranslation
+    from ..models.conversation_message_transport_status import ConversationMessageTransportStatus
+
 
 T = TypeVar("T", bound="ConversationMessage")
 
@@ -18,15 +24,37 @@ class ConversationMessage:
         author_conversation_participant_arn (str | Unset):
         author_conversation_participant_name (str | Unset):
         body (str | Unset):
+        client_message_id (str | Unset):
+        conversation_message_uuid (str | Unset):
+        delay_until_dts (str | Unset): Held back until then (date/time)
+        language_iso_code (str | Unset):
         media_urls (list[str] | Unset):
-        message_dts (str | Unset): Message date/time
+        merchant_id (str | Unset):
+        message_dts (str | Unset): When it was sent (date/time)
+        message_epoch (int | Unset):
+        message_type (str | Unset):
+        translations (list[ConversationMessageTranslation] | Unset):
+        transport_statuses (list[ConversationMessageTransportStatus] | Unset):
+        type_ (ConversationMessageType | Unset):
+        upload_keys (list[str] | Unset):
     """
 
     author_conversation_participant_arn: str | Unset = UNSET
     author_conversation_participant_name: str | Unset = UNSET
     body: str | Unset = UNSET
+    client_message_id: str | Unset = UNSET
+    conversation_message_uuid: str | Unset = UNSET
+    delay_until_dts: str | Unset = UNSET
+    language_iso_code: str | Unset = UNSET
     media_urls: list[str] | Unset = UNSET
+    merchant_id: str | Unset = UNSET
     message_dts: str | Unset = UNSET
+    message_epoch: int | Unset = UNSET
+    message_type: str | Unset = UNSET
+    translations: list[ConversationMessageTranslation] | Unset = UNSET
+    transport_statuses: list[ConversationMessageTransportStatus] | Unset = UNSET
+    type_: ConversationMessageType | Unset = UNSET
+    upload_keys: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -36,11 +64,47 @@ class ConversationMessage:
 
         body = self.body
 
+        client_message_id = self.client_message_id
+
+        conversation_message_uuid = self.conversation_message_uuid
+
+        delay_until_dts = self.delay_until_dts
+
+        language_iso_code = self.language_iso_code
+
         media_urls: list[str] | Unset = UNSET
         if not isinstance(self.media_urls, Unset):
             media_urls = self.media_urls
 
+        merchant_id = self.merchant_id
+
         message_dts = self.message_dts
+
+        message_epoch = self.message_epoch
+
+        message_type = self.message_type
+
+        translations: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.translations, Unset):
+            translations = []
+            for translations_item_data in self.translations:
+                translations_item = translations_item_data.to_dict()
+                translations.append(translations_item)
+
+        transport_statuses: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.transport_statuses, Unset):
+            transport_statuses = []
+            for transport_statuses_item_data in self.transport_statuses:
+                transport_statuses_item = transport_statuses_item_data.to_dict()
+                transport_statuses.append(transport_statuses_item)
+
+        type_: str | Unset = UNSET
+        if not isinstance(self.type_, Unset):
+            type_ = self.type_
+
+        upload_keys: list[str] | Unset = UNSET
+        if not isinstance(self.upload_keys, Unset):
+            upload_keys = self.upload_keys
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -51,15 +115,40 @@ class ConversationMessage:
             field_dict["author_conversation_participant_name"] = author_conversation_participant_name
         if body is not UNSET:
             field_dict["body"] = body
+        if client_message_id is not UNSET:
+            field_dict["client_message_id"] = client_message_id
+        if conversation_message_uuid is not UNSET:
+            field_dict["conversation_message_uuid"] = conversation_message_uuid
+        if delay_until_dts is not UNSET:
+            field_dict["delay_until_dts"] = delay_until_dts
+        if language_iso_code is not UNSET:
+            field_dict["language_iso_code"] = language_iso_code
         if media_urls is not UNSET:
             field_dict["media_urls"] = media_urls
+        if merchant_id is not UNSET:
+            field_dict["merchant_id"] = merchant_id
         if message_dts is not UNSET:
             field_dict["message_dts"] = message_dts
+        if message_epoch is not UNSET:
+            field_dict["message_epoch"] = message_epoch
+        if message_type is not UNSET:
+            field_dict["message_type"] = message_type
+        if translations is not UNSET:
+            field_dict["translations"] = translations
+        if transport_statuses is not UNSET:
+            field_dict["transport_statuses"] = transport_statuses
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+        if upload_keys is not UNSET:
+            field_dict["upload_keys"] = upload_keys
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.conversation_message_translation import ConversationMessageTranslation  # noqa: PLC0415
+        from ..models.conversation_message_transport_status import ConversationMessageTransportStatus  # noqa: PLC0415
+
         d = dict(src_dict)
         author_conversation_participant_arn = d.pop("author_conversation_participant_arn", UNSET)
         if author_conversation_participant_arn.__class__ is not str and not isinstance(
@@ -83,6 +172,24 @@ class ConversationMessage:
         if body.__class__ is not str and not isinstance(body, (str, Unset)):
             raise TypeError("body: expected a string, got " + type(body).__name__)
 
+        client_message_id = d.pop("client_message_id", UNSET)
+        if client_message_id.__class__ is not str and not isinstance(client_message_id, (str, Unset)):
+            raise TypeError("client_message_id: expected a string, got " + type(client_message_id).__name__)
+
+        conversation_message_uuid = d.pop("conversation_message_uuid", UNSET)
+        if conversation_message_uuid.__class__ is not str and not isinstance(conversation_message_uuid, (str, Unset)):
+            raise TypeError(
+                "conversation_message_uuid: expected a string, got " + type(conversation_message_uuid).__name__
+            )
+
+        delay_until_dts = d.pop("delay_until_dts", UNSET)
+        if delay_until_dts.__class__ is not str and not isinstance(delay_until_dts, (str, Unset)):
+            raise TypeError("delay_until_dts: expected a string, got " + type(delay_until_dts).__name__)
+
+        language_iso_code = d.pop("language_iso_code", UNSET)
+        if language_iso_code.__class__ is not str and not isinstance(language_iso_code, (str, Unset)):
+            raise TypeError("language_iso_code: expected a string, got " + type(language_iso_code).__name__)
+
         _media_urls = d.pop("media_urls", UNSET)
         media_urls: list[str] | Unset
         if isinstance(_media_urls, Unset):
@@ -97,16 +204,91 @@ class ConversationMessage:
                     raise TypeError("media_urls_item: expected a string, got " + type(media_urls_item).__name__)
                 media_urls.append(media_urls_item)
 
+        merchant_id = d.pop("merchant_id", UNSET)
+        if merchant_id.__class__ is not str and not isinstance(merchant_id, (str, Unset)):
+            raise TypeError("merchant_id: expected a string, got " + type(merchant_id).__name__)
+
         message_dts = d.pop("message_dts", UNSET)
         if message_dts.__class__ is not str and not isinstance(message_dts, (str, Unset)):
             raise TypeError("message_dts: expected a string, got " + type(message_dts).__name__)
+
+        message_epoch = d.pop("message_epoch", UNSET)
+        if message_epoch.__class__ is not int and (
+            not isinstance(message_epoch, (int, Unset)) or isinstance(message_epoch, bool)
+        ):
+            raise TypeError("message_epoch: expected an integer, got " + type(message_epoch).__name__)
+
+        message_type = d.pop("message_type", UNSET)
+        if message_type.__class__ is not str and not isinstance(message_type, (str, Unset)):
+            raise TypeError("message_type: expected a string, got " + type(message_type).__name__)
+
+        _translations = d.pop("translations", UNSET)
+        translations: list[ConversationMessageTranslation] | Unset
+        if isinstance(_translations, Unset):
+            translations = UNSET
+        else:
+            if not isinstance(_translations, list):
+                raise TypeError("translations: expected an array, got " + type(_translations).__name__)
+            translations = []
+            for translations_item_data in _translations:
+                _translations_item = translations_item_data
+                if not isinstance(_translations_item, dict):
+                    raise TypeError("translations_item: expected an object, got " + type(_translations_item).__name__)
+                translations_item = ConversationMessageTranslation.from_dict(_translations_item)
+                translations.append(translations_item)
+
+        _transport_statuses = d.pop("transport_statuses", UNSET)
+        transport_statuses: list[ConversationMessageTransportStatus] | Unset
+        if isinstance(_transport_statuses, Unset):
+            transport_statuses = UNSET
+        else:
+            if not isinstance(_transport_statuses, list):
+                raise TypeError("transport_statuses: expected an array, got " + type(_transport_statuses).__name__)
+            transport_statuses = []
+            for transport_statuses_item_data in _transport_statuses:
+                _transport_statuses_item = transport_statuses_item_data
+                if not isinstance(_transport_statuses_item, dict):
+                    raise TypeError(
+                        "transport_statuses_item: expected an object, got " + type(_transport_statuses_item).__name__
+                    )
+                transport_statuses_item = ConversationMessageTransportStatus.from_dict(_transport_statuses_item)
+                transport_statuses.append(transport_statuses_item)
+
+        type_ = d.pop("type", UNSET)
+        if type_.__class__ is not str and not isinstance(type_, (str, Unset)):
+            raise TypeError("type: expected a string, got " + type(type_).__name__)
+
+        _upload_keys = d.pop("upload_keys", UNSET)
+        upload_keys: list[str] | Unset
+        if isinstance(_upload_keys, Unset):
+            upload_keys = UNSET
+        else:
+            if not isinstance(_upload_keys, list):
+                raise TypeError("upload_keys: expected an array, got " + type(_upload_keys).__name__)
+            upload_keys = []
+            for upload_keys_item_data in _upload_keys:
+                upload_keys_item = upload_keys_item_data
+                if upload_keys_item.__class__ is not str and not isinstance(upload_keys_item, (str, Unset)):
+                    raise TypeError("upload_keys_item: expected a string, got " + type(upload_keys_item).__name__)
+                upload_keys.append(upload_keys_item)
 
         conversation_message = cls(
             author_conversation_participant_arn=author_conversation_participant_arn,
             author_conversation_participant_name=author_conversation_participant_name,
             body=body,
+            client_message_id=client_message_id,
+            conversation_message_uuid=conversation_message_uuid,
+            delay_until_dts=delay_until_dts,
+            language_iso_code=language_iso_code,
             media_urls=media_urls,
+            merchant_id=merchant_id,
             message_dts=message_dts,
+            message_epoch=message_epoch,
+            message_type=message_type,
+            translations=translations,
+            transport_statuses=transport_statuses,
+            type_=type_,
+            upload_keys=upload_keys,
         )
 
         additional_properties = {}

@@ -18,19 +18,31 @@ class ConversationParticipant:
         conversation_participant_arn (str | Unset):
         conversation_participant_name (str | Unset):
         conversation_participant_uuid (str | Unset):
-        joined_dts (str | Unset): Joined conversation date/time
-        last_message_dts (str | Unset): Last message date/time
-        left_dts (str | Unset): Left conversation date/time
+        email (str | Unset):
+        joined_dts (str | Unset): When they joined (date/time)
+        language_iso_code (str | Unset):
+        last_message_dts (str | Unset): Their last message (date/time)
+        left_dts (str | Unset): When they left (date/time)
+        profile_image_url (str | Unset):
+        sms_phone_number (str | Unset):
         status (str | Unset):
+        timezone (str | Unset):
+        unread_messages (int | Unset):
     """
 
     conversation_participant_arn: str | Unset = UNSET
     conversation_participant_name: str | Unset = UNSET
     conversation_participant_uuid: str | Unset = UNSET
+    email: str | Unset = UNSET
     joined_dts: str | Unset = UNSET
+    language_iso_code: str | Unset = UNSET
     last_message_dts: str | Unset = UNSET
     left_dts: str | Unset = UNSET
+    profile_image_url: str | Unset = UNSET
+    sms_phone_number: str | Unset = UNSET
     status: str | Unset = UNSET
+    timezone: str | Unset = UNSET
+    unread_messages: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -40,13 +52,25 @@ class ConversationParticipant:
 
         conversation_participant_uuid = self.conversation_participant_uuid
 
+        email = self.email
+
         joined_dts = self.joined_dts
+
+        language_iso_code = self.language_iso_code
 
         last_message_dts = self.last_message_dts
 
         left_dts = self.left_dts
 
+        profile_image_url = self.profile_image_url
+
+        sms_phone_number = self.sms_phone_number
+
         status = self.status
+
+        timezone = self.timezone
+
+        unread_messages = self.unread_messages
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -57,14 +81,26 @@ class ConversationParticipant:
             field_dict["conversation_participant_name"] = conversation_participant_name
         if conversation_participant_uuid is not UNSET:
             field_dict["conversation_participant_uuid"] = conversation_participant_uuid
+        if email is not UNSET:
+            field_dict["email"] = email
         if joined_dts is not UNSET:
             field_dict["joined_dts"] = joined_dts
+        if language_iso_code is not UNSET:
+            field_dict["language_iso_code"] = language_iso_code
         if last_message_dts is not UNSET:
             field_dict["last_message_dts"] = last_message_dts
         if left_dts is not UNSET:
             field_dict["left_dts"] = left_dts
+        if profile_image_url is not UNSET:
+            field_dict["profile_image_url"] = profile_image_url
+        if sms_phone_number is not UNSET:
+            field_dict["sms_phone_number"] = sms_phone_number
         if status is not UNSET:
             field_dict["status"] = status
+        if timezone is not UNSET:
+            field_dict["timezone"] = timezone
+        if unread_messages is not UNSET:
+            field_dict["unread_messages"] = unread_messages
 
         return field_dict
 
@@ -95,9 +131,17 @@ class ConversationParticipant:
                 "conversation_participant_uuid: expected a string, got " + type(conversation_participant_uuid).__name__
             )
 
+        email = d.pop("email", UNSET)
+        if email.__class__ is not str and not isinstance(email, (str, Unset)):
+            raise TypeError("email: expected a string, got " + type(email).__name__)
+
         joined_dts = d.pop("joined_dts", UNSET)
         if joined_dts.__class__ is not str and not isinstance(joined_dts, (str, Unset)):
             raise TypeError("joined_dts: expected a string, got " + type(joined_dts).__name__)
+
+        language_iso_code = d.pop("language_iso_code", UNSET)
+        if language_iso_code.__class__ is not str and not isinstance(language_iso_code, (str, Unset)):
+            raise TypeError("language_iso_code: expected a string, got " + type(language_iso_code).__name__)
 
         last_message_dts = d.pop("last_message_dts", UNSET)
         if last_message_dts.__class__ is not str and not isinstance(last_message_dts, (str, Unset)):
@@ -107,18 +151,42 @@ class ConversationParticipant:
         if left_dts.__class__ is not str and not isinstance(left_dts, (str, Unset)):
             raise TypeError("left_dts: expected a string, got " + type(left_dts).__name__)
 
+        profile_image_url = d.pop("profile_image_url", UNSET)
+        if profile_image_url.__class__ is not str and not isinstance(profile_image_url, (str, Unset)):
+            raise TypeError("profile_image_url: expected a string, got " + type(profile_image_url).__name__)
+
+        sms_phone_number = d.pop("sms_phone_number", UNSET)
+        if sms_phone_number.__class__ is not str and not isinstance(sms_phone_number, (str, Unset)):
+            raise TypeError("sms_phone_number: expected a string, got " + type(sms_phone_number).__name__)
+
         status = d.pop("status", UNSET)
         if status.__class__ is not str and not isinstance(status, (str, Unset)):
             raise TypeError("status: expected a string, got " + type(status).__name__)
+
+        timezone = d.pop("timezone", UNSET)
+        if timezone.__class__ is not str and not isinstance(timezone, (str, Unset)):
+            raise TypeError("timezone: expected a string, got " + type(timezone).__name__)
+
+        unread_messages = d.pop("unread_messages", UNSET)
+        if unread_messages.__class__ is not int and (
+            not isinstance(unread_messages, (int, Unset)) or isinstance(unread_messages, bool)
+        ):
+            raise TypeError("unread_messages: expected an integer, got " + type(unread_messages).__name__)
 
         conversation_participant = cls(
             conversation_participant_arn=conversation_participant_arn,
             conversation_participant_name=conversation_participant_name,
             conversation_participant_uuid=conversation_participant_uuid,
+            email=email,
             joined_dts=joined_dts,
+            language_iso_code=language_iso_code,
             last_message_dts=last_message_dts,
             left_dts=left_dts,
+            profile_image_url=profile_image_url,
+            sms_phone_number=sms_phone_number,
             status=status,
+            timezone=timezone,
+            unread_messages=unread_messages,
         )
 
         additional_properties = {}

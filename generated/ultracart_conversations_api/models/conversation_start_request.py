@@ -17,10 +17,14 @@ class ConversationStartRequest:
     Attributes:
         add_conversation_participant_arns (list[str] | Unset):
         conversation_arn (str | Unset):
+        conversation_webchat_queue_uuid (str | Unset): The webchat queue to route it to
+        resolve_only (bool | Unset): Find an existing conversation instead of starting one
     """
 
     add_conversation_participant_arns: list[str] | Unset = UNSET
     conversation_arn: str | Unset = UNSET
+    conversation_webchat_queue_uuid: str | Unset = UNSET
+    resolve_only: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -30,6 +34,10 @@ class ConversationStartRequest:
 
         conversation_arn = self.conversation_arn
 
+        conversation_webchat_queue_uuid = self.conversation_webchat_queue_uuid
+
+        resolve_only = self.resolve_only
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
@@ -37,6 +45,10 @@ class ConversationStartRequest:
             field_dict["add_conversation_participant_arns"] = add_conversation_participant_arns
         if conversation_arn is not UNSET:
             field_dict["conversation_arn"] = conversation_arn
+        if conversation_webchat_queue_uuid is not UNSET:
+            field_dict["conversation_webchat_queue_uuid"] = conversation_webchat_queue_uuid
+        if resolve_only is not UNSET:
+            field_dict["resolve_only"] = resolve_only
 
         return field_dict
 
@@ -69,9 +81,24 @@ class ConversationStartRequest:
         if conversation_arn.__class__ is not str and not isinstance(conversation_arn, (str, Unset)):
             raise TypeError("conversation_arn: expected a string, got " + type(conversation_arn).__name__)
 
+        conversation_webchat_queue_uuid = d.pop("conversation_webchat_queue_uuid", UNSET)
+        if conversation_webchat_queue_uuid.__class__ is not str and not isinstance(
+            conversation_webchat_queue_uuid, (str, Unset)
+        ):
+            raise TypeError(
+                "conversation_webchat_queue_uuid: expected a string, got "
+                + type(conversation_webchat_queue_uuid).__name__
+            )
+
+        resolve_only = d.pop("resolve_only", UNSET)
+        if resolve_only.__class__ is not bool and not isinstance(resolve_only, (bool, Unset)):
+            raise TypeError("resolve_only: expected a boolean, got " + type(resolve_only).__name__)
+
         conversation_start_request = cls(
             add_conversation_participant_arns=add_conversation_participant_arns,
             conversation_arn=conversation_arn,
+            conversation_webchat_queue_uuid=conversation_webchat_queue_uuid,
+            resolve_only=resolve_only,
         )
 
         additional_properties = {}

@@ -1,12 +1,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.conversation import Conversation
+
 
 T = TypeVar("T", bound="ConversationStartResponse")
 
@@ -15,43 +19,41 @@ T = TypeVar("T", bound="ConversationStartResponse")
 class ConversationStartResponse:
     """
     Attributes:
-        conversation_arn (str | Unset):
-        conversation_uuid (str | Unset):
+        conversation (Conversation | Unset):
     """
 
-    conversation_arn: str | Unset = UNSET
-    conversation_uuid: str | Unset = UNSET
+    conversation: Conversation | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        conversation_arn = self.conversation_arn
-
-        conversation_uuid = self.conversation_uuid
+        conversation: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.conversation, Unset):
+            conversation = self.conversation.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if conversation_arn is not UNSET:
-            field_dict["conversation_arn"] = conversation_arn
-        if conversation_uuid is not UNSET:
-            field_dict["conversation_uuid"] = conversation_uuid
+        if conversation is not UNSET:
+            field_dict["conversation"] = conversation
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        conversation_arn = d.pop("conversation_arn", UNSET)
-        if conversation_arn.__class__ is not str and not isinstance(conversation_arn, (str, Unset)):
-            raise TypeError("conversation_arn: expected a string, got " + type(conversation_arn).__name__)
+        from ..models.conversation import Conversation  # noqa: PLC0415
 
-        conversation_uuid = d.pop("conversation_uuid", UNSET)
-        if conversation_uuid.__class__ is not str and not isinstance(conversation_uuid, (str, Unset)):
-            raise TypeError("conversation_uuid: expected a string, got " + type(conversation_uuid).__name__)
+        d = dict(src_dict)
+        _conversation = d.pop("conversation", UNSET)
+        conversation: Conversation | Unset
+        if isinstance(_conversation, Unset):
+            conversation = UNSET
+        else:
+            if not isinstance(_conversation, dict):
+                raise TypeError("conversation: expected an object, got " + type(_conversation).__name__)
+            conversation = Conversation.from_dict(_conversation)
 
         conversation_start_response = cls(
-            conversation_arn=conversation_arn,
-            conversation_uuid=conversation_uuid,
+            conversation=conversation,
         )
 
         additional_properties = {}

@@ -25,7 +25,7 @@ class ConversationsResponse:
         conversations (list[ConversationSummary] | Unset):
         error (Error | Unset):
         metadata (ResponseMetadata | Unset):
-        success (bool | Unset): Indicates if API call was successful
+        success (bool | Unset): Whether the call succeeded
         warning (ResponseWarning | Unset):
     """
 

@@ -15,11 +15,11 @@ T = TypeVar("T", bound="Error")
 class Error:
     """
     Attributes:
-        developer_message (str | Unset): A technical message meant to be read by a developer
-        error_code (str | Unset): HTTP status code
-        more_info (str | Unset): Additional information often a link to additional documentation
-        object_id (str | Unset): Object id that the error is associated with
-        user_message (str | Unset): An end-user friendly message suitable for display to the customer
+        developer_message (str | Unset): For the developer
+        error_code (str | Unset): The HTTP status as text
+        more_info (str | Unset): Where to read more (often a link)
+        object_id (str | Unset): The object the error is about
+        user_message (str | Unset): Fit to show an end user
     """
 
     developer_message: str | Unset = UNSET

@@ -23,7 +23,7 @@ class ErrorResponse:
     Attributes:
         error (Error | Unset):
         metadata (ResponseMetadata | Unset):
-        success (bool | Unset): Indicates if API call was successful
+        success (bool | Unset): Whether the call succeeded
         warning (ResponseWarning | Unset):
     """
 

@@ -19,7 +19,7 @@ T = TypeVar("T", bound="ResponseMetadata")
 class ResponseMetadata:
     """
     Attributes:
-        payload_name (str | Unset): Payload name
+        payload_name (str | Unset):
         result_set (ResultSet | Unset):
     """
 

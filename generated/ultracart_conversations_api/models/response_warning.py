@@ -15,16 +15,20 @@ T = TypeVar("T", bound="ResponseWarning")
 class ResponseWarning:
     """
     Attributes:
-        more_info (str | Unset): Additional information often a link to additional documentation
-        warning_message (str | Unset): A technical message meant to be read by a developer
+        more_info (str | Unset): Where to read more (often a link)
+        warning_code (str | Unset):
+        warning_message (str | Unset): For the developer
     """
 
     more_info: str | Unset = UNSET
+    warning_code: str | Unset = UNSET
     warning_message: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         more_info = self.more_info
+
+        warning_code = self.warning_code
 
         warning_message = self.warning_message
 
@@ -33,6 +37,8 @@ class ResponseWarning:
         field_dict.update({})
         if more_info is not UNSET:
             field_dict["more_info"] = more_info
+        if warning_code is not UNSET:
+            field_dict["warning_code"] = warning_code
         if warning_message is not UNSET:
             field_dict["warning_message"] = warning_message
 
@@ -45,12 +51,17 @@ class ResponseWarning:
         if more_info.__class__ is not str and not isinstance(more_info, (str, Unset)):
             raise TypeError("more_info: expected a string, got " + type(more_info).__name__)
 
+        warning_code = d.pop("warning_code", UNSET)
+        if warning_code.__class__ is not str and not isinstance(warning_code, (str, Unset)):
+            raise TypeError("warning_code: expected a string, got " + type(warning_code).__name__)
+
         warning_message = d.pop("warning_message", UNSET)
         if warning_message.__class__ is not str and not isinstance(warning_message, (str, Unset)):
             raise TypeError("warning_message: expected a string, got " + type(warning_message).__name__)
 
         response_warning = cls(
             more_info=more_info,
+            warning_code=warning_code,
             warning_message=warning_message,
         )
 

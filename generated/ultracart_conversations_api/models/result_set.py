@@ -15,13 +15,13 @@ T = TypeVar("T", bound="ResultSet")
 class ResultSet:
     """
     Attributes:
-        count (int | Unset): Number of results in this set
-        limit (int | Unset): Maximum number of results that can be returned in a set
-        more (bool | Unset): True if there are more results to query
-        next_offset (int | Unset): The next offset that you should query to retrieve more results
-        offset (int | Unset): Offset of this result set (zero based)
-        total_records (int | None | Unset): The total number of records in the result set. May be null if the number is
-            not known and the client should continue iterating as long as more is true.
+        count (int | Unset): How many results this page holds
+        limit (int | Unset): The most a page can hold
+        more (bool | Unset): Whether another page follows
+        next_offset (int | Unset): The offset of the next page
+        offset (int | Unset): The zero-based offset of this page
+        total_records (int | None | Unset): How many results there are in all, or null when not known (then keep paging
+            while `more` is true).
     """
 
     count: int | Unset = UNSET

@@ -1,8 +1,10 @@
 """The fake's in-memory conversations: seeded deterministically, shaped as openapi.yaml says.
 
-A conversation is stored in its full `Conversation` shape plus an `unread_messages` flag;
-the `ConversationSummary` served by getConversations is derived from it on demand, so the
-two can never disagree.
+A conversation is stored in its full `Conversation` shape (minus what is derived: the
+message count and the `last_*` fields) plus the fake's own bookkeeping (keys starting
+with an underscore). The `ConversationSummary` served by getConversations and the
+`Conversation` served by getConversation are derived from it on demand, so the two can
+never disagree.
 """
 
 from __future__ import annotations
@@ -40,6 +42,39 @@ _ANSWERS = [
     "I have refunded the duplicate charge.",
     "Yes, we ship worldwide.",
 ]
+# What a Spanish-speaking customer's first question reads like, with its translation.
+_SPANISH = {"Where is my order?": "¿Dónde está mi pedido?"}
+_SENTIMENTS = ["POSITIVE", "NEUTRAL", "NEGATIVE", "MIXED"]
+
+# The stored keys that getConversation serves (the rest is derived or bookkeeping).
+_CONVERSATION_KEYS = (
+    "base_language_iso_code",
+    "closed",
+    "conversation_arn",
+    "conversation_uuid",
+    "medium",
+    "merchant_id",
+    "messages",
+    "participants",
+    "sentiment",
+    "start_dts",
+    "unread_messages",
+    "virtual_agent",
+    "virtual_agent_cost",
+    "visible",
+)
+_SUMMARY_KEYS = (
+    "closed",
+    "conversation_arn",
+    "conversation_uuid",
+    "medium",
+    "merchant_id",
+    "participants",
+    "sentiment",
+    "start_dts",
+    "unread_messages",
+    "visible",
+)
 
 
 def dts(moment: datetime) -> str:
@@ -55,15 +90,54 @@ def conversation_arn(conversation_uuid: str) -> str:
     return f"arn:ultracart:conversation:{MERCHANT_ID}:conversation:{conversation_uuid}"
 
 
-def participant(arn: str, name: str, participant_uuid: str, joined: str) -> dict[str, Any]:
+def participant(
+    arn: str, name: str, participant_uuid: str, joined: str, language: str = "en"
+) -> dict[str, Any]:
     return {
         "conversation_participant_arn": arn,
         "conversation_participant_name": name,
         "conversation_participant_uuid": participant_uuid,
         "joined_dts": joined,
+        "language_iso_code": language,
         "last_message_dts": joined,
         "status": "active",
+        "unread_messages": 0,
     }
+
+
+def message(
+    author_arn: str,
+    author_name: str,
+    body: str,
+    when: datetime,
+    *,
+    message_uuid: str,
+    medium: str,
+    language: str = "en",
+    translated: str | None = None,
+) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "author_conversation_participant_arn": author_arn,
+        "author_conversation_participant_name": author_name,
+        "body": body,
+        "conversation_message_uuid": message_uuid,
+        "language_iso_code": language,
+        "media_urls": [],
+        "merchant_id": MERCHANT_ID,
+        "message_dts": dts(when),
+        "message_epoch": int(when.timestamp() * 1000),
+        "translations": [],
+        "transport_statuses": [],
+        "type": "message",
+        "upload_keys": [],
+    }
+    if translated is not None:
+        result["translations"] = [{"language_iso_code": "en", "body": translated}]
+    if medium == "sms":
+        result["transport_statuses"] = [
+            {"conversation_participant_arn": author_arn, "status": "sent"}
+        ]
+    return result
 
 
 def seeded_conversations(count: int, seed: int, messages: int) -> list[dict[str, Any]]:
@@ -82,27 +156,60 @@ def _seeded_conversation(rng: random.Random, last: datetime, messages: int) -> d
         f"arn:ultracart:conversation:{MERCHANT_ID}:participant:customer-{rng.randrange(10**6):06d}"
     )
     customer_uuid = str(uuid.UUID(int=rng.getrandbits(128), version=4))
+    medium = rng.choice(["sms", "websocket"])
+    spanish = rng.random() < 0.2
+    language = "es" if spanish else "en"
     started = last - timedelta(minutes=2 * max(messages - 1, 0))
     history = []
     for index in range(messages):
         from_customer = index % 2 == 0
+        body = rng.choice(_QUESTIONS if from_customer else _ANSWERS)
+        translated = None
+        if from_customer and spanish:
+            translated, body = body, _SPANISH.get(body, body)
         history.append(
-            {
-                "author_conversation_participant_arn": customer_arn if from_customer else AGENT_ARN,
-                "author_conversation_participant_name": name if from_customer else AGENT_NAME,
-                "body": rng.choice(_QUESTIONS if from_customer else _ANSWERS),
-                "media_urls": [],
-                "message_dts": dts(started + timedelta(minutes=2 * index)),
-            }
+            message(
+                customer_arn if from_customer else AGENT_ARN,
+                name if from_customer else AGENT_NAME,
+                body,
+                started + timedelta(minutes=2 * index),
+                message_uuid=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                medium=medium,
+                language=language if from_customer else "en",
+                translated=translated,
+            )
         )
-    people = [participant(customer_arn, name, customer_uuid, dts(started))]
+    customer = participant(customer_arn, name, customer_uuid, dts(started), language)
+    if medium == "sms":
+        customer["sms_phone_number"] = f"+1555555{rng.randrange(10**4):04d}"
+    else:
+        customer["email"] = f"{name.split()[0].lower()}@example.com"
+    scores = [rng.random() for _ in range(4)]
+    total = sum(scores)
+    mood = rng.randrange(4)
+    closed = rng.random() < 0.25
     return {
+        "base_language_iso_code": language,
+        "closed": closed,
         "conversation_arn": conversation_arn(conversation_uuid),
         "conversation_uuid": conversation_uuid,
+        "medium": medium,
         "merchant_id": MERCHANT_ID,
         "messages": history,
-        "participants": people,
+        "participants": [customer],
+        "sentiment": {
+            "last_detect_sentiment": dts(last),
+            "mixed": round(scores[3] / total, 4),
+            "negative": round(scores[2] / total, 4),
+            "neutral": round(scores[1] / total, 4),
+            "positive": round(scores[0] / total, 4),
+            "sentiment": _SENTIMENTS[mood],
+        },
+        "start_dts": dts(started),
         "unread_messages": rng.random() < 0.4,
+        "virtual_agent": rng.random() < 0.3,
+        "virtual_agent_cost": round(rng.random() * 0.5, 4),
+        "visible": not closed or rng.random() < 0.5,
     }
 
 
@@ -122,7 +229,12 @@ def from_caller(given: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def new_conversation(
-    conversation_uuid: str, arn: str | None, participant_arns: list[str]
+    conversation_uuid: str,
+    arn: str | None,
+    participant_arns: list[str],
+    *,
+    medium: str = "websocket",
+    webchat_queue_uuid: str | None = None,
 ) -> dict[str, Any]:
     """A conversation as startConversation creates it: no messages yet."""
     started = now_dts()
@@ -130,15 +242,22 @@ def new_conversation(
         participant(p_arn, p_arn.rsplit(":", 1)[-1], str(uuid.uuid4()), started)
         for p_arn in participant_arns
     ]
-    return {
+    conversation: dict[str, Any] = {
+        "base_language_iso_code": "en",
+        "closed": False,
         "conversation_arn": arn or conversation_arn(conversation_uuid),
         "conversation_uuid": conversation_uuid,
+        "medium": medium,
         "merchant_id": MERCHANT_ID,
         "messages": [],
         "participants": people,
+        "start_dts": started,
         "unread_messages": False,
-        "started_dts": started,
+        "visible": True,
     }
+    if webchat_queue_uuid is not None:
+        conversation["_webchat_queue_uuid"] = webchat_queue_uuid
+    return conversation
 
 
 def arriving_conversation() -> dict[str, Any]:
@@ -148,29 +267,25 @@ def arriving_conversation() -> dict[str, Any]:
     conversation = new_conversation(conversation_uuid, None, [customer_arn])
     conversation["participants"][0]["conversation_participant_name"] = "New Customer"
     conversation["messages"].append(
-        {
-            "author_conversation_participant_arn": customer_arn,
-            "author_conversation_participant_name": "New Customer",
-            "body": "Hello, is anyone there?",
-            "media_urls": [],
-            "message_dts": conversation["started_dts"],
-        }
+        message(
+            customer_arn,
+            "New Customer",
+            "Hello, is anyone there?",
+            datetime.now(UTC),
+            message_uuid=str(uuid.uuid4()),
+            medium="websocket",
+        )
     )
     conversation["unread_messages"] = True
     return conversation
 
 
-def summary(conversation: Mapping[str, Any]) -> dict[str, Any]:
-    """The ConversationSummary of a stored conversation."""
-    result: dict[str, Any] = {
-        "conversation_arn": conversation["conversation_arn"],
-        "conversation_uuid": conversation["conversation_uuid"],
-        "merchant_id": conversation["merchant_id"],
-        "message_count": len(conversation["messages"]),
-        "unread_messages": bool(conversation["unread_messages"]),
-    }
-    if conversation["messages"]:
-        last = conversation["messages"][-1]
+def _derived(conversation: Mapping[str, Any]) -> dict[str, Any]:
+    """The fields computed from the messages: count, last message, waiting customer."""
+    messages = conversation.get("messages") or []
+    result: dict[str, Any] = {"message_count": len(messages)}
+    if messages:
+        last = messages[-1]
         result["last_conversation_message_body"] = last.get("body", "")
         result["last_conversation_participant_arn"] = last.get(
             "author_conversation_participant_arn", ""
@@ -179,12 +294,33 @@ def summary(conversation: Mapping[str, Any]) -> dict[str, Any]:
             "author_conversation_participant_name", ""
         )
         result["last_message_dts"] = last.get("message_dts", "")
-    elif "started_dts" in conversation:
-        result["last_message_dts"] = conversation["started_dts"]
+        result["last_interactive_message_dts"] = last.get("message_dts", "")
+        if last.get("author_conversation_participant_arn") != AGENT_ARN:
+            result["customer_first_message_unresponded_to_dts"] = last.get("message_dts", "")
+    elif "start_dts" in conversation:
+        result["last_message_dts"] = conversation["start_dts"]
     return result
 
 
-def served(conversation: Mapping[str, Any]) -> dict[str, Any]:
-    """The Conversation as getConversation serves it (without the fake's bookkeeping)."""
-    keys = ("conversation_arn", "conversation_uuid", "merchant_id", "messages", "participants")
-    return {key: copy.deepcopy(conversation[key]) for key in keys}
+def last_message_dts(conversation: Mapping[str, Any]) -> str:
+    return str(_derived(conversation).get("last_message_dts", ""))
+
+
+def summary(conversation: Mapping[str, Any]) -> dict[str, Any]:
+    """The ConversationSummary of a stored conversation."""
+    result = {key: copy.deepcopy(conversation[key]) for key in _SUMMARY_KEYS if key in conversation}
+    result["unread_messages"] = bool(conversation.get("unread_messages"))
+    result.update(_derived(conversation))
+    return dict(sorted(result.items()))
+
+
+def served(conversation: Mapping[str, Any], message_limit: int | None = None) -> dict[str, Any]:
+    """The Conversation as getConversation serves it (without the fake's bookkeeping);
+    `message_limit` keeps only the latest messages."""
+    result = {
+        key: copy.deepcopy(conversation[key]) for key in _CONVERSATION_KEYS if key in conversation
+    }
+    result.update(_derived(conversation))
+    if message_limit is not None:
+        result["messages"] = result["messages"][-message_limit:] if message_limit > 0 else []
+    return dict(sorted(result.items()))

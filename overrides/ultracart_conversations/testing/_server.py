@@ -17,10 +17,11 @@ import uuid
 from collections import deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any, Self
-from urllib.parse import parse_qs, unquote, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qs, quote, unquote, urlencode, urlsplit, urlunsplit
 
 from ultracart_conversations._operation import Operation
 from ultracart_conversations_api.operations import OPERATIONS
@@ -338,11 +339,22 @@ class FakeUltraCart:
 
     def _op_getConversations(self, call: _Call) -> _Reply:
         limit, offset = call.params["_limit"], call.params["_offset"]
+        medium, before = call.params["medium"], call.params["before"]
+        try:
+            bound = _instant(before) if before else None
+        except ValueError:
+            bound = None  # the spec types it as any string: what is not a date bounds nothing
         with self._lock:
             if offset > 0 and self._paging_inserts:
                 self.insert_conversations(self._paging_inserts)
-            total = len(self._conversations)
-            page = [_data.summary(c) for c in self._conversations[offset : offset + limit]]
+            listed = [
+                c
+                for c in self._conversations
+                if (medium is None or c.get("medium") == medium)
+                and (bound is None or _earlier(_data.last_message_dts(c), bound))
+            ]
+            total = len(listed)
+            page = [_data.summary(c) for c in listed[offset : offset + limit]]
             known = self.total_records_known
         result_set = {
             "count": len(page),
@@ -352,25 +364,28 @@ class FakeUltraCart:
             "offset": offset,
             "total_records": total if known else None,
         }
-        return _json_reply(
-            200,
-            {"conversations": page, "metadata": {"result_set": result_set}, "success": True},
-        )
+        return _envelope({"conversations": page}, {"result_set": result_set})
 
     def _op_startConversation(self, call: _Call) -> _Reply:
         start = call.body or {}
         arn = start.get("conversation_arn")
-        arns = start.get("add_conversation_participant_arns", [])
-        conversation = _data.new_conversation(str(uuid.uuid4()), arn or None, arns)
         with self._lock:
+            if start.get("resolve_only"):
+                # Resolve only: answer with the conversation this ARN already has.
+                found = next(
+                    (c for c in self._conversations if arn and c["conversation_arn"] == arn), None
+                )
+                # Nothing to resolve: nothing started either, and no conversation to show.
+                return _json_reply(200, {"conversation": _data.served(found)} if found else {})
+            conversation = _data.new_conversation(
+                str(uuid.uuid4()),
+                arn or None,
+                start.get("add_conversation_participant_arns", []),
+                webchat_queue_uuid=start.get("conversation_webchat_queue_uuid"),
+            )
             self._conversations.insert(0, conversation)
-        return _json_reply(
-            200,
-            {
-                "conversation_arn": conversation["conversation_arn"],
-                "conversation_uuid": conversation["conversation_uuid"],
-            },
-        )
+            # ConversationStartResponse is the one answer without the envelope.
+            return _json_reply(200, {"conversation": _data.served(conversation)})
 
     def _op_getConversation(self, call: _Call) -> _Reply:
         uuid_ = call.params["conversation_uuid"]
@@ -380,10 +395,12 @@ class FakeUltraCart:
             except KeyError:
                 return _not_found(uuid_)
             conversation["unread_messages"] = False  # an agent has now seen it
-            return _json_reply(200, _data.served(conversation))
+            served = _data.served(conversation, message_limit=call.params["limit"])
+            return _envelope({"conversation": served})
 
     def _op_joinConversation(self, call: _Call) -> _Reply:
         uuid_ = call.params["conversation_uuid"]
+        language = (call.body or {}).get("participant_language_iso_code")
         with self._lock:
             try:
                 conversation = self._find(uuid_)
@@ -391,14 +408,15 @@ class FakeUltraCart:
                 return _not_found(uuid_)
             me = _agent_in(conversation)
             if me is None:
-                conversation["participants"].append(
-                    _data.participant(
-                        _data.AGENT_ARN, _data.AGENT_NAME, str(uuid.uuid4()), _data.now_dts()
-                    )
+                me = _data.participant(
+                    _data.AGENT_ARN, _data.AGENT_NAME, str(uuid.uuid4()), _data.now_dts()
                 )
+                conversation["participants"].append(me)
             elif me["status"] != "active":
                 me.update(status="active", joined_dts=_data.now_dts())
                 me.pop("left_dts", None)
+            if language:
+                me["language_iso_code"] = language
         return _Reply(204)
 
     def _op_leaveConversation(self, call: _Call) -> _Reply:
@@ -418,20 +436,33 @@ class FakeUltraCart:
             jwt = self._credentials.jwt(
                 {"iss": "fake-ultracart", "sub": _data.AGENT_ARN, "merchant_id": _data.MERCHANT_ID}
             )
-        return _json_reply(
-            200,
-            {
-                "conversation_participant_arn": _data.AGENT_ARN,
-                "jwt": jwt,
-                "merchant_id": _data.MERCHANT_ID,
-                "twilio_phone_numbers": ["+15555550100"],
-                "websocket_url": "wss://fake-ultracart.invalid/conversation/websocket",
-            },
-        )
+        agent_auth = {
+            "chat_admin": True,
+            "chat_user": True,
+            "conversation_participant_arn": _data.AGENT_ARN,
+            "conversation_participant_name": _data.AGENT_NAME,
+            "default_phone_number": "+15555550100",
+            "group_ids": [],
+            "jwt": jwt,
+            "merchant_id": _data.MERCHANT_ID,
+            "merchants": [
+                {"company": "Demo Store", "is_parent": True, "merchant_id": _data.MERCHANT_ID}
+            ],
+            "twilio_accounts": [
+                {"merchant_id": _data.MERCHANT_ID, "twilio_phone_numbers": ["+15555550100"]}
+            ],
+            "websocket_url": "wss://fake-ultracart.invalid/conversation/websocket",
+        }
+        return _envelope({"agent_auth": agent_auth})
 
-    def _op_getConversationMultimediaUploadUrl(self, _: _Call) -> _Reply:
+    def _op_getConversationMultimediaUploadUrl(self, call: _Call) -> _Reply:
         # openapi.yaml allows any extension, so the fake does too.
-        return _Reply(200)  # openapi.yaml (like upstream) documents no body for this 200
+        key = f"conversation/{_data.MERCHANT_ID}/{uuid.uuid4()}.{call.params['extension']}"
+        upload = {
+            "key": key,
+            "url": f"https://fake-ultracart-uploads.invalid/{quote(key)}?signature=fake",
+        }
+        return _envelope({"conversation_multimedia_upload_url": upload})
 
     def _authorize(self, query: dict[str, str]) -> _Reply:
         redirect_uri = query.get("redirect_uri", "")
@@ -471,6 +502,24 @@ class FakeUltraCart:
         except OAuthError as e:
             return _json_reply(e.status, {"error": e.error, "error_description": str(e)})
         return _json_reply(200, issued, {"Cache-Control": "no-store", "Pragma": "no-cache"})
+
+
+def _envelope(payload: Mapping[str, Any], metadata: Mapping[str, Any] | None = None) -> _Reply:
+    """UltraCart's success shape: the payload beside `success` and `metadata`."""
+    return _json_reply(200, {**payload, "metadata": dict(metadata or {}), "success": True})
+
+
+def _earlier(when: str, bound: datetime) -> bool:
+    """Whether the date/time `when` is before `bound` (an unreadable one is not)."""
+    try:
+        return _instant(when) < bound
+    except ValueError:
+        return False
+
+
+def _instant(text: str) -> datetime:
+    moment = datetime.fromisoformat(text.strip())
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _header_safe(value: str) -> str:
@@ -640,6 +689,8 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _send(self, reply: _Reply, *, truncate: bool = False) -> None:
         self.send_response(reply.status)
+        # Like UltraCart: an id per answer, for support requests and error reports.
+        self.send_header("X-UltraCart-Request-Id", uuid.uuid4().hex)
         for name, value in reply.headers.items():
             self.send_header(name, _header_safe(value))
         if reply.status not in (204, 304):

@@ -12,10 +12,10 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from ultracart_conversations._operation import Operation, Parameter
+from ultracart_conversations._operation import MISSING, Operation, Parameter
 from ultracart_conversations._request import check_value
 
-_INTEGER = re.compile(r"-?[0-9]{1,18}")
+_INTEGER = re.compile(r"-?[0-9]{1,40}")
 _NUMBER = re.compile(r"-?[0-9]{1,18}(\.[0-9]{1,18})?([eE][-+]?[0-9]{1,3})?")
 
 
@@ -74,7 +74,7 @@ def check_call(
         if raw is None:
             if parameter.required:
                 return f"{parameter.name} is required."
-            values[parameter.name] = None if parameter.default is None else parameter.default
+            values[parameter.name] = None if parameter.default is MISSING else parameter.default
             continue
         try:
             value = _from_wire(parameter, raw)

@@ -102,7 +102,8 @@ def sync_detailed(
 ) -> Response[ConversationAgentAuthResponse | ErrorResponse]:
     """Get agent websocket authorization
 
-     Retrieve a JWT to authorize an agent to make a websocket connection.
+     Issues a JWT (and the agent's permissions and accounts) that lets an agent open the conversation
+    websocket.
 
     Args:
         x_ultra_cart_api_version (str | Unset):  Default: '2017-03-01'.
@@ -133,7 +134,8 @@ def sync(
 ) -> ConversationAgentAuthResponse | ErrorResponse | None:
     """Get agent websocket authorization
 
-     Retrieve a JWT to authorize an agent to make a websocket connection.
+     Issues a JWT (and the agent's permissions and accounts) that lets an agent open the conversation
+    websocket.
 
     Args:
         x_ultra_cart_api_version (str | Unset):  Default: '2017-03-01'.
@@ -159,7 +161,8 @@ async def asyncio_detailed(
 ) -> Response[ConversationAgentAuthResponse | ErrorResponse]:
     """Get agent websocket authorization
 
-     Retrieve a JWT to authorize an agent to make a websocket connection.
+     Issues a JWT (and the agent's permissions and accounts) that lets an agent open the conversation
+    websocket.
 
     Args:
         x_ultra_cart_api_version (str | Unset):  Default: '2017-03-01'.
@@ -188,7 +191,8 @@ async def asyncio(
 ) -> ConversationAgentAuthResponse | ErrorResponse | None:
     """Get agent websocket authorization
 
-     Retrieve a JWT to authorize an agent to make a websocket connection.
+     Issues a JWT (and the agent's permissions and accounts) that lets an agent open the conversation
+    websocket.
 
     Args:
         x_ultra_cart_api_version (str | Unset):  Default: '2017-03-01'.

@@ -6,25 +6,33 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.conversation import Conversation
+from ...models.conversation_response import ConversationResponse
 from ...models.error_response import ErrorResponse
-from ...types import Response, Unset
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     conversation_uuid: str,
     *,
+    limit: int | Unset = UNSET,
     x_ultra_cart_api_version: str | Unset = "2017-03-01",
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(x_ultra_cart_api_version, Unset):
         headers["X-UltraCart-Api-Version"] = x_ultra_cart_api_version
 
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/conversation/conversations/{conversation_uuid}".format(
             conversation_uuid=quote(str(conversation_uuid), safe=""),
         ),
+        "params": params,
     }
 
     _kwargs["headers"] = headers
@@ -33,12 +41,12 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Conversation | ErrorResponse | None:
+) -> ConversationResponse | ErrorResponse | None:
     if response.status_code == 200:
         _response_200 = response.json()
         if not isinstance(_response_200, dict):
             raise TypeError("response_200: expected an object, got " + type(_response_200).__name__)
-        response_200 = Conversation.from_dict(_response_200)
+        response_200 = ConversationResponse.from_dict(_response_200)
 
         return response_200
 
@@ -98,7 +106,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Conversation | ErrorResponse]:
+) -> Response[ConversationResponse | ErrorResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -111,14 +119,16 @@ def sync_detailed(
     conversation_uuid: str,
     *,
     client: AuthenticatedClient,
+    limit: int | Unset = UNSET,
     x_ultra_cart_api_version: str | Unset = "2017-03-01",
-) -> Response[Conversation | ErrorResponse]:
+) -> Response[ConversationResponse | ErrorResponse]:
     """Retrieve a conversation
 
-     Retrieve a conversation including the participants and messages
+     One conversation with its participants and (the latest) messages.
 
     Args:
         conversation_uuid (str):
+        limit (int | Unset):
         x_ultra_cart_api_version (str | Unset):  Default: '2017-03-01'.
 
     Raises:
@@ -126,11 +136,12 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Conversation | ErrorResponse]
+        Response[ConversationResponse | ErrorResponse]
     """
 
     kwargs = _get_kwargs(
         conversation_uuid=conversation_uuid,
+        limit=limit,
         x_ultra_cart_api_version=x_ultra_cart_api_version,
     )
 
@@ -145,14 +156,16 @@ def sync(
     conversation_uuid: str,
     *,
     client: AuthenticatedClient,
+    limit: int | Unset = UNSET,
     x_ultra_cart_api_version: str | Unset = "2017-03-01",
-) -> Conversation | ErrorResponse | None:
+) -> ConversationResponse | ErrorResponse | None:
     """Retrieve a conversation
 
-     Retrieve a conversation including the participants and messages
+     One conversation with its participants and (the latest) messages.
 
     Args:
         conversation_uuid (str):
+        limit (int | Unset):
         x_ultra_cart_api_version (str | Unset):  Default: '2017-03-01'.
 
     Raises:
@@ -160,12 +173,13 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Conversation | ErrorResponse
+        ConversationResponse | ErrorResponse
     """
 
     return sync_detailed(
         conversation_uuid=conversation_uuid,
         client=client,
+        limit=limit,
         x_ultra_cart_api_version=x_ultra_cart_api_version,
     ).parsed
 
@@ -174,14 +188,16 @@ async def asyncio_detailed(
     conversation_uuid: str,
     *,
     client: AuthenticatedClient,
+    limit: int | Unset = UNSET,
     x_ultra_cart_api_version: str | Unset = "2017-03-01",
-) -> Response[Conversation | ErrorResponse]:
+) -> Response[ConversationResponse | ErrorResponse]:
     """Retrieve a conversation
 
-     Retrieve a conversation including the participants and messages
+     One conversation with its participants and (the latest) messages.
 
     Args:
         conversation_uuid (str):
+        limit (int | Unset):
         x_ultra_cart_api_version (str | Unset):  Default: '2017-03-01'.
 
     Raises:
@@ -189,11 +205,12 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Conversation | ErrorResponse]
+        Response[ConversationResponse | ErrorResponse]
     """
 
     kwargs = _get_kwargs(
         conversation_uuid=conversation_uuid,
+        limit=limit,
         x_ultra_cart_api_version=x_ultra_cart_api_version,
     )
 
@@ -206,14 +223,16 @@ async def asyncio(
     conversation_uuid: str,
     *,
     client: AuthenticatedClient,
+    limit: int | Unset = UNSET,
     x_ultra_cart_api_version: str | Unset = "2017-03-01",
-) -> Conversation | ErrorResponse | None:
+) -> ConversationResponse | ErrorResponse | None:
     """Retrieve a conversation
 
-     Retrieve a conversation including the participants and messages
+     One conversation with its participants and (the latest) messages.
 
     Args:
         conversation_uuid (str):
+        limit (int | Unset):
         x_ultra_cart_api_version (str | Unset):  Default: '2017-03-01'.
 
     Raises:
@@ -221,13 +240,14 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Conversation | ErrorResponse
+        ConversationResponse | ErrorResponse
     """
 
     return (
         await asyncio_detailed(
             conversation_uuid=conversation_uuid,
             client=client,
+            limit=limit,
             x_ultra_cart_api_version=x_ultra_cart_api_version,
         )
     ).parsed

@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.conversation_multimedia_upload_url_response import ConversationMultimediaUploadUrlResponse
 from ...models.error_response import ErrorResponse
 from ...types import Response, Unset
 
@@ -30,9 +31,14 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | ErrorResponse | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ConversationMultimediaUploadUrlResponse | ErrorResponse | None:
     if response.status_code == 200:
-        response_200 = None
+        _response_200 = response.json()
+        if not isinstance(_response_200, dict):
+            raise TypeError("response_200: expected an object, got " + type(_response_200).__name__)
+        response_200 = ConversationMultimediaUploadUrlResponse.from_dict(_response_200)
 
         return response_200
 
@@ -82,7 +88,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | ErrorResponse]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ConversationMultimediaUploadUrlResponse | ErrorResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -96,10 +104,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     x_ultra_cart_api_version: str | Unset = "2017-03-01",
-) -> Response[Any | ErrorResponse]:
+) -> Response[ConversationMultimediaUploadUrlResponse | ErrorResponse]:
     """Get a presigned conversation multimedia upload URL
 
-     Get a presigned conversation multimedia upload URL
+     A short-lived URL to upload one media file to, and the key that names the upload in a message.
 
     Args:
         extension (str):
@@ -110,7 +118,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ErrorResponse]
+        Response[ConversationMultimediaUploadUrlResponse | ErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -130,10 +138,10 @@ def sync(
     *,
     client: AuthenticatedClient,
     x_ultra_cart_api_version: str | Unset = "2017-03-01",
-) -> Any | ErrorResponse | None:
+) -> ConversationMultimediaUploadUrlResponse | ErrorResponse | None:
     """Get a presigned conversation multimedia upload URL
 
-     Get a presigned conversation multimedia upload URL
+     A short-lived URL to upload one media file to, and the key that names the upload in a message.
 
     Args:
         extension (str):
@@ -144,7 +152,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ErrorResponse
+        ConversationMultimediaUploadUrlResponse | ErrorResponse
     """
 
     return sync_detailed(
@@ -159,10 +167,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     x_ultra_cart_api_version: str | Unset = "2017-03-01",
-) -> Response[Any | ErrorResponse]:
+) -> Response[ConversationMultimediaUploadUrlResponse | ErrorResponse]:
     """Get a presigned conversation multimedia upload URL
 
-     Get a presigned conversation multimedia upload URL
+     A short-lived URL to upload one media file to, and the key that names the upload in a message.
 
     Args:
         extension (str):
@@ -173,7 +181,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ErrorResponse]
+        Response[ConversationMultimediaUploadUrlResponse | ErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -191,10 +199,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     x_ultra_cart_api_version: str | Unset = "2017-03-01",
-) -> Any | ErrorResponse | None:
+) -> ConversationMultimediaUploadUrlResponse | ErrorResponse | None:
     """Get a presigned conversation multimedia upload URL
 
-     Get a presigned conversation multimedia upload URL
+     A short-lived URL to upload one media file to, and the key that names the upload in a message.
 
     Args:
         extension (str):
@@ -205,7 +213,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ErrorResponse
+        ConversationMultimediaUploadUrlResponse | ErrorResponse
     """
 
     return (

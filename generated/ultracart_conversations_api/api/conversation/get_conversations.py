@@ -12,6 +12,8 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
+    medium: str | Unset = UNSET,
+    before: str | Unset = UNSET,
     field_limit: int | Unset = 100,
     field_offset: int | Unset = 0,
     x_ultra_cart_api_version: str | Unset = "2017-03-01",
@@ -21,6 +23,10 @@ def _get_kwargs(
         headers["X-UltraCart-Api-Version"] = x_ultra_cart_api_version
 
     params: dict[str, Any] = {}
+
+    params["medium"] = medium
+
+    params["before"] = before
 
     params["_limit"] = field_limit
 
@@ -109,16 +115,20 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
+    medium: str | Unset = UNSET,
+    before: str | Unset = UNSET,
     field_limit: int | Unset = 100,
     field_offset: int | Unset = 0,
     x_ultra_cart_api_version: str | Unset = "2017-03-01",
 ) -> Response[ConversationsResponse | ErrorResponse]:
     """Retrieve a list of conversation summaries newest to oldest
 
-     Retrieve a list of conversation summaries that are ordered newest to oldest, include the most recent
-    message and whether it has been read.
+     One page of conversation summaries, most recent first, each with its latest message and whether it
+    has been read.
 
     Args:
+        medium (str | Unset):
+        before (str | Unset):
         field_limit (int | Unset):  Default: 100.
         field_offset (int | Unset):  Default: 0.
         x_ultra_cart_api_version (str | Unset):  Default: '2017-03-01'.
@@ -132,6 +142,8 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
+        medium=medium,
+        before=before,
         field_limit=field_limit,
         field_offset=field_offset,
         x_ultra_cart_api_version=x_ultra_cart_api_version,
@@ -147,16 +159,20 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
+    medium: str | Unset = UNSET,
+    before: str | Unset = UNSET,
     field_limit: int | Unset = 100,
     field_offset: int | Unset = 0,
     x_ultra_cart_api_version: str | Unset = "2017-03-01",
 ) -> ConversationsResponse | ErrorResponse | None:
     """Retrieve a list of conversation summaries newest to oldest
 
-     Retrieve a list of conversation summaries that are ordered newest to oldest, include the most recent
-    message and whether it has been read.
+     One page of conversation summaries, most recent first, each with its latest message and whether it
+    has been read.
 
     Args:
+        medium (str | Unset):
+        before (str | Unset):
         field_limit (int | Unset):  Default: 100.
         field_offset (int | Unset):  Default: 0.
         x_ultra_cart_api_version (str | Unset):  Default: '2017-03-01'.
@@ -171,6 +187,8 @@ def sync(
 
     return sync_detailed(
         client=client,
+        medium=medium,
+        before=before,
         field_limit=field_limit,
         field_offset=field_offset,
         x_ultra_cart_api_version=x_ultra_cart_api_version,
@@ -180,16 +198,20 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
+    medium: str | Unset = UNSET,
+    before: str | Unset = UNSET,
     field_limit: int | Unset = 100,
     field_offset: int | Unset = 0,
     x_ultra_cart_api_version: str | Unset = "2017-03-01",
 ) -> Response[ConversationsResponse | ErrorResponse]:
     """Retrieve a list of conversation summaries newest to oldest
 
-     Retrieve a list of conversation summaries that are ordered newest to oldest, include the most recent
-    message and whether it has been read.
+     One page of conversation summaries, most recent first, each with its latest message and whether it
+    has been read.
 
     Args:
+        medium (str | Unset):
+        before (str | Unset):
         field_limit (int | Unset):  Default: 100.
         field_offset (int | Unset):  Default: 0.
         x_ultra_cart_api_version (str | Unset):  Default: '2017-03-01'.
@@ -203,6 +225,8 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
+        medium=medium,
+        before=before,
         field_limit=field_limit,
         field_offset=field_offset,
         x_ultra_cart_api_version=x_ultra_cart_api_version,
@@ -216,16 +240,20 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
+    medium: str | Unset = UNSET,
+    before: str | Unset = UNSET,
     field_limit: int | Unset = 100,
     field_offset: int | Unset = 0,
     x_ultra_cart_api_version: str | Unset = "2017-03-01",
 ) -> ConversationsResponse | ErrorResponse | None:
     """Retrieve a list of conversation summaries newest to oldest
 
-     Retrieve a list of conversation summaries that are ordered newest to oldest, include the most recent
-    message and whether it has been read.
+     One page of conversation summaries, most recent first, each with its latest message and whether it
+    has been read.
 
     Args:
+        medium (str | Unset):
+        before (str | Unset):
         field_limit (int | Unset):  Default: 100.
         field_offset (int | Unset):  Default: 0.
         x_ultra_cart_api_version (str | Unset):  Default: '2017-03-01'.
@@ -241,6 +269,8 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            medium=medium,
+            before=before,
             field_limit=field_limit,
             field_offset=field_offset,
             x_ultra_cart_api_version=x_ultra_cart_api_version,

@@ -6,13 +6,15 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.conversation_join_request import ConversationJoinRequest
 from ...models.error_response import ErrorResponse
-from ...types import Response, Unset
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     conversation_uuid: str,
     *,
+    body: ConversationJoinRequest | Unset = UNSET,
     x_ultra_cart_api_version: str | Unset = "2017-03-01",
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -25,6 +27,11 @@ def _get_kwargs(
             conversation_uuid=quote(str(conversation_uuid), safe=""),
         ),
     }
+
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -108,15 +115,17 @@ def sync_detailed(
     conversation_uuid: str,
     *,
     client: AuthenticatedClient,
+    body: ConversationJoinRequest | Unset = UNSET,
     x_ultra_cart_api_version: str | Unset = "2017-03-01",
 ) -> Response[Any | ErrorResponse]:
     """Join a conversation
 
-     Join a conversation
+     Adds the calling agent to the conversation's participants.
 
     Args:
         conversation_uuid (str):
         x_ultra_cart_api_version (str | Unset):  Default: '2017-03-01'.
+        body (ConversationJoinRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -128,6 +137,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         conversation_uuid=conversation_uuid,
+        body=body,
         x_ultra_cart_api_version=x_ultra_cart_api_version,
     )
 
@@ -142,15 +152,17 @@ def sync(
     conversation_uuid: str,
     *,
     client: AuthenticatedClient,
+    body: ConversationJoinRequest | Unset = UNSET,
     x_ultra_cart_api_version: str | Unset = "2017-03-01",
 ) -> Any | ErrorResponse | None:
     """Join a conversation
 
-     Join a conversation
+     Adds the calling agent to the conversation's participants.
 
     Args:
         conversation_uuid (str):
         x_ultra_cart_api_version (str | Unset):  Default: '2017-03-01'.
+        body (ConversationJoinRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -163,6 +175,7 @@ def sync(
     return sync_detailed(
         conversation_uuid=conversation_uuid,
         client=client,
+        body=body,
         x_ultra_cart_api_version=x_ultra_cart_api_version,
     ).parsed
 
@@ -171,15 +184,17 @@ async def asyncio_detailed(
     conversation_uuid: str,
     *,
     client: AuthenticatedClient,
+    body: ConversationJoinRequest | Unset = UNSET,
     x_ultra_cart_api_version: str | Unset = "2017-03-01",
 ) -> Response[Any | ErrorResponse]:
     """Join a conversation
 
-     Join a conversation
+     Adds the calling agent to the conversation's participants.
 
     Args:
         conversation_uuid (str):
         x_ultra_cart_api_version (str | Unset):  Default: '2017-03-01'.
+        body (ConversationJoinRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -191,6 +206,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         conversation_uuid=conversation_uuid,
+        body=body,
         x_ultra_cart_api_version=x_ultra_cart_api_version,
     )
 
@@ -203,15 +219,17 @@ async def asyncio(
     conversation_uuid: str,
     *,
     client: AuthenticatedClient,
+    body: ConversationJoinRequest | Unset = UNSET,
     x_ultra_cart_api_version: str | Unset = "2017-03-01",
 ) -> Any | ErrorResponse | None:
     """Join a conversation
 
-     Join a conversation
+     Adds the calling agent to the conversation's participants.
 
     Args:
         conversation_uuid (str):
         x_ultra_cart_api_version (str | Unset):  Default: '2017-03-01'.
+        body (ConversationJoinRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -225,6 +243,7 @@ async def asyncio(
         await asyncio_detailed(
             conversation_uuid=conversation_uuid,
             client=client,
+            body=body,
             x_ultra_cart_api_version=x_ultra_cart_api_version,
         )
     ).parsed

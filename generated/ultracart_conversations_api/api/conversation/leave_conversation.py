@@ -112,7 +112,7 @@ def sync_detailed(
 ) -> Response[Any | ErrorResponse]:
     """Leave a conversation
 
-     Leave a conversation
+     Removes the calling agent from the conversation's active participants.
 
     Args:
         conversation_uuid (str):
@@ -146,7 +146,7 @@ def sync(
 ) -> Any | ErrorResponse | None:
     """Leave a conversation
 
-     Leave a conversation
+     Removes the calling agent from the conversation's active participants.
 
     Args:
         conversation_uuid (str):
@@ -175,7 +175,7 @@ async def asyncio_detailed(
 ) -> Response[Any | ErrorResponse]:
     """Leave a conversation
 
-     Leave a conversation
+     Removes the calling agent from the conversation's active participants.
 
     Args:
         conversation_uuid (str):
@@ -207,7 +207,7 @@ async def asyncio(
 ) -> Any | ErrorResponse | None:
     """Leave a conversation
 
-     Leave a conversation
+     Removes the calling agent from the conversation's active participants.
 
     Args:
         conversation_uuid (str):

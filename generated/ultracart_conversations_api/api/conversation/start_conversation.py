@@ -109,7 +109,7 @@ def sync_detailed(
 ) -> Response[ConversationStartResponse | ErrorResponse]:
     """Start a conversation
 
-     Start a new conversation
+     Opens a new conversation with the given participants.
 
     Args:
         x_ultra_cart_api_version (str | Unset):  Default: '2017-03-01'.
@@ -143,7 +143,7 @@ def sync(
 ) -> ConversationStartResponse | ErrorResponse | None:
     """Start a conversation
 
-     Start a new conversation
+     Opens a new conversation with the given participants.
 
     Args:
         x_ultra_cart_api_version (str | Unset):  Default: '2017-03-01'.
@@ -172,7 +172,7 @@ async def asyncio_detailed(
 ) -> Response[ConversationStartResponse | ErrorResponse]:
     """Start a conversation
 
-     Start a new conversation
+     Opens a new conversation with the given participants.
 
     Args:
         x_ultra_cart_api_version (str | Unset):  Default: '2017-03-01'.
@@ -204,7 +204,7 @@ async def asyncio(
 ) -> ConversationStartResponse | ErrorResponse | None:
     """Start a conversation
 
-     Start a new conversation
+     Opens a new conversation with the given participants.
 
     Args:
         x_ultra_cart_api_version (str | Unset):  Default: '2017-03-01'.

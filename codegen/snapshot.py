@@ -1,0 +1,135 @@
+"""`python -m codegen snapshot UPSTREAM`: refresh codegen/upstream/ from UltraCart's document.
+
+CI has no network, so `make ci` checks drift against a reviewed extract of UltraCart's
+spec. This writes that extract, deterministically, from the full document (a path or a
+URL, read with the drift tool's tolerant, bounded loader: UltraCart's own document does
+not pass strict validation):
+
+- the operations openapi.yaml has (matched by method and path), with every schema they
+  reach and the security schemes: structure only — types, formats, enums, bounds,
+  required, parameters, bodies, statuses, headers — with UltraCart's prose, examples and
+  titles left out;
+- every other operation under the same first path segment (`/conversation`) as a stub
+  (its operationId), so that drift still lists what upstream has and we do not.
+
+The next refresh is one command and a reviewed diff.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from codegen.drift.load import load_document
+from codegen.paths import ROOT, SPEC
+
+TARGET = ROOT / "codegen" / "upstream" / "conversation.oas3.json"
+METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
+# Prose and samples: not structure, and not ours to copy.
+_PROSE = frozenset({"description", "summary", "example", "examples", "title", "externalDocs"})
+
+
+def _strip(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {k: _strip(v) for k, v in node.items() if k not in _PROSE}
+    if isinstance(node, list):
+        return [_strip(item) for item in node]
+    return node
+
+
+def _response(node: Any) -> Any:
+    """A response keeps an empty description: OpenAPI requires the key."""
+    stripped = _strip(node)
+    if isinstance(stripped, dict) and "$ref" not in stripped:
+        stripped["description"] = ""
+    return stripped
+
+
+def _refs(node: Any) -> set[str]:
+    found: set[str] = set()
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            ref = item.get("$ref")
+            if isinstance(ref, str):
+                found.add(ref)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
+
+
+def _component(document: dict[str, Any], ref: str) -> tuple[str, str] | None:
+    parts = ref.removeprefix("#/").split("/")
+    if len(parts) == 3 and parts[0] == "components":
+        return parts[1], parts[2]
+    return None
+
+
+def extract(upstream: dict[str, Any], ours: dict[str, Any]) -> dict[str, Any]:
+    wanted = {(path, method) for path, item in ours.get("paths", {}).items() for method in item}
+    prefixes = {"/" + path.strip("/").split("/")[0] for path, _ in wanted}
+    paths: dict[str, Any] = {}
+    for path, item in sorted(upstream.get("paths", {}).items()):
+        if not isinstance(item, dict) or not any(path.startswith(p) for p in prefixes):
+            continue
+        for method in METHODS:
+            operation = item.get(method)
+            if not isinstance(operation, dict):
+                continue
+            if (path, method) in wanted:
+                kept = _strip({k: v for k, v in operation.items() if k != "responses"})
+                kept["responses"] = {
+                    str(status): _response(response) for status, response in operation.get("responses", {}).items()
+                }
+                shared = item.get("parameters")
+                if shared:
+                    kept["parameters"] = _strip(shared) + kept.get("parameters", [])
+            else:
+                kept = {"operationId": operation.get("operationId", ""), "responses": {}}
+            paths.setdefault(path, {})[method] = kept
+    components: dict[str, dict[str, Any]] = {}
+    source_components = upstream.get("components", {})
+    pending = sorted(_refs(paths))
+    seen: set[str] = set()
+    while pending:
+        ref = pending.pop()
+        if ref in seen:
+            continue
+        seen.add(ref)
+        where = _component(upstream, ref)
+        if where is None:
+            continue
+        section, name = where
+        node = source_components.get(section, {}).get(name)
+        if node is None:
+            continue
+        stripped = _response(node) if section == "responses" else _strip(node)
+        components.setdefault(section, {})[name] = stripped
+        pending.extend(sorted(_refs(stripped) - seen))
+    components["securitySchemes"] = _strip(source_components.get("securitySchemes", {}))
+    snapshot: dict[str, Any] = {
+        "openapi": upstream.get("openapi", "3.0.0"),
+        "info": {
+            "title": "UltraCart REST API v2 (structural extract for drift checks)",
+            "version": str(upstream.get("info", {}).get("version", "")),
+        },
+        "servers": upstream.get("servers", []),
+        "paths": paths,
+        "components": {k: dict(sorted(v.items())) for k, v in sorted(components.items())},
+    }
+    if "security" in upstream:
+        snapshot["security"] = upstream["security"]
+    return snapshot
+
+
+def write_snapshot(source: str, target: Path = TARGET) -> Path:
+    upstream = load_document(source)
+    ours = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
+    snapshot = extract(upstream, ours)
+    target.write_text(json.dumps(snapshot, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return target

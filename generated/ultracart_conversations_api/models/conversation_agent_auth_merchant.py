@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ConversationAgentAuthMerchant")
+
+
+@_attrs_define
+class ConversationAgentAuthMerchant:
+    """
+    Attributes:
+        company (str | Unset):
+        is_parent (bool | Unset):
+        merchant_id (str | Unset):
+    """
+
+    company: str | Unset = UNSET
+    is_parent: bool | Unset = UNSET
+    merchant_id: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        company = self.company
+
+        is_parent = self.is_parent
+
+        merchant_id = self.merchant_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if company is not UNSET:
+            field_dict["company"] = company
+        if is_parent is not UNSET:
+            field_dict["is_parent"] = is_parent
+        if merchant_id is not UNSET:
+            field_dict["merchant_id"] = merchant_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        company = d.pop("company", UNSET)
+        if company.__class__ is not str and not isinstance(company, (str, Unset)):
+            raise TypeError("company: expected a string, got " + type(company).__name__)
+
+        is_parent = d.pop("is_parent", UNSET)
+        if is_parent.__class__ is not bool and not isinstance(is_parent, (bool, Unset)):
+            raise TypeError("is_parent: expected a boolean, got " + type(is_parent).__name__)
+
+        merchant_id = d.pop("merchant_id", UNSET)
+        if merchant_id.__class__ is not str and not isinstance(merchant_id, (str, Unset)):
+            raise TypeError("merchant_id: expected a string, got " + type(merchant_id).__name__)
+
+        conversation_agent_auth_merchant = cls(
+            company=company,
+            is_parent=is_parent,
+            merchant_id=merchant_id,
+        )
+
+        additional_properties = {}
+        for prop_name, prop_dict in d.items():
+            additional = prop_dict
+
+            additional_properties[prop_name] = additional
+
+        conversation_agent_auth_merchant.additional_properties = additional_properties
+        return conversation_agent_auth_merchant
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

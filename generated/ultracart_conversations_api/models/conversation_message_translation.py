@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ConversationMessageTranslation")
+
+
+@_attrs_define
+class ConversationMessageTranslation:
+    """
+    Attributes:
+        body (str | Unset):
+        language_iso_code (str | Unset):
+    """
+
+    body: str | Unset = UNSET
+    language_iso_code: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        body = self.body
+
+        language_iso_code = self.language_iso_code
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if body is not UNSET:
+            field_dict["body"] = body
+        if language_iso_code is not UNSET:
+            field_dict["language_iso_code"] = language_iso_code
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        body = d.pop("body", UNSET)
+        if body.__class__ is not str and not isinstance(body, (str, Unset)):
+            raise TypeError("body: expected a string, got " + type(body).__name__)
+
+        language_iso_code = d.pop("language_iso_code", UNSET)
+        if language_iso_code.__class__ is not str and not isinstance(language_iso_code, (str, Unset)):
+            raise TypeError("language_iso_code: expected a string, got " + type(language_iso_code).__name__)
+
+        conversation_message_translation = cls(
+            body=body,
+            language_iso_code=language_iso_code,
+        )
+
+        additional_properties = {}
+        for prop_name, prop_dict in d.items():
+            additional = prop_dict
+
+            additional_properties[prop_name] = additional
+
+        conversation_message_translation.additional_properties = additional_properties
+        return conversation_message_translation
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.conversation_message_transport_status_status import (
+    ConversationMessageTransportStatusStatus,
+)
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ConversationMessageTransportStatus")
+
+
+@_attrs_define
+class ConversationMessageTransportStatus:
+    """
+    Attributes:
+        conversation_participant_arn (str | Unset):
+        status (ConversationMessageTransportStatusStatus | Unset):
+    """
+
+    conversation_participant_arn: str | Unset = UNSET
+    status: ConversationMessageTransportStatusStatus | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        conversation_participant_arn = self.conversation_participant_arn
+
+        status: str | Unset = UNSET
+        if not isinstance(self.status, Unset):
+            status = self.status
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if conversation_participant_arn is not UNSET:
+            field_dict["conversation_participant_arn"] = conversation_participant_arn
+        if status is not UNSET:
+            field_dict["status"] = status
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        conversation_participant_arn = d.pop("conversation_participant_arn", UNSET)
+        if conversation_participant_arn.__class__ is not str and not isinstance(
+            conversation_participant_arn, (str, Unset)
+        ):
+            raise TypeError(
+                "conversation_participant_arn: expected a string, got " + type(conversation_participant_arn).__name__
+            )
+
+        status = d.pop("status", UNSET)
+        if status.__class__ is not str and not isinstance(status, (str, Unset)):
+            raise TypeError("status: expected a string, got " + type(status).__name__)
+
+        conversation_message_transport_status = cls(
+            conversation_participant_arn=conversation_participant_arn,
+            status=status,
+        )
+
+        additional_properties = {}
+        for prop_name, prop_dict in d.items():
+            additional = prop_dict
+
+            additional_properties[prop_name] = additional
+
+        conversation_message_transport_status.additional_properties = additional_properties
+        return conversation_message_transport_status
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ConversationMultimediaUploadUrl")
+
+
+@_attrs_define
+class ConversationMultimediaUploadUrl:
+    """
+    Attributes:
+        key (str | Unset): Names the upload in a message
+        url (str | Unset): Where to PUT the file
+    """
+
+    key: str | Unset = UNSET
+    url: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        key = self.key
+
+        url = self.url
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if key is not UNSET:
+            field_dict["key"] = key
+        if url is not UNSET:
+            field_dict["url"] = url
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        key = d.pop("key", UNSET)
+        if key.__class__ is not str and not isinstance(key, (str, Unset)):
+            raise TypeError("key: expected a string, got " + type(key).__name__)
+
+        url = d.pop("url", UNSET)
+        if url.__class__ is not str and not isinstance(url, (str, Unset)):
+            raise TypeError("url: expected a string, got " + type(url).__name__)
+
+        conversation_multimedia_upload_url = cls(
+            key=key,
+            url=url,
+        )
+
+        additional_properties = {}
+        for prop_name, prop_dict in d.items():
+            additional = prop_dict
+
+            additional_properties[prop_name] = additional
+
+        conversation_multimedia_upload_url.additional_properties = additional_properties
+        return conversation_multimedia_upload_url
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

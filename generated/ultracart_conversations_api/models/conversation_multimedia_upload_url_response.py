@@ -1,0 +1,158 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.conversation_multimedia_upload_url import ConversationMultimediaUploadUrl
+    from ..models.error import Error
+    from ..models.response_metadata import ResponseMetadata
+    from ..models.response_warning import ResponseWarning
+
+
+T = TypeVar("T", bound="ConversationMultimediaUploadUrlResponse")
+
+
+@_attrs_define
+class ConversationMultimediaUploadUrlResponse:
+    """
+    Attributes:
+        conversation_multimedia_upload_url (ConversationMultimediaUploadUrl | Unset):
+        error (Error | Unset):
+        metadata (ResponseMetadata | Unset):
+        success (bool | Unset): Whether the call succeeded
+        warning (ResponseWarning | Unset):
+    """
+
+    conversation_multimedia_upload_url: ConversationMultimediaUploadUrl | Unset = UNSET
+    error: Error | Unset = UNSET
+    metadata: ResponseMetadata | Unset = UNSET
+    success: bool | Unset = UNSET
+    warning: ResponseWarning | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        conversation_multimedia_upload_url: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.conversation_multimedia_upload_url, Unset):
+            conversation_multimedia_upload_url = self.conversation_multimedia_upload_url.to_dict()
+
+        error: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.error, Unset):
+            error = self.error.to_dict()
+
+        metadata: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.metadata, Unset):
+            metadata = self.metadata.to_dict()
+
+        success = self.success
+
+        warning: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.warning, Unset):
+            warning = self.warning.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if conversation_multimedia_upload_url is not UNSET:
+            field_dict["conversation_multimedia_upload_url"] = conversation_multimedia_upload_url
+        if error is not UNSET:
+            field_dict["error"] = error
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
+        if success is not UNSET:
+            field_dict["success"] = success
+        if warning is not UNSET:
+            field_dict["warning"] = warning
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.conversation_multimedia_upload_url import ConversationMultimediaUploadUrl  # noqa: PLC0415
+        from ..models.error import Error  # noqa: PLC0415
+        from ..models.response_metadata import ResponseMetadata  # noqa: PLC0415
+        from ..models.response_warning import ResponseWarning  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _conversation_multimedia_upload_url = d.pop("conversation_multimedia_upload_url", UNSET)
+        conversation_multimedia_upload_url: ConversationMultimediaUploadUrl | Unset
+        if isinstance(_conversation_multimedia_upload_url, Unset):
+            conversation_multimedia_upload_url = UNSET
+        else:
+            if not isinstance(_conversation_multimedia_upload_url, dict):
+                raise TypeError(
+                    "conversation_multimedia_upload_url: expected an object, got "
+                    + type(_conversation_multimedia_upload_url).__name__
+                )
+            conversation_multimedia_upload_url = ConversationMultimediaUploadUrl.from_dict(
+                _conversation_multimedia_upload_url
+            )
+
+        _error = d.pop("error", UNSET)
+        error: Error | Unset
+        if isinstance(_error, Unset):
+            error = UNSET
+        else:
+            if not isinstance(_error, dict):
+                raise TypeError("error: expected an object, got " + type(_error).__name__)
+            error = Error.from_dict(_error)
+
+        _metadata = d.pop("metadata", UNSET)
+        metadata: ResponseMetadata | Unset
+        if isinstance(_metadata, Unset):
+            metadata = UNSET
+        else:
+            if not isinstance(_metadata, dict):
+                raise TypeError("metadata: expected an object, got " + type(_metadata).__name__)
+            metadata = ResponseMetadata.from_dict(_metadata)
+
+        success = d.pop("success", UNSET)
+        if success.__class__ is not bool and not isinstance(success, (bool, Unset)):
+            raise TypeError("success: expected a boolean, got " + type(success).__name__)
+
+        _warning = d.pop("warning", UNSET)
+        warning: ResponseWarning | Unset
+        if isinstance(_warning, Unset):
+            warning = UNSET
+        else:
+            if not isinstance(_warning, dict):
+                raise TypeError("warning: expected an object, got " + type(_warning).__name__)
+            warning = ResponseWarning.from_dict(_warning)
+
+        conversation_multimedia_upload_url_response = cls(
+            conversation_multimedia_upload_url=conversation_multimedia_upload_url,
+            error=error,
+            metadata=metadata,
+            success=success,
+            warning=warning,
+        )
+
+        additional_properties = {}
+        for prop_name, prop_dict in d.items():
+            additional = prop_dict
+
+            additional_properties[prop_name] = additional
+
+        conversation_multimedia_upload_url_response.additional_properties = additional_properties
+        return conversation_multimedia_upload_url_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
