@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
+import ssl
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -23,14 +24,61 @@ from ultracart_conversations.errors import InvalidRequestError
 from ultracart_conversations.oauth import OAuthSession
 
 
+# Longer than any sane wait, short enough for every clock and socket API (1e300 s
+# overflows them: OverflowError per call instead of one clear error up front).
+MAX_SECONDS = 7 * 24 * 3600.0
+
+
+def check_seconds(name: str, value: object) -> float:
+    """A positive, finite number of seconds (at most a week), or InvalidRequestError."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise InvalidRequestError(f"{name} must be a number of seconds, got {type(value).__name__}")
+    if not (0 < value <= MAX_SECONDS):  # also false for NaN
+        raise InvalidRequestError(
+            f"{name} must be a positive number of seconds, at most {MAX_SECONDS:.0f}, got {value}"
+        )
+    return float(value)
+
+
 def resolve_timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
     if isinstance(timeout, httpx.Timeout):
+        for part in ("connect", "read", "write", "pool"):
+            value = getattr(timeout, part)
+            if value is not None:
+                check_seconds(f"timeout.{part}", value)
         return timeout
     if timeout is None:
         return httpx.Timeout(None)
-    if isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout <= 0:
-        raise InvalidRequestError("timeout must be a positive number of seconds")
-    return httpx.Timeout(timeout, connect=min(float(timeout), DEFAULT_CONNECT_TIMEOUT))
+    seconds = check_seconds("timeout", timeout)
+    return httpx.Timeout(seconds, connect=min(seconds, DEFAULT_CONNECT_TIMEOUT))
+
+
+def attempt_seconds(timeout: httpx.Timeout) -> float | None:
+    """The default per-attempt deadline for a timeout: connect + write + read (70 s for
+    the default 10 s / 30 s / 30 s); None (no deadline) when reads may wait forever."""
+    if timeout.read is None:
+        return None
+    return sum(v for v in (timeout.connect, timeout.write, timeout.read) if v is not None)
+
+
+def resolve_attempt_timeout(value: object) -> float | None:
+    """An explicit `attempt_timeout=`: seconds, or None for no deadline."""
+    return None if value is None else check_seconds("attempt_timeout", value)
+
+
+def resolve_max_response_bytes(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise InvalidRequestError("max_response_bytes must be a positive int")
+    return value
+
+
+def check_verify_ssl(verify_ssl: object) -> None:
+    """What httpx's `verify` accepts from us: a bool or an ssl.SSLContext (0 or "no"
+    would otherwise fail later, untyped, inside httpx)."""
+    if not isinstance(verify_ssl, bool | ssl.SSLContext):
+        raise InvalidRequestError(
+            f"verify_ssl must be True, False or an ssl.SSLContext, got {type(verify_ssl).__name__}"
+        )
 
 
 DEFAULT_HTTPX_TIMEOUT = resolve_timeout(DEFAULT_TIMEOUT)
@@ -76,6 +124,13 @@ def resolve_credentials(
         raise InvalidRequestError(f"{name} must be a non-empty str")
     if value != value.strip() or any(ch in value for ch in "\r\n"):
         raise InvalidRequestError(f"{name} has leading/trailing whitespace or a line break")
+    if not all("!" <= ch <= "~" for ch in value):
+        # A header value with a control character (NUL, \x0b...), a space or a non-ASCII
+        # character cannot be sent: refuse it here, typed, and never quote it.
+        raise InvalidRequestError(
+            f"{name} contains a character a credential cannot have "
+            "(only printable ASCII without spaces); check where it was read from"
+        )
     auth: httpx.Auth = SimpleKeyAuth(value) if name == "simple_key" else BearerTokenAuth(value)
     return Credentials(auth, name, Secrets(value))
 

@@ -11,6 +11,10 @@ DEFAULT_CONNECT_TIMEOUT = 10.0
 
 DEFAULT_MAX_RETRIES = 2
 
+# The largest response body a call reads, counted decompressed (the API's largest
+# pages are a few MB): a gzip bomb or an endless body stops here, typed.
+DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
+
 USER_AGENT = "ultracart-conversations/0.1.0"
 
 SIMPLE_KEY_HEADER = "x-ultracart-simple-key"
