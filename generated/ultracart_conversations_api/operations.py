@@ -144,6 +144,7 @@ GET_CONVERSATIONS: Operation[ConversationsResponse] = Operation(
             default=100,
             minimum=1,
             maximum=200,
+            format="int32",
             description="The maximum number of records to return on this one API call. (Max 200)",
         ),
         Parameter(
@@ -154,6 +155,7 @@ GET_CONVERSATIONS: Operation[ConversationsResponse] = Operation(
             required=False,
             default=0,
             minimum=0,
+            format="int32",
             description="Pagination of the record set. Offset is a zero based index.",
         ),
     ),

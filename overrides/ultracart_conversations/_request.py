@@ -70,8 +70,19 @@ def check_value(parameter: Parameter, value: object, label: str | None = None) -
     return text
 
 
+# The range an integer of each OpenAPI format can hold; an integer with no format is
+# taken as int64 (no server reads more; a 10,000-digit int cannot even be printed).
+_INTEGER_RANGES = {"int32": (-(2**31), 2**31 - 1), "int64": (-(2**63), 2**63 - 1)}
+
+
 def _check_bounds(parameter: Parameter, value: float, label: str) -> None:
     low, high = parameter.minimum, parameter.maximum
+    if parameter.kind == "integer":
+        format_low, format_high = _INTEGER_RANGES.get(
+            parameter.format or "int64", _INTEGER_RANGES["int64"]
+        )
+        low = format_low if low is None else max(low, format_low)
+        high = format_high if high is None else min(high, format_high)
     if (low is not None and value < low) or (high is not None and value > high):
         if low is not None and high is not None:
             bounds = f"between {_number(low)} and {_number(high)}"
