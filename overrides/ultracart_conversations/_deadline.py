@@ -13,6 +13,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import socket
+import sys
 import threading
 import time
 from typing import Any
@@ -33,9 +34,13 @@ class Attempt:
         self._entry = None if seconds is None else _TIMER.schedule(seconds, self._expire)
 
     def trace(self, event: str, info: dict[str, Any]) -> None:
-        """httpcore's `trace` extension: note the connection this attempt opened."""
+        """httpcore's `trace` extension: note the connection this attempt uses."""
         if event in _NEW_STREAM_EVENTS:
             self.watch(info.get("return_value"))
+        elif event == "http11.send_request_headers.started" and self._entry is not None:
+            # A pooled connection, reused: httpcore reports no stream for it, but the
+            # HTTP/1.1 connection sending this request is a few frames up.
+            self.watch(_calling_connection_stream())
 
     def watch(self, stream: object) -> None:
         if stream is None or self._entry is None:
@@ -57,6 +62,18 @@ class Attempt:
             streams = list(self._streams)
         for stream in streams:
             _shut_down(stream)
+
+
+def _calling_connection_stream() -> object:
+    frame = sys._getframe(2)
+    for _ in range(6):
+        if frame is None:
+            break
+        stream = getattr(frame.f_locals.get("self"), "_network_stream", None)
+        if stream is not None:
+            return stream
+        frame = frame.f_back
+    return None
 
 
 def _shut_down(stream: Any) -> None:
