@@ -90,7 +90,14 @@ def _check_bounds(parameter: Parameter, value: float, label: str) -> None:
             bounds = f">= {_number(low)}"
         else:
             bounds = f"<= {_number(high)}"
-        raise InvalidRequestError(f"{label} must be {bounds}, got {value}")
+        raise InvalidRequestError(f"{label} must be {bounds}, got {_shown(value)}")
+
+
+def _shown(value: float) -> str:
+    # str() of an int past 4,300 digits raises ValueError.
+    if isinstance(value, int) and abs(value) >= 10**40:
+        return f"an integer of about {int(value.bit_length() * 0.30103) + 1} digits"
+    return str(value)
 
 
 def _number(value: float | None) -> str:
@@ -166,7 +173,10 @@ def request_content(operation: Operation[Any], body: object) -> bytes | None:
         # Parsing it back applies the model's field type checks: a wrong type set on an
         # attribute is caught here, not by the server.
         spec.model.from_dict(document)
-        return json.dumps(document, allow_nan=False, separators=(",", ":")).encode()
+        # ensure_ascii=False: a lone surrogate fails to encode here (UnicodeEncodeError)
+        # instead of going out as a "\ud800" escape no server can store.
+        text = json.dumps(document, allow_nan=False, ensure_ascii=False, separators=(",", ":"))
+        return text.encode()
     except (TypeError, ValueError, KeyError, AttributeError, RecursionError) as exc:
         detail = str(exc)[:200] or type(exc).__name__
         raise InvalidRequestError(
