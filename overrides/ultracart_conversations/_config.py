@@ -18,24 +18,20 @@ from ultracart_conversations._defaults import (
     ENV_ACCESS_TOKEN,
     ENV_BASE_URL,
     ENV_SIMPLE_KEY,
+    MAX_TIMEOUT_SECONDS,
 )
 from ultracart_conversations._redaction import Secrets, logger
 from ultracart_conversations.errors import InvalidRequestError
 from ultracart_conversations.oauth import OAuthSession
 
 
-# Longer than any sane wait, short enough for every clock and socket API (1e300 s
-# overflows them: OverflowError per call instead of one clear error up front).
-MAX_SECONDS = 7 * 24 * 3600.0
-
-
 def check_seconds(name: str, value: object) -> float:
     """A positive, finite number of seconds (at most a week), or InvalidRequestError."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise InvalidRequestError(f"{name} must be a number of seconds, got {type(value).__name__}")
-    if not (0 < value <= MAX_SECONDS):  # also false for NaN
+    if not (0 < value <= MAX_TIMEOUT_SECONDS):  # also false for NaN
         raise InvalidRequestError(
-            f"{name} must be a positive number of seconds, at most {MAX_SECONDS:.0f}, got {value}"
+            f"{name} must be a positive number of seconds, at most {MAX_TIMEOUT_SECONDS:.0f}, got {value}"
         )
     return float(value)
 
