@@ -104,7 +104,9 @@ def test_d19_unusable_key_file_is_one_line_and_exit_2(
 def test_d19_key_file_with_a_byte_order_mark_works(fake: FakeUltraCart, tmp_path: Path) -> None:
     key_file = tmp_path / "key"
     key_file.write_bytes(b"\xef\xbb\xbf" + fake.simple_key.encode() + b"\n")
-    code, _, err = run(["list", "--simple-key-file", str(key_file)], {"ULTRACART_BASE_URL": fake.base_url})
+    code, _, err = run(
+        ["list", "--simple-key-file", str(key_file)], {"ULTRACART_BASE_URL": fake.base_url}
+    )
     assert (code, err) == (0, "")
 
 

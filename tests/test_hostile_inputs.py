@@ -101,9 +101,7 @@ def test_d16_base_url_with_userinfo_is_refused_without_echo(base_url: str) -> No
     assert "hunter2" not in str(caught.value)
 
 
-@pytest.mark.parametrize(
-    "suffix", ["?merchant=x", "?", "#frag", "#", "/rest/v2?a=1#b"], ids=repr
-)
+@pytest.mark.parametrize("suffix", ["?merchant=x", "?", "#frag", "#", "/rest/v2?a=1#b"], ids=repr)
 def test_d23_base_url_with_a_query_or_fragment_is_refused(suffix: str) -> None:
     with FakeUltraCart() as fake:
         with pytest.raises(InvalidRequestError, match="query|fragment"):
@@ -157,9 +155,10 @@ def test_d8_unusable_max_response_bytes_is_refused(max_bytes: object) -> None:
     "conversation_uuid", ["\ud800", "abc\udfffdef", "x" * 70_000], ids=["lone", "inner", "70k"]
 )
 def test_d17_unsendable_id_is_invalid_request_before_sending(conversation_uuid: str) -> None:
-    with FakeUltraCart() as fake, ConversationApi(
-        simple_key=fake.simple_key, base_url=fake.base_url
-    ) as api:
+    with (
+        FakeUltraCart() as fake,
+        ConversationApi(simple_key=fake.simple_key, base_url=fake.base_url) as api,
+    ):
         with pytest.raises(InvalidRequestError):
             api.get_conversation(conversation_uuid)
         assert fake.requests == []
@@ -168,9 +167,10 @@ def test_d17_unsendable_id_is_invalid_request_before_sending(conversation_uuid: 
 def test_d17_body_with_a_lone_surrogate_is_invalid_request_before_sending() -> None:
     from ultracart_conversations import ConversationStartRequest
 
-    with FakeUltraCart() as fake, ConversationApi(
-        simple_key=fake.simple_key, base_url=fake.base_url
-    ) as api:
+    with (
+        FakeUltraCart() as fake,
+        ConversationApi(simple_key=fake.simple_key, base_url=fake.base_url) as api,
+    ):
         request = ConversationStartRequest()
         request.additional_properties["note"] = "bad \ud800 text"
         with pytest.raises(InvalidRequestError):
@@ -226,9 +226,10 @@ def test_d28_parse_dts_still_reads_whole_dates(text: str, iso: str) -> None:
 
 @pytest.mark.parametrize("offset", [2**31, 2**63, 10**5000], ids=["int32+1", "int64", "huge"])
 def test_d33_offset_beyond_int32_is_invalid_request_before_sending(offset: int) -> None:
-    with FakeUltraCart() as fake, ConversationApi(
-        simple_key=fake.simple_key, base_url=fake.base_url
-    ) as api:
+    with (
+        FakeUltraCart() as fake,
+        ConversationApi(simple_key=fake.simple_key, base_url=fake.base_url) as api,
+    ):
         with pytest.raises(InvalidRequestError, match="offset"):
             api.get_conversations(offset=offset)
         assert fake.requests == []

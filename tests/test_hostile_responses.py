@@ -128,8 +128,7 @@ def _gzip_bomb(conn: Connection) -> None:
     bomb = compressor.compress(b"\0" * (40 * 1024 * 1024)) + compressor.flush()
     conn.send(
         b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\n"
-        b"Content-Length: %d\r\n\r\n" % len(bomb)
-        + bomb
+        b"Content-Length: %d\r\n\r\n" % len(bomb) + bomb
     )
 
 
@@ -145,9 +144,10 @@ def _endless_chunks(conn: Connection) -> None:
 def test_d8_response_larger_than_the_cap_is_a_typed_error(
     script: Callable[[Connection], None],
 ) -> None:
-    with HostileServer(script) as server, _client(
-        server, max_response_bytes=1024 * 1024, attempt_timeout=60.0
-    ) as api:
+    with (
+        HostileServer(script) as server,
+        _client(server, max_response_bytes=1024 * 1024, attempt_timeout=60.0) as api,
+    ):
         with pytest.raises(ResponseTooLargeError, match="max_response_bytes") as caught:
             api.get_conversation("c1")
         assert caught.value.status == 200
@@ -173,8 +173,7 @@ def test_d8_compressed_response_under_the_cap_is_read_whole() -> None:
         conn.read_request()
         packed = gzip.compress(body)
         conn.send(
-            b"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: %d\r\n\r\n"
-            % len(packed)
+            b"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: %d\r\n\r\n" % len(packed)
             + packed
         )
 
@@ -290,11 +289,10 @@ def test_no_deadline_thread_work_left_behind() -> None:
     # Sanity for the shared timer: many quick calls leave no pile of timers.
     from ultracart_conversations._deadline import _TIMER
 
-    with FakeUltraCart(conversations=2) as fake, ConversationApi(
-        simple_key=fake.simple_key, base_url=fake.base_url
-    ) as api:
+    with (
+        FakeUltraCart(conversations=2) as fake,
+        ConversationApi(simple_key=fake.simple_key, base_url=fake.base_url) as api,
+    ):
         for _ in range(300):
             api.get_conversations(limit=1)
     assert len(_TIMER._heap) < 200
-
-
