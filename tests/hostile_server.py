@@ -16,6 +16,7 @@ closes every connection, so no test leaves a thread writing forever.
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 from collections.abc import Callable
@@ -144,10 +145,8 @@ class HostileServer:
         with self._lock:
             sockets, threads = list(self._sockets), list(self._threads)
         for sock in sockets:
-            try:
+            with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
         for thread in threads:
             thread.join(timeout=5)
 

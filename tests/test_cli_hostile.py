@@ -9,6 +9,7 @@ import io
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -40,7 +41,7 @@ def assert_usage_error(code: int, out: str, err: str) -> None:
 
 
 @pytest.fixture
-def fake() -> FakeUltraCart:
+def fake() -> Iterator[FakeUltraCart]:
     with FakeUltraCart(conversations=2) as running:
         yield running
 

@@ -36,7 +36,7 @@ def test_d14_credential_with_a_control_character_is_refused_without_echo(
     value = SECRET[:8] + bad + SECRET[8:]
     with FakeUltraCart() as fake:
         with pytest.raises(InvalidRequestError) as caught:
-            ConversationApi(**{kind: value}, base_url=fake.base_url)
+            ConversationApi(**{kind: value}, base_url=fake.base_url)  # type: ignore[arg-type]
         assert fake.requests == []
     message = str(caught.value)
     assert kind in message
@@ -57,11 +57,12 @@ def test_d14_scrubber_matches_the_bytes_and_escaped_forms_of_a_secret() -> None:
 def test_d15_debug_log_never_shows_the_agent_websocket_jwt(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    with FakeUltraCart() as fake, caplog.at_level(logging.DEBUG):
-        with ConversationApi(
-            simple_key=fake.simple_key, base_url=fake.base_url, debugging=True
-        ) as api:
-            jwt = api.get_agent_websocket_authorization().jwt
+    with (
+        FakeUltraCart() as fake,
+        caplog.at_level(logging.DEBUG),
+        ConversationApi(simple_key=fake.simple_key, base_url=fake.base_url, debugging=True) as api,
+    ):
+        jwt = api.get_agent_websocket_authorization().jwt
     assert isinstance(jwt, str) and len(jwt) > 20
     logs = "\n".join(record.getMessage() for record in caplog.records)
     assert "response body:" in logs
@@ -103,9 +104,8 @@ def test_d16_base_url_with_userinfo_is_refused_without_echo(base_url: str) -> No
 
 @pytest.mark.parametrize("suffix", ["?merchant=x", "?", "#frag", "#", "/rest/v2?a=1#b"], ids=repr)
 def test_d23_base_url_with_a_query_or_fragment_is_refused(suffix: str) -> None:
-    with FakeUltraCart() as fake:
-        with pytest.raises(InvalidRequestError, match="query|fragment"):
-            ConversationApi(simple_key=fake.simple_key, base_url=fake.base_url + suffix)
+    with FakeUltraCart() as fake, pytest.raises(InvalidRequestError, match=r"query|fragment"):
+        ConversationApi(simple_key=fake.simple_key, base_url=fake.base_url + suffix)
 
 
 @pytest.mark.parametrize("bad", ["\r", "\n", "\x00", " ", "\t"], ids=repr)
@@ -247,5 +247,5 @@ def test_d33_integer_without_format_or_maximum_is_bounded_as_int64() -> None:
     small = Parameter(
         name="n", python_name="n", location="query", kind="integer", format="int32", maximum=10
     )
-    with pytest.raises(InvalidRequestError, match="between|<="):
+    with pytest.raises(InvalidRequestError, match=r"between|<="):
         check_value(small, 11)

@@ -166,7 +166,9 @@ class BaseConversationApi(Generic[HttpClientT]):
         if option is not DEFAULT:
             return resolve_attempt_timeout(option)
         timeout = self._timeout
-        return attempt_seconds(self._http.timeout if timeout is httpx.USE_CLIENT_DEFAULT else timeout)
+        return attempt_seconds(
+            self._http.timeout if timeout is httpx.USE_CLIENT_DEFAULT else timeout
+        )
 
     # httpx.Client or httpx.AsyncClient: what the subclass sends with.
     _http_client_class: type[HttpClientT]

@@ -28,10 +28,12 @@ from ultracart_conversations.oauth import OAuthSession
 def check_seconds(name: str, value: object) -> float:
     """A positive, finite number of seconds (at most a week), or InvalidRequestError."""
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise InvalidRequestError(f"{name} must be a number of seconds, got {type(value).__name__}")
+        kind = type(value).__name__
+        raise InvalidRequestError(f"{name} must be a number of seconds, got {kind}")
     if not (0 < value <= MAX_TIMEOUT_SECONDS):  # also false for NaN
         raise InvalidRequestError(
-            f"{name} must be a positive number of seconds, at most {MAX_TIMEOUT_SECONDS:.0f}, got {value}"
+            f"{name} must be a positive number of seconds, "
+            f"at most {MAX_TIMEOUT_SECONDS:.0f}, got {value}"
         )
     return float(value)
 

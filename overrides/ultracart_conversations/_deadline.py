@@ -16,6 +16,7 @@ import socket
 import sys
 import threading
 import time
+from types import FrameType
 from typing import Any
 
 # Trace events whose return value is the attempt's new network stream.
@@ -65,7 +66,7 @@ class Attempt:
 
 
 def _calling_connection_stream() -> object:
-    frame = sys._getframe(2)
+    frame: FrameType | None = sys._getframe(2)
     for _ in range(6):
         if frame is None:
             break

@@ -108,20 +108,18 @@ def _field_pattern(fields: frozenset[str]) -> re.Pattern[str]:
 
 def _redact_document(node: object, fields: frozenset[str]) -> object:
     # Iterative, so a deeply nested body cannot exhaust the stack.
-    root: list[object] = [node]
-    stack: list[tuple[list[object] | dict[str, object], object]] = [(root, 0)]
+    stack: list[object] = [node]
     while stack:
-        parent, key = stack.pop()
-        value = parent[key]  # type: ignore[index]
+        value = stack.pop()
         if isinstance(value, dict):
-            for name in value:
-                if name in fields and value[name] is not None:
+            for name, member in value.items():
+                if name in fields and member is not None:
                     value[name] = REDACTED
                 else:
-                    stack.append((value, name))
+                    stack.append(member)
         elif isinstance(value, list):
-            stack.extend((value, index) for index in range(len(value)))
-    return root[0]
+            stack.extend(value)
+    return node
 
 
 # Every Secrets of a live client, for the log filter below.

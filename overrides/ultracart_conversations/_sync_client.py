@@ -149,9 +149,7 @@ class _SendingThrough(httpx.Client):
     against the API's base URL and sent through your client with this API's credentials
     (your client itself is not changed), never following a redirect."""
 
-    def __init__(
-        self, through: httpx.Client, credentials: httpx.Auth, **settings: Any
-    ) -> None:
+    def __init__(self, through: httpx.Client, credentials: httpx.Auth, **settings: Any) -> None:
         super().__init__(timeout=through.timeout, **settings)
         self._through = through
         self._credentials = credentials
@@ -165,6 +163,4 @@ class _SendingThrough(httpx.Client):
         follow_redirects: Any = httpx.USE_CLIENT_DEFAULT,
     ) -> httpx.Response:
         credentials = self._credentials if auth is httpx.USE_CLIENT_DEFAULT else auth
-        return self._through.send(
-            request, stream=stream, auth=credentials, follow_redirects=False
-        )
+        return self._through.send(request, stream=stream, auth=credentials, follow_redirects=False)

@@ -25,7 +25,7 @@ _MAX_LENGTH = 64
 _MIN_YEAR = 1900
 # Two defaults that differ in year, month and day: a part of the result that changes
 # with the default was not in the text.
-_DEFAULTS = (datetime(2001, 2, 3), datetime(2002, 4, 6))  # noqa: DTZ001 (never returned)
+_DEFAULTS = (datetime(2001, 2, 3), datetime(2002, 4, 6))
 
 
 def _parse_other(text: str) -> datetime:
@@ -64,7 +64,7 @@ def parse_dts(value: str | Unset | None, *, assume_utc: bool = True) -> datetime
         parsed = datetime.fromisoformat(text)
     except ValueError:
         parsed = _parse_other(text)
-    if not _MIN_YEAR <= parsed.year:
+    if not parsed.year >= _MIN_YEAR:
         raise InvalidDateError(f"not a plausible date/time (year {parsed.year}): {text!r}")
     if parsed.tzinfo is None and assume_utc:
         parsed = parsed.replace(tzinfo=UTC)
