@@ -143,6 +143,8 @@ def test_d17_unusable_timeout_in_with_options_is_refused() -> None:
 def test_d17_verify_ssl_that_is_not_a_bool_is_invalid_request(verify: object) -> None:
     with pytest.raises(InvalidRequestError, match="verify_ssl"):
         ConversationApi(simple_key=SECRET, verify_ssl=verify)  # type: ignore[arg-type]
+    with pytest.raises(InvalidRequestError, match="verify_ssl"):
+        OAuthClient("id", "secret-value", "https://app.example/cb", verify_ssl=verify)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("max_bytes", [0, -1, 1.5, True], ids=repr)

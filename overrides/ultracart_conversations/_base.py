@@ -16,7 +16,6 @@ import httpx
 from ultracart_conversations._config import (
     DEFAULT_HTTPX_TIMEOUT,
     attempt_seconds,
-    check_verify_ssl,
     enable_debugging,
     resolve_attempt_timeout,
     resolve_credentials,
@@ -106,7 +105,6 @@ class BaseConversationApi(Generic[HttpClientT]):
         if not isinstance(base_url, str):
             raise TypeError("base_url must be a str")
         self.base_url = base_url.rstrip("/")
-        check_verify_ssl(verify_ssl)
         check_transport_security(self.base_url, verify_ssl)
         self._max_response_bytes = resolve_max_response_bytes(max_response_bytes)
         credentials = resolve_credentials(simple_key, access_token, oauth)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 import os
-import ssl
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -68,15 +67,6 @@ def resolve_max_response_bytes(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
         raise InvalidRequestError("max_response_bytes must be a positive int")
     return value
-
-
-def check_verify_ssl(verify_ssl: object) -> None:
-    """What httpx's `verify` accepts from us: a bool or an ssl.SSLContext (0 or "no"
-    would otherwise fail later, untyped, inside httpx)."""
-    if not isinstance(verify_ssl, bool | ssl.SSLContext):
-        raise InvalidRequestError(
-            f"verify_ssl must be True, False or an ssl.SSLContext, got {type(verify_ssl).__name__}"
-        )
 
 
 DEFAULT_HTTPX_TIMEOUT = resolve_timeout(DEFAULT_TIMEOUT)

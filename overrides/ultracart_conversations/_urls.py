@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ssl
 import warnings
 from urllib.parse import SplitResult, urlsplit
 
@@ -35,8 +36,9 @@ def _check_base_url(base_url: str) -> SplitResult:
 
 
 def check_transport_security(base_url: str, verify_ssl: object) -> None:
-    """Refuse a base URL that is not a plain http(s) URL; warn about anything that is
-    not safe."""
+    """Refuse a base URL that is not a plain http(s) URL and a verify_ssl httpx would
+    not take; warn about anything that is not safe."""
+    check_verify_ssl(verify_ssl)
     parts = _check_base_url(base_url)
     if verify_ssl is False:
         warnings.warn(
@@ -50,4 +52,13 @@ def check_transport_security(base_url: str, verify_ssl: object) -> None:
             f"base_url uses plain HTTP to {parts.hostname}: credentials travel unencrypted",
             InsecureTransportWarning,
             stacklevel=3,  # the line that built the client
+        )
+
+
+def check_verify_ssl(verify_ssl: object) -> None:
+    """What httpx's `verify` accepts from us: a bool or an ssl.SSLContext (0 or "no"
+    would otherwise fail later, untyped, inside httpx)."""
+    if not isinstance(verify_ssl, bool | ssl.SSLContext):
+        raise InvalidRequestError(
+            f"verify_ssl must be True, False or an ssl.SSLContext, got {type(verify_ssl).__name__}"
         )
