@@ -296,3 +296,58 @@ def test_no_deadline_thread_work_left_behind() -> None:
         for _ in range(300):
             api.get_conversations(limit=1)
     assert len(_TIMER._heap) < 200
+
+
+# --- D8, OAuth: the body of a 401 before a token refresh ----------------------------------
+
+
+def _endless_401_then_ok() -> tuple[Callable[[Connection], None], list[int]]:
+    sent_401: list[int] = []
+
+    def script(conn: Connection) -> None:
+        while True:
+            request = conn.read_request()
+            if b"/oauth/token" in request.split(b"\r\n", 1)[0]:
+                conn.respond(200, b'{"access_token": "fresh-token-1234", "expires_in": 3600}')
+            elif not sent_401:
+                sent_401.append(0)
+                conn.send(b"HTTP/1.1 401 Unauthorized\r\nTransfer-Encoding: chunked\r\n\r\n")
+                chunk = b"a" * 65536
+                while True:
+                    conn.send(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+                    sent_401[0] += len(chunk)
+            else:
+                conn.respond(200, CONVERSATION)
+
+    return script, sent_401
+
+
+def test_d8_oauth_reads_only_the_start_of_a_401_before_refreshing() -> None:
+    from ultracart_conversations import OAuthClient, OAuthSession, OAuthTokens
+
+    script, sent_401 = _endless_401_then_ok()
+    with HostileServer(script) as server:
+        oauth = OAuthClient(
+            "client", "client-secret", "https://app.example/cb", base_url=server.base_url
+        )
+        session = OAuthSession(oauth, OAuthTokens("stale-token-1234", "refresh-token-1234"))
+        with ConversationApi(oauth=session, base_url=server.base_url, max_retries=0) as api:
+            assert api.get_conversation("c1").conversation_uuid == "c1"
+    assert session.tokens.access_token == "fresh-token-1234"
+    assert sent_401[0] < 64 * 1024 * 1024  # the server gave up long before a 64 MiB body
+
+
+async def test_d8_async_oauth_reads_only_the_start_of_a_401_before_refreshing() -> None:
+    from ultracart_conversations import OAuthClient, OAuthSession, OAuthTokens
+
+    script, sent_401 = _endless_401_then_ok()
+    with HostileServer(script) as server:
+        oauth = OAuthClient(
+            "client", "client-secret", "https://app.example/cb", base_url=server.base_url
+        )
+        session = OAuthSession(oauth, OAuthTokens("stale-token-1234", "refresh-token-1234"))
+        async with AsyncConversationApi(
+            oauth=session, base_url=server.base_url, max_retries=0
+        ) as api:
+            assert (await api.get_conversation("c1")).conversation_uuid == "c1"
+    assert sent_401[0] < 64 * 1024 * 1024
