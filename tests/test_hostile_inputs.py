@@ -4,6 +4,7 @@ keep x-sensitive response fields out (D15)."""
 
 from __future__ import annotations
 
+import json
 import logging
 import math
 
@@ -46,7 +47,13 @@ def test_d14_credential_with_a_control_character_is_refused_without_echo(
 def test_d14_scrubber_matches_the_bytes_and_escaped_forms_of_a_secret() -> None:
     value = "abc\x00defghijk\x0bxyz"
     secrets = Secrets(value)
-    for shown in (repr(value.encode()), repr(value), f"Illegal header value {value.encode()!r}"):
+    shown_as = (
+        repr(value.encode()),
+        repr(value),
+        f"Illegal header value {value.encode()!r}",
+        json.dumps({"echo": value}),
+    )
+    for shown in shown_as:
         scrubbed = secrets.scrub(shown)
         assert "defghijk" not in scrubbed, shown
 

@@ -340,8 +340,8 @@ class BaseConversationApi(Generic[HttpClientT]):
             "request headers: %s", scrub(str(redact_headers(request.headers.multi_items())))
         )
         if request.content:
-            body = request.content[:_LOGGED_BODY_CHARS].decode("utf-8", "replace")
-            _logger.debug("request body: %s", scrub(body))
+            body = redact_fields(request.content.decode("utf-8", "replace"), SENSITIVE_FIELDS)
+            _logger.debug("request body: %s", scrub(body[:_LOGGED_BODY_CHARS]))
         _logger.debug(
             "response headers: %s", scrub(str(redact_headers(response.headers.multi_items())))
         )

@@ -77,9 +77,10 @@ class Secrets:
 
 
 def _written_forms(value: str) -> set[str]:
-    """The ways a message may show a value: as is, escaped by repr() (a str with a
-    control character), and as a bytes repr (how h11 and httpx quote a header value)."""
-    forms = {value, repr(value)[1:-1]}
+    """The ways a message may show a value: as is, escaped by repr() or JSON (a str
+    with a control character), and as a bytes repr (how h11 and httpx quote a header
+    value)."""
+    forms = {value, repr(value)[1:-1], json.dumps(value)[1:-1]}
     for encoding in ("utf-8", "latin-1"):
         try:
             forms.add(repr(value.encode(encoding))[2:-1])
@@ -98,7 +99,9 @@ def redact_fields(text: str, fields: frozenset[str]) -> str:
     except (ValueError, RecursionError):
         pattern = _field_pattern(fields)
         return pattern.sub(lambda m: m.group(1) + json.dumps(REDACTED), text)
-    return json.dumps(_redact_document(document, fields), ensure_ascii=False)
+    if not _redact_document(document, fields):
+        return text  # as the server wrote it
+    return json.dumps(document, ensure_ascii=False)
 
 
 def _field_pattern(fields: frozenset[str]) -> re.Pattern[str]:
@@ -106,8 +109,10 @@ def _field_pattern(fields: frozenset[str]) -> re.Pattern[str]:
     return re.compile(r'("(?:' + names + r')"\s*:\s*)"(?:[^"\\]|\\.)*"?')
 
 
-def _redact_document(node: object, fields: frozenset[str]) -> object:
-    # Iterative, so a deeply nested body cannot exhaust the stack.
+def _redact_document(node: object, fields: frozenset[str]) -> bool:
+    """Blank the named members in place; whether there was any. Iterative, so a deeply
+    nested body cannot exhaust the stack."""
+    found = False
     stack: list[object] = [node]
     while stack:
         value = stack.pop()
@@ -115,11 +120,12 @@ def _redact_document(node: object, fields: frozenset[str]) -> object:
             for name, member in value.items():
                 if name in fields and member is not None:
                     value[name] = REDACTED
+                    found = True
                 else:
                     stack.append(member)
         elif isinstance(value, list):
             stack.extend(value)
-    return node
+    return found
 
 
 # Every Secrets of a live client, for the log filter below.
