@@ -30,6 +30,7 @@ class Attempt:
     def __init__(self, seconds: float | None) -> None:
         self.seconds = seconds
         self.expired = False
+        self._finished = False
         self._lock = threading.Lock()
         self._streams: list[Any] = []
         self._entry = None if seconds is None else _TIMER.schedule(seconds, self._expire)
@@ -47,18 +48,26 @@ class Attempt:
         if stream is None or self._entry is None:
             return
         with self._lock:
+            if self._finished:
+                return
             self._streams.append(stream)
             expired = self.expired
         if expired:
             _shut_down(stream)
 
     def finish(self) -> None:
-        """The attempt is over: forget the timer."""
+        """The attempt is over: forget the timer, and never touch its connection again
+        (it may be back in the pool, serving another request)."""
         if self._entry is not None:
+            with self._lock:
+                self._finished = True
+                self._streams.clear()
             _TIMER.cancel(self._entry)
 
     def _expire(self) -> None:
         with self._lock:
+            if self._finished:
+                return
             self.expired = True
             streams = list(self._streams)
         for stream in streams:

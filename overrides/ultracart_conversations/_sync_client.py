@@ -119,8 +119,6 @@ class ConversationApi(SyncOperations, BaseConversationApi[httpx.Client]):
             raise
         finally:
             attempt.finish()
-        if attempt.expired:
-            raise self._deadline_error(request)
         return response
 
     # --- pagination ----------------------------------------------------------------------
