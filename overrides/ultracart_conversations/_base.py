@@ -193,7 +193,9 @@ class BaseConversationApi(Generic[HttpClientT]):
 
     @property
     def auth(self) -> httpx.Auth:
-        """The credentials as an httpx.Auth, to use with your own httpx client."""
+        """The credentials as an httpx.Auth, to use with your own httpx client. Leave
+        that client's follow_redirects off: httpx strips only Authorization when a
+        redirect leaves the origin, not the simple key header."""
         return self._auth
 
     def with_options(
