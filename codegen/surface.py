@@ -235,7 +235,7 @@ def _param(spec: _Spec, raw: Any, where: str) -> Param:
     if kind not in _PY_TYPES:
         raise SurfaceError(f"{where}: parameter {name} of type {kind} is not supported")
     constraints = {
-        key: schema[key] for key in ("minimum", "maximum", "minLength", "maxLength", "enum") if key in schema
+        key: schema[key] for key in ("minimum", "maximum", "minLength", "maxLength", "enum", "format") if key in schema
     }
     constant = bool(node.get("x-client-constant"))
     if constant and "default" not in schema:

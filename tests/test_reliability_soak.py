@@ -62,6 +62,10 @@ POLICY = RetryPolicy(
 # Longest a call may take: every attempt timing out, every wait at its cap, and slack
 # for a loaded 2-core machine. A call over it has hung.
 CALL_BUDGET = (POLICY.max_retries + 1) * (TIMEOUT + 0.5) + 2.0
+# The per-attempt deadline (attempt_timeout) is not this test's subject: derived from
+# TIMEOUT it would be 3 s, which a starved event loop on a loaded machine can outlast
+# before the request is even written, leaving an attempt the server never saw.
+ATTEMPT_DEADLINE = CALL_BUDGET
 CALL_HEADER = "x-soak-call"
 
 NO_FAULT = Fault.delay(0)
@@ -239,6 +243,7 @@ def run_threads(fake: FakeUltraCart, plan: Plan, records: list[CallRecord]) -> N
             base_url=fake.base_url,
             retry_policy=POLICY,
             http_client=http,
+            attempt_timeout=ATTEMPT_DEADLINE,
         ) as api,
         ThreadPoolExecutor(THREADS) as pool,
     ):
@@ -275,6 +280,7 @@ async def run_tasks(fake: FakeUltraCart, plan: Plan, records: list[CallRecord]) 
             base_url=fake.base_url,
             retry_policy=POLICY,
             http_client=http,
+            attempt_timeout=ATTEMPT_DEADLINE,
         ) as api,
     ):
         await asyncio.gather(*(worker(api, n) for n in range(TASKS)))

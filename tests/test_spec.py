@@ -92,8 +92,14 @@ def test_every_operation_documents_the_error_responses(spec: dict[str, Any], sta
 def test_paging_parameters_and_required_body(spec: dict[str, Any]) -> None:
     listing = spec["paths"]["/conversation/conversations"]
     params = {p["name"]: p["schema"] for p in listing["get"]["parameters"] if "name" in p}
-    assert params["_limit"] == {"type": "integer", "default": 100, "minimum": 1, "maximum": 200}
-    assert params["_offset"] == {"type": "integer", "default": 0, "minimum": 0}
+    assert params["_limit"] == {
+        "type": "integer",
+        "format": "int32",
+        "default": 100,
+        "minimum": 1,
+        "maximum": 200,
+    }
+    assert params["_offset"] == {"type": "integer", "format": "int32", "default": 0, "minimum": 0}
     assert listing["put"]["requestBody"]["required"] is True
 
 

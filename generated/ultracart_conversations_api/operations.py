@@ -83,6 +83,7 @@ GET_CONVERSATION: Operation[ConversationResponse] = Operation(
             location="query",
             kind="integer",
             required=False,
+            format="int32",
             description="At most this many of the latest messages.",
         ),
     ),
@@ -170,6 +171,7 @@ GET_CONVERSATIONS: Operation[ConversationsResponse] = Operation(
             default=100,
             minimum=1,
             maximum=200,
+            format="int32",
             description="How many summaries to return in this call, at most 200.",
         ),
         Parameter(
@@ -180,6 +182,7 @@ GET_CONVERSATIONS: Operation[ConversationsResponse] = Operation(
             required=False,
             default=0,
             minimum=0,
+            format="int32",
             description="Zero-based position of the first summary to return.",
         ),
     ),

@@ -38,7 +38,13 @@ class AsyncConversationApi(AsyncOperations, BaseConversationApi[httpx.AsyncClien
     _http_client_class = httpx.AsyncClient
 
     def _attach(self, generated: AuthenticatedClient) -> None:
-        generated.set_async_httpx_client(self._http)
+        if self._owns_http:
+            generated.set_async_httpx_client(self._http)
+        else:
+            headers = {**self._http.headers, **self._request_headers}
+            generated.set_async_httpx_client(
+                _SendingThrough(self._http, self._auth, base_url=self.base_url, headers=headers)
+            )
 
     async def aclose(self) -> None:
         """Close the connections (not those of an http_client you passed in)."""
@@ -63,9 +69,11 @@ class AsyncConversationApi(AsyncOperations, BaseConversationApi[httpx.AsyncClien
         retries = 0
         while True:
             try:
-                response = await self._http.send(request, auth=self._auth)
+                response = await self._receive(request)
             except httpx.HTTPError as exc:
                 error: ApiError = self._transport_error(exc, request)
+            except ApiError as exc:  # the attempt's deadline or size cap
+                error = exc
             else:
                 try:
                     return self._read(operation, response)
@@ -76,6 +84,32 @@ class AsyncConversationApi(AsyncOperations, BaseConversationApi[httpx.AsyncClien
                 raise error
             await self._sleep(wait)
             retries += 1
+
+    async def _receive(self, request: httpx.Request) -> httpx.Response:
+        """One attempt: send, and read the whole body within attempt_timeout and
+        max_response_bytes. Redirects are not followed (whoever configured the httpx
+        client), so credentials never travel to another origin."""
+        self._check_open(request)
+        try:
+            async with asyncio.timeout(self._attempt_seconds):
+                response = await self._http.send(
+                    request, auth=self._auth, stream=True, follow_redirects=False
+                )
+                try:
+                    chunks, received = [], 0
+                    async for chunk in response.aiter_bytes():
+                        received += len(chunk)
+                        self._count_body(received, response)
+                        chunks.append(chunk)
+                    response._content = b"".join(chunks)
+                finally:
+                    await response.aclose()
+        except TimeoutError:
+            raise self._deadline_error(request) from None
+        except RuntimeError:
+            self._check_open(request)  # closed by another task meanwhile
+            raise
+        return response
 
     # --- pagination ----------------------------------------------------------------------
 
@@ -144,3 +178,29 @@ async def _cancel(window: deque[tuple[int, int, asyncio.Task[Any]]]) -> None:
     for task in tasks:
         task.cancel()
     await asyncio.gather(*tasks, return_exceptions=True)
+
+
+class _SendingThrough(httpx.AsyncClient):
+    """The generated layer's client over an http_client of yours: requests are built
+    against the API's base URL and sent through your client with this API's credentials
+    (your client itself is not changed), never following a redirect."""
+
+    def __init__(
+        self, through: httpx.AsyncClient, credentials: httpx.Auth, **settings: Any
+    ) -> None:
+        super().__init__(timeout=through.timeout, **settings)
+        self._through = through
+        self._credentials = credentials
+
+    async def send(
+        self,
+        request: httpx.Request,
+        *,
+        stream: bool = False,
+        auth: Any = httpx.USE_CLIENT_DEFAULT,
+        follow_redirects: Any = httpx.USE_CLIENT_DEFAULT,
+    ) -> httpx.Response:
+        credentials = self._credentials if auth is httpx.USE_CLIENT_DEFAULT else auth
+        return await self._through.send(
+            request, stream=stream, auth=credentials, follow_redirects=False
+        )

@@ -48,13 +48,37 @@ class BearerTokenAuth(httpx.Auth):
         return f"BearerTokenAuth({REDACTED})"
 
 
+# Enough for any real error body; a larger one is cut off and its connection dropped.
+_MAX_401_BODY = 64 * 1024
+
+
+def _read_bounded(response: httpx.Response) -> None:
+    received = 0
+    for chunk in response.iter_raw():
+        received += len(chunk)
+        if received > _MAX_401_BODY:
+            break
+    response.close()
+    response._content = b""  # what httpx reads next: the 401 is not looked at again
+
+
+async def _aread_bounded(response: httpx.Response) -> None:
+    received = 0
+    async for chunk in response.aiter_raw():
+        received += len(chunk)
+        if received > _MAX_401_BODY:
+            break
+    await response.aclose()
+    response._content = b""
+
+
 class OAuthSessionAuth(httpx.Auth):
     """Sends the session's current access token; refreshes it shortly before expiry, and
     once (then resends) when the API answers 401."""
 
-    # Read the 401's body before refreshing: closing a connection with unread data makes
-    # the kernel reset it, which the server sees as an error.
-    requires_response_body = True
+    # The 401's body is read before refreshing (closing a connection with unread data
+    # makes the kernel reset it, which the server sees as an error), but at most
+    # _MAX_401_BODY of it: httpx would read any size.
 
     def __init__(self, session: OAuthSession) -> None:
         self.session = session
@@ -67,6 +91,7 @@ class OAuthSessionAuth(httpx.Auth):
         request.headers["Authorization"] = f"Bearer {token}"
         response = yield request
         if response.status_code == 401 and session.can_refresh:
+            _read_bounded(response)
             logger.info("API answered 401; refreshing the OAuth token once and resending")
             token = session.refresh(token, reason="401 from the API")
             request.headers["Authorization"] = f"Bearer {token}"
@@ -80,6 +105,7 @@ class OAuthSessionAuth(httpx.Auth):
         request.headers["Authorization"] = f"Bearer {token}"
         response = yield request
         if response.status_code == 401 and session.can_refresh:
+            await _aread_bounded(response)
             logger.info("API answered 401; refreshing the OAuth token once and resending")
             token = await session.async_refresh(token, reason="401 from the API")
             request.headers["Authorization"] = f"Bearer {token}"

@@ -15,15 +15,22 @@ import httpx
 
 from ultracart_conversations._config import (
     DEFAULT_HTTPX_TIMEOUT,
+    attempt_seconds,
     enable_debugging,
+    resolve_attempt_timeout,
     resolve_credentials,
+    resolve_max_response_bytes,
     resolve_timeout,
     settings_from_env,
 )
-from ultracart_conversations._defaults import DEFAULT_BASE_URL, USER_AGENT
+from ultracart_conversations._defaults import (
+    DEFAULT_BASE_URL,
+    DEFAULT_MAX_RESPONSE_BYTES,
+    USER_AGENT,
+)
 from ultracart_conversations._operation import ApiResponse, Operation
 from ultracart_conversations._redaction import logger as _logger
-from ultracart_conversations._redaction import redact_headers, scrub_logs_of
+from ultracart_conversations._redaction import redact_fields, redact_headers, scrub_logs_of
 from ultracart_conversations._request import (
     MAX_URL_LENGTH,
     request_content,
@@ -33,9 +40,17 @@ from ultracart_conversations._request import (
 from ultracart_conversations._response import connection_error, read_response
 from ultracart_conversations._retry import RetryPolicy, retry_wait
 from ultracart_conversations._urls import check_transport_security
-from ultracart_conversations.errors import APIConnectionError, ApiError, InvalidRequestError
+from ultracart_conversations.errors import (
+    APIConnectionError,
+    ApiError,
+    APITimeoutError,
+    ClientClosedError,
+    InvalidRequestError,
+    ResponseTooLargeError,
+)
 from ultracart_conversations.oauth import OAuthSession
 from ultracart_conversations_api.client import AuthenticatedClient
+from ultracart_conversations_api.operations import SENSITIVE_FIELDS
 
 T = TypeVar("T")
 HttpClientT = TypeVar("HttpClientT", httpx.Client, httpx.AsyncClient)
@@ -71,6 +86,8 @@ class BaseConversationApi(Generic[HttpClientT]):
         verify_ssl: bool = True,
         debugging: bool = False,
         http_client: HttpClientT | None = None,
+        attempt_timeout: float | None = DEFAULT,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         """Credentials: exactly one of `simple_key`, `access_token` (a fixed OAuth token)
         or `oauth` (an OAuthSession, refreshed as needed).
@@ -81,11 +98,15 @@ class BaseConversationApi(Generic[HttpClientT]):
         never written into, and you close it. `verify_ssl=False` warns.
         `debugging=True` logs every request and response at DEBUG with credentials
         redacted (logger "ultracart_conversations").
+        `attempt_timeout`: seconds one attempt may take in all (connect, send, headers
+        and whole body); default connect + write + read of `timeout` (70 s), None for
+        no deadline. `max_response_bytes`: the largest body read, decompressed (64 MiB).
         """
         if not isinstance(base_url, str):
             raise TypeError("base_url must be a str")
         self.base_url = base_url.rstrip("/")
         check_transport_security(self.base_url, verify_ssl)
+        self._max_response_bytes = resolve_max_response_bytes(max_response_bytes)
         credentials = resolve_credentials(simple_key, access_token, oauth)
         self._auth = credentials.auth
         self._credential_kind = credentials.kind
@@ -112,6 +133,8 @@ class BaseConversationApi(Generic[HttpClientT]):
         self._timeout: Any = (
             httpx.USE_CLIENT_DEFAULT if timeout is DEFAULT else resolve_timeout(timeout)
         )
+        self._attempt_timeout_option = attempt_timeout
+        self._attempt_seconds = self._resolve_attempt_seconds()
         self._generated: AuthenticatedClient | None = None
         # Sent on every request, also through an http_client of yours.
         self._request_headers = {"Accept": "application/json", "User-Agent": USER_AGENT}
@@ -135,6 +158,15 @@ class BaseConversationApi(Generic[HttpClientT]):
         """A client configured from ULTRACART_SIMPLE_KEY or ULTRACART_ACCESS_TOKEN, and
         ULTRACART_BASE_URL if set; keyword arguments are passed on (and win)."""
         return cls(**{**settings_from_env(), **kwargs})
+
+    def _resolve_attempt_seconds(self) -> float | None:
+        option = self._attempt_timeout_option
+        if option is not DEFAULT:
+            return resolve_attempt_timeout(option)
+        timeout = self._timeout
+        return attempt_seconds(
+            self._http.timeout if timeout is httpx.USE_CLIENT_DEFAULT else timeout
+        )
 
     # httpx.Client or httpx.AsyncClient: what the subclass sends with.
     _http_client_class: type[HttpClientT]
@@ -161,7 +193,9 @@ class BaseConversationApi(Generic[HttpClientT]):
 
     @property
     def auth(self) -> httpx.Auth:
-        """The credentials as an httpx.Auth, to use with your own httpx client."""
+        """The credentials as an httpx.Auth, to use with your own httpx client. Leave
+        that client's follow_redirects off: httpx strips only Authorization when a
+        redirect leaves the origin, not the simple key header."""
         return self._auth
 
     def with_options(
@@ -170,6 +204,7 @@ class BaseConversationApi(Generic[HttpClientT]):
         max_retries: int | None = None,
         timeout: float | httpx.Timeout | None = DEFAULT,
         retry_policy: RetryPolicy | None = None,
+        attempt_timeout: float | None = DEFAULT,
     ) -> Self:
         """A view of this client with other retry/timeout settings, sharing its
         connections: `api.with_options(max_retries=0).<operation>(...)`."""
@@ -181,6 +216,9 @@ class BaseConversationApi(Generic[HttpClientT]):
         clone.retry_policy = policy
         if timeout is not DEFAULT:
             clone._timeout = resolve_timeout(timeout)
+        if attempt_timeout is not DEFAULT:
+            clone._attempt_timeout_option = attempt_timeout
+        clone._attempt_seconds = clone._resolve_attempt_seconds()
         return clone
 
     @property
@@ -216,6 +254,42 @@ class BaseConversationApi(Generic[HttpClientT]):
         return self._http.build_request(
             operation.method, url, headers=headers, content=content, timeout=self._timeout
         )
+
+    # --- one attempt's limits, shared by the sync and async _receive ----------------------
+
+    def _check_open(self, request: httpx.Request) -> None:
+        if self._http.is_closed:
+            raise ClientClosedError(
+                f"this client is closed; create a new one ({request.method} {request.url})",
+                method=request.method,
+                url=str(request.url),
+            )
+
+    def _deadline_error(self, request: httpx.Request) -> APITimeoutError:
+        method, url = request.method, str(request.url)
+        error = APITimeoutError(
+            f"no complete response within the {self._attempt_seconds:g} s attempt_timeout "
+            f"({method} {url})",
+            method=method,
+            url=url,
+        )
+        error.request_sent = True
+        return error
+
+    def _count_body(self, received: int, response: httpx.Response) -> None:
+        """Raise ResponseTooLargeError once a body passes max_response_bytes."""
+        if received > self._max_response_bytes:
+            request = response.request
+            method, url = request.method, str(request.url)
+            raise ResponseTooLargeError(
+                f"HTTP {response.status_code}: the response body is larger than "
+                f"max_response_bytes ({self._max_response_bytes} bytes, decompressed); "
+                f"reading stopped ({method} {url})",
+                status=response.status_code,
+                headers={k.lower(): v for k, v in response.headers.items()},
+                method=method,
+                url=url,
+            )
 
     def _read(self, operation: Operation[T], response: httpx.Response) -> ApiResponse[T]:
         if _logger.isEnabledFor(logging.DEBUG):
@@ -268,10 +342,12 @@ class BaseConversationApi(Generic[HttpClientT]):
             "request headers: %s", scrub(str(redact_headers(request.headers.multi_items())))
         )
         if request.content:
-            body = request.content[:_LOGGED_BODY_CHARS].decode("utf-8", "replace")
-            _logger.debug("request body: %s", scrub(body))
+            body = redact_fields(request.content.decode("utf-8", "replace"), SENSITIVE_FIELDS)
+            _logger.debug("request body: %s", scrub(body[:_LOGGED_BODY_CHARS]))
         _logger.debug(
             "response headers: %s", scrub(str(redact_headers(response.headers.multi_items())))
         )
-        text = response.content[:_LOGGED_BODY_CHARS].decode("utf-8", "replace")
-        _logger.debug("response body: %s", scrub(text))
+        # Fields the spec marks x-sensitive (a websocket JWT...) are blanked before the
+        # body is cut to length, so that a cut cannot leave half a token.
+        text = redact_fields(response.content.decode("utf-8", "replace"), SENSITIVE_FIELDS)
+        _logger.debug("response body: %s", scrub(text[:_LOGGED_BODY_CHARS]))

@@ -17,20 +17,56 @@ from ultracart_conversations._defaults import (
     ENV_ACCESS_TOKEN,
     ENV_BASE_URL,
     ENV_SIMPLE_KEY,
+    MAX_TIMEOUT_SECONDS,
 )
 from ultracart_conversations._redaction import Secrets, logger
 from ultracart_conversations.errors import InvalidRequestError
 from ultracart_conversations.oauth import OAuthSession
 
 
+def check_seconds(name: str, value: object) -> float:
+    """A positive, finite number of seconds (at most a week), or InvalidRequestError."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        kind = type(value).__name__
+        raise InvalidRequestError(f"{name} must be a number of seconds, got {kind}")
+    if not (0 < value <= MAX_TIMEOUT_SECONDS):  # also false for NaN
+        raise InvalidRequestError(
+            f"{name} must be a positive number of seconds, "
+            f"at most {MAX_TIMEOUT_SECONDS:.0f}, got {value}"
+        )
+    return float(value)
+
+
 def resolve_timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
     if isinstance(timeout, httpx.Timeout):
+        for part in ("connect", "read", "write", "pool"):
+            value = getattr(timeout, part)
+            if value is not None:
+                check_seconds(f"timeout.{part}", value)
         return timeout
     if timeout is None:
         return httpx.Timeout(None)
-    if isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout <= 0:
-        raise InvalidRequestError("timeout must be a positive number of seconds")
-    return httpx.Timeout(timeout, connect=min(float(timeout), DEFAULT_CONNECT_TIMEOUT))
+    seconds = check_seconds("timeout", timeout)
+    return httpx.Timeout(seconds, connect=min(seconds, DEFAULT_CONNECT_TIMEOUT))
+
+
+def attempt_seconds(timeout: httpx.Timeout) -> float | None:
+    """The default per-attempt deadline for a timeout: connect + write + read (70 s for
+    the default 10 s / 30 s / 30 s); None (no deadline) when reads may wait forever."""
+    if timeout.read is None:
+        return None
+    return sum(v for v in (timeout.connect, timeout.write, timeout.read) if v is not None)
+
+
+def resolve_attempt_timeout(value: object) -> float | None:
+    """An explicit `attempt_timeout=`: seconds, or None for no deadline."""
+    return None if value is None else check_seconds("attempt_timeout", value)
+
+
+def resolve_max_response_bytes(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise InvalidRequestError("max_response_bytes must be a positive int")
+    return value
 
 
 DEFAULT_HTTPX_TIMEOUT = resolve_timeout(DEFAULT_TIMEOUT)
@@ -76,6 +112,13 @@ def resolve_credentials(
         raise InvalidRequestError(f"{name} must be a non-empty str")
     if value != value.strip() or any(ch in value for ch in "\r\n"):
         raise InvalidRequestError(f"{name} has leading/trailing whitespace or a line break")
+    if not all("!" <= ch <= "~" for ch in value):
+        # A header value with a control character (NUL, \x0b...), a space or a non-ASCII
+        # character cannot be sent: refuse it here, typed, and never quote it.
+        raise InvalidRequestError(
+            f"{name} contains a character a credential cannot have "
+            "(only printable ASCII without spaces); check where it was read from"
+        )
     auth: httpx.Auth = SimpleKeyAuth(value) if name == "simple_key" else BearerTokenAuth(value)
     return Credentials(auth, name, Secrets(value))
 

@@ -11,6 +11,15 @@ DEFAULT_CONNECT_TIMEOUT = 10.0
 
 DEFAULT_MAX_RETRIES = 2
 
+# The longest timeout accepted: beyond any sane wait, and short enough for every clock
+# and socket API (1e300 s overflows them: OverflowError per call instead of one clear
+# error up front).
+MAX_TIMEOUT_SECONDS = 7 * 24 * 3600.0
+
+# The largest response body a call reads, counted decompressed (the API's largest
+# pages are a few MB): a gzip bomb or an endless body stops here, typed.
+DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
+
 USER_AGENT = "ultracart-conversations/0.1.0"
 
 SIMPLE_KEY_HEADER = "x-ultracart-simple-key"

@@ -45,6 +45,7 @@ class Parameter:
     min_length: int | None = None
     max_length: int | None = None
     enum: tuple[Any, ...] | None = None
+    format: str | None = None  # "int32", "int64", "date-time"...
     # x-client-constant: always sent with its default, never a method argument.
     constant: bool = False
     description: str = ""

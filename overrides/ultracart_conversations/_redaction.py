@@ -8,7 +8,9 @@ error message; a debug log of a body must not show a token).
 
 from __future__ import annotations
 
+import json
 import logging
+import re
 import threading
 import weakref
 from collections.abc import Iterable, Mapping
@@ -58,7 +60,9 @@ class Secrets:
     def add(self, *values: str | None) -> None:
         with self._lock:
             known = set(self._values)
-            known.update(v for v in values if v and len(v) >= self._MIN_LENGTH)
+            for value in values:
+                if value and len(value) >= self._MIN_LENGTH:
+                    known.update(_written_forms(value))
             # Longest first, so that a secret containing another is removed whole.
             self._values = tuple(sorted(known, key=len, reverse=True))
 
@@ -70,6 +74,58 @@ class Secrets:
 
     def __repr__(self) -> str:
         return f"Secrets(<{len(self._values)} redacted>)"
+
+
+def _written_forms(value: str) -> set[str]:
+    """The ways a message may show a value: as is, escaped by repr() or JSON (a str
+    with a control character), and as a bytes repr (how h11 and httpx quote a header
+    value)."""
+    forms = {value, repr(value)[1:-1], json.dumps(value)[1:-1]}
+    for encoding in ("utf-8", "latin-1"):
+        try:
+            forms.add(repr(value.encode(encoding))[2:-1])
+        except UnicodeEncodeError:
+            continue
+    return forms
+
+
+def redact_fields(text: str, fields: frozenset[str]) -> str:
+    """A JSON document with the values of the members named in `fields` (at any depth)
+    replaced; text that is not JSON gets the same done to `"name": "value"` pairs."""
+    if not fields:
+        return text
+    try:
+        document = json.loads(text)
+    except (ValueError, RecursionError):
+        pattern = _field_pattern(fields)
+        return pattern.sub(lambda m: m.group(1) + json.dumps(REDACTED), text)
+    if not _redact_document(document, fields):
+        return text  # as the server wrote it
+    return json.dumps(document, ensure_ascii=False)
+
+
+def _field_pattern(fields: frozenset[str]) -> re.Pattern[str]:
+    names = "|".join(re.escape(name) for name in sorted(fields))
+    return re.compile(r'("(?:' + names + r')"\s*:\s*)"(?:[^"\\]|\\.)*"?')
+
+
+def _redact_document(node: object, fields: frozenset[str]) -> bool:
+    """Blank the named members in place; whether there was any. Iterative, so a deeply
+    nested body cannot exhaust the stack."""
+    found = False
+    stack: list[object] = [node]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            for name, member in value.items():
+                if name in fields and member is not None:
+                    value[name] = REDACTED
+                    found = True
+                else:
+                    stack.append(member)
+        elif isinstance(value, list):
+            stack.extend(value)
+    return found
 
 
 # Every Secrets of a live client, for the log filter below.

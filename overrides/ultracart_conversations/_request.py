@@ -70,8 +70,19 @@ def check_value(parameter: Parameter, value: object, label: str | None = None) -
     return text
 
 
+# The range an integer of each OpenAPI format can hold; an integer with no format is
+# taken as int64 (no server reads more; a 10,000-digit int cannot even be printed).
+_INTEGER_RANGES = {"int32": (-(2**31), 2**31 - 1), "int64": (-(2**63), 2**63 - 1)}
+
+
 def _check_bounds(parameter: Parameter, value: float, label: str) -> None:
     low, high = parameter.minimum, parameter.maximum
+    if parameter.kind == "integer":
+        format_low, format_high = _INTEGER_RANGES.get(
+            parameter.format or "int64", _INTEGER_RANGES["int64"]
+        )
+        low = format_low if low is None else max(low, format_low)
+        high = format_high if high is None else min(high, format_high)
     if (low is not None and value < low) or (high is not None and value > high):
         if low is not None and high is not None:
             bounds = f"between {_number(low)} and {_number(high)}"
@@ -79,7 +90,14 @@ def _check_bounds(parameter: Parameter, value: float, label: str) -> None:
             bounds = f">= {_number(low)}"
         else:
             bounds = f"<= {_number(high)}"
-        raise InvalidRequestError(f"{label} must be {bounds}, got {value}")
+        raise InvalidRequestError(f"{label} must be {bounds}, got {_shown(value)}")
+
+
+def _shown(value: float) -> str:
+    # str() of an int past 4,300 digits raises ValueError.
+    if isinstance(value, int) and abs(value) >= 10**40:
+        return f"an integer of about {int(value.bit_length() * 0.30103) + 1} digits"
+    return str(value)
 
 
 def _number(value: float | None) -> str:
@@ -155,7 +173,10 @@ def request_content(operation: Operation[Any], body: object) -> bytes | None:
         # Parsing it back applies the model's field type checks: a wrong type set on an
         # attribute is caught here, not by the server.
         spec.model.from_dict(document)
-        return json.dumps(document, allow_nan=False, separators=(",", ":")).encode()
+        # ensure_ascii=False: a lone surrogate fails to encode here (UnicodeEncodeError)
+        # instead of going out as a "\ud800" escape no server can store.
+        text = json.dumps(document, allow_nan=False, ensure_ascii=False, separators=(",", ":"))
+        return text.encode()
     except (TypeError, ValueError, KeyError, AttributeError, RecursionError) as exc:
         detail = str(exc)[:200] or type(exc).__name__
         raise InvalidRequestError(

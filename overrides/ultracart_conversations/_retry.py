@@ -28,6 +28,9 @@ from ultracart_conversations.errors import (
 
 __all__ = ["RetryPolicy", "parse_retry_after", "retry_wait"]
 
+# The longest wait a policy may ask for (a day).
+_MAX_WAIT = 24 * 3600.0
+
 
 @dataclass(frozen=True, slots=True)
 class RetryPolicy:
@@ -50,9 +53,15 @@ class RetryPolicy:
             raise TypeError("max_retries must be an int")
         if self.max_retries < 0:
             raise ValueError("max_retries must be >= 0")
+        for name in ("initial_backoff", "max_backoff", "max_retry_after", "jitter"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise TypeError(f"{name} must be a number, got {type(value).__name__}")
         for name in ("initial_backoff", "max_backoff", "max_retry_after"):
-            if getattr(self, name) < 0:
-                raise ValueError(f"{name} must be >= 0")
+            # NaN compares false with everything: it would turn the cap off. Infinity
+            # would let a server's Retry-After park a call for ever.
+            if not 0 <= getattr(self, name) <= _MAX_WAIT:
+                raise ValueError(f"{name} must be from 0 to {_MAX_WAIT:.0f} seconds")
         if not 0 <= self.jitter <= 1:
             raise ValueError("jitter must be between 0 and 1")
 

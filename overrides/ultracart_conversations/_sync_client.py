@@ -10,6 +10,7 @@ from typing import Any, Self, TypeVar
 import httpx
 
 from ultracart_conversations._base import BaseConversationApi
+from ultracart_conversations._deadline import Attempt
 from ultracart_conversations._operation import ApiResponse, Operation
 from ultracart_conversations._pagination import Pager, check_iteration_arguments
 from ultracart_conversations.errors import ApiError
@@ -39,7 +40,13 @@ class ConversationApi(SyncOperations, BaseConversationApi[httpx.Client]):
     _http_client_class = httpx.Client
 
     def _attach(self, generated: AuthenticatedClient) -> None:
-        generated.set_httpx_client(self._http)
+        if self._owns_http:
+            generated.set_httpx_client(self._http)
+        else:
+            headers = {**self._http.headers, **self._request_headers}
+            generated.set_httpx_client(
+                _SendingThrough(self._http, self._auth, base_url=self.base_url, headers=headers)
+            )
 
     def close(self) -> None:
         """Close the connections (not those of an http_client you passed in)."""
@@ -64,9 +71,11 @@ class ConversationApi(SyncOperations, BaseConversationApi[httpx.Client]):
         retries = 0
         while True:
             try:
-                response = self._http.send(request, auth=self._auth)
+                response = self._receive(request)
             except httpx.HTTPError as exc:
                 error: ApiError = self._transport_error(exc, request)
+            except ApiError as exc:  # the attempt's deadline or size cap
+                error = exc
             else:
                 try:
                     return self._read(operation, response)
@@ -77,6 +86,40 @@ class ConversationApi(SyncOperations, BaseConversationApi[httpx.Client]):
                 raise error
             self._sleep(wait)
             retries += 1
+
+    def _receive(self, request: httpx.Request) -> httpx.Response:
+        """One attempt: send, and read the whole body within attempt_timeout and
+        max_response_bytes. Redirects are not followed (whoever configured the httpx
+        client), so credentials never travel to another origin."""
+        self._check_open(request)
+        attempt = Attempt(self._attempt_seconds)
+        request.extensions["trace"] = attempt.trace
+        try:
+            response = self._http.send(
+                request, auth=self._auth, stream=True, follow_redirects=False
+            )
+            try:
+                attempt.watch(response.extensions.get("network_stream"))
+                chunks, received = [], 0
+                for chunk in response.iter_bytes():
+                    received += len(chunk)
+                    self._count_body(received, response)
+                    if attempt.expired:
+                        raise self._deadline_error(request)
+                    chunks.append(chunk)
+                response._content = b"".join(chunks)
+            finally:
+                response.close()
+        except httpx.HTTPError:
+            if attempt.expired:
+                raise self._deadline_error(request) from None
+            raise
+        except RuntimeError:
+            self._check_open(request)  # closed by another thread meanwhile
+            raise
+        finally:
+            attempt.finish()
+        return response
 
     # --- pagination ----------------------------------------------------------------------
 
@@ -97,3 +140,25 @@ class ConversationApi(SyncOperations, BaseConversationApi[httpx.Client]):
             ((offset, limit),) = pager.plan(1)
             page = self._call(operation, pager.arguments(arguments, offset, limit)).data
             yield from pager.accept(offset, limit, page, first_in_window=True) or ()
+
+
+class _SendingThrough(httpx.Client):
+    """The generated layer's client over an http_client of yours: requests are built
+    against the API's base URL and sent through your client with this API's credentials
+    (your client itself is not changed), never following a redirect."""
+
+    def __init__(self, through: httpx.Client, credentials: httpx.Auth, **settings: Any) -> None:
+        super().__init__(timeout=through.timeout, **settings)
+        self._through = through
+        self._credentials = credentials
+
+    def send(
+        self,
+        request: httpx.Request,
+        *,
+        stream: bool = False,
+        auth: Any = httpx.USE_CLIENT_DEFAULT,
+        follow_redirects: Any = httpx.USE_CLIENT_DEFAULT,
+    ) -> httpx.Response:
+        credentials = self._credentials if auth is httpx.USE_CLIENT_DEFAULT else auth
+        return self._through.send(request, stream=stream, auth=credentials, follow_redirects=False)

@@ -28,7 +28,12 @@ from ultracart_conversations._cli_operations import (
     printable,
     run_operation,
 )
-from ultracart_conversations._defaults import ENV_ACCESS_TOKEN, ENV_BASE_URL, ENV_SIMPLE_KEY
+from ultracart_conversations._defaults import (
+    ENV_ACCESS_TOKEN,
+    ENV_BASE_URL,
+    ENV_SIMPLE_KEY,
+    MAX_TIMEOUT_SECONDS,
+)
 from ultracart_conversations.errors import (
     APIConnectionError,
     ApiError,
@@ -121,10 +126,14 @@ def _read_secret(path: str, what: str, stdin: TextIO) -> str:
         if path == "-":
             text = stdin.read()
         else:
-            with open(path, encoding="utf-8") as handle:
+            # utf-8-sig: a byte order mark left by an editor is not part of the key.
+            with open(path, encoding="utf-8-sig") as handle:
                 text = handle.read()
     except OSError as e:
         raise UsageError(f"cannot read the {what} file {path}: {e.strerror}") from None
+    except UnicodeDecodeError:
+        # UTF-16 (Windows' "Unicode") or binary: say so, without quoting any of it.
+        raise UsageError(f"the {what} file {path} is not UTF-8 text") from None
     value = text.strip()
     if not value:
         raise UsageError(f"the {what} file {path} is empty")
@@ -161,8 +170,10 @@ def client_settings(
     if base_url:
         settings["base_url"] = base_url
     if hasattr(args, "timeout"):
-        if args.timeout <= 0:
-            raise UsageError("--timeout must be a positive number of seconds")
+        if not 0 < args.timeout <= MAX_TIMEOUT_SECONDS:  # also refuses nan
+            raise UsageError(
+                f"--timeout must be a positive number of seconds, at most {MAX_TIMEOUT_SECONDS:.0f}"
+            )
         settings["timeout"] = args.timeout
     if hasattr(args, "max_retries"):
         if args.max_retries < 0:
@@ -236,7 +247,7 @@ def _one_line_warnings(err: IO[str]) -> None:
         file: IO[str] | None = None,
         line: str | None = None,
     ) -> None:
-        err.write(f"warning: {message}\n")
+        err.write(f"warning: {printable(message)}\n")
 
     warnings.showwarning = show
 
@@ -251,6 +262,8 @@ def main(
 ) -> int:
     out = stdout or sys.stdout
     err = stderr or sys.stderr
+    for stream in (out, err):
+        _never_fail_to_encode(stream)
     env: Mapping[str, str] = os.environ if environ is None else environ
     parser = build_parser()
     try:
@@ -273,7 +286,7 @@ def main(
         out.flush()
         return 0
     except (UsageError, InvalidRequestError) as e:
-        err.write(f"{PROG}: error: {e}\n")
+        err.write(f"{PROG}: error: {printable(e)}\n")
         return EXIT_USAGE
     except ApiError as e:
         err.write(f"{PROG}: error: {printable(describe(e, base_url))}\n")
@@ -285,6 +298,15 @@ def main(
     except KeyboardInterrupt:
         err.write("\ninterrupted\n")
         return EXIT_INTERRUPTED
+
+
+def _never_fail_to_encode(stream: TextIO) -> None:
+    """On a terminal or pipe that cannot show some character (PYTHONIOENCODING=ascii, a
+    C locale), print an escape for it instead of failing with UnicodeEncodeError."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        with contextlib.suppress(ValueError, OSError):  # a closed or detached stream
+            reconfigure(errors="backslashreplace")
 
 
 def _silence_stdout() -> None:

@@ -8,7 +8,9 @@
     ├── RateLimitError            429 (.retry_after)
     ├── ServerError               5xx (any status from 500 to 599)
     ├── ResponseValidationError   a response the client could not make sense of
+    │   └── ResponseTooLargeError a body larger than max_response_bytes (decompressed)
     ├── UnsuccessfulResponseError a 2xx whose body says `"success": false`
+    ├── ClientClosedError         a call on a client that was closed
     ├── OAuthError                the OAuth token endpoint refused
     └── APIConnectionError        no HTTP response at all (refused, reset, dropped)
         └── APITimeoutError       no response in time
@@ -34,12 +36,14 @@ __all__ = [
     "ApplicationDisabledError",
     "AuthenticationError",
     "BadRequestError",
+    "ClientClosedError",
     "InsecureTransportWarning",
     "InvalidDateError",
     "InvalidRequestError",
     "NotFoundError",
     "OAuthError",
     "RateLimitError",
+    "ResponseTooLargeError",
     "ResponseValidationError",
     "ServerError",
     "UnsuccessfulResponseError",
@@ -126,6 +130,16 @@ class UnsuccessfulResponseError(ApiError):
     the envelope (`error_response.error` says what), so there is no result to return."""
 
 
+class ResponseTooLargeError(ResponseValidationError):
+    """The response body (counted decompressed, as it streams in) exceeded the client's
+    `max_response_bytes`; reading stopped there. `body` is empty."""
+
+
+class ClientClosedError(ApiError):
+    """The client was closed (`close()`, `aclose()` or its `with` block ended) before
+    this call; nothing was sent. Not retried."""
+
+
 class OAuthError(ApiError):
     """The OAuth token endpoint refused a grant (`error` is RFC 6749's error code, such
     as "invalid_grant", when the endpoint sent one)."""
@@ -144,7 +158,8 @@ class APIConnectionError(ApiError):
 
 
 class APITimeoutError(APIConnectionError):
-    """No response within the timeout."""
+    """No response within the timeout: one read took too long, or the whole attempt
+    (connect, send, headers and body) outlasted the client's `attempt_timeout`."""
 
 
 class InvalidRequestError(ValueError):

@@ -14,7 +14,7 @@ import socket
 import sys
 import threading
 import uuid
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -150,8 +150,18 @@ class FakeUltraCart:
         port: int = 0,
         simple_key: str | None = None,
         latency: float = 0.0,
+        max_recorded_requests: int | None = 10_000,
+        max_request_bytes: int = 1024 * 1024,
     ) -> None:
+        """`max_recorded_requests`: how many of the latest requests `requests` keeps
+        (None: all; a long soak would otherwise keep every body); `count()` and
+        `request_count` stay exact. `max_request_bytes`: larger bodies get a 413."""
         self._lock = threading.RLock()
+        if max_recorded_requests is not None and max_recorded_requests < 0:
+            raise ValueError("max_recorded_requests cannot be negative")
+        if max_request_bytes < 0:
+            raise ValueError("max_request_bytes cannot be negative")
+        self.max_request_bytes = max_request_bytes
         if isinstance(conversations, int):
             if conversations < 0:
                 raise ValueError("conversations cannot be negative")
@@ -161,7 +171,8 @@ class FakeUltraCart:
         self._conversations: list[dict[str, Any]] = stored
         self._credentials = Credentials() if simple_key is None else Credentials(simple_key)
         self._faults: dict[str, deque[Fault]] = {}
-        self._requests: list[RecordedRequest] = []
+        self._requests: deque[RecordedRequest] = deque(maxlen=max_recorded_requests)
+        self._counts: Counter[str | None] = Counter()
         self._paging_inserts = 0
         self._host = host
         self._port = port
@@ -251,16 +262,24 @@ class FakeUltraCart:
     # -- inspecting and changing state ---------------------------------------------------
     @property
     def requests(self) -> list[RecordedRequest]:
+        """The latest requests (at most max_recorded_requests), oldest first."""
         with self._lock:
             return list(self._requests)
 
+    @property
+    def request_count(self) -> int:
+        """Every request served since the start (or clear_requests), kept or not."""
+        with self._lock:
+            return sum(self._counts.values())
+
     def count(self, operation_id: str) -> int:
         with self._lock:
-            return sum(1 for r in self._requests if r.operation_id == operation_id)
+            return self._counts[operation_id]
 
     def clear_requests(self) -> None:
         with self._lock:
             self._requests.clear()
+            self._counts.clear()
 
     @property
     def conversations(self) -> list[dict[str, Any]]:
@@ -299,6 +318,7 @@ class FakeUltraCart:
     def _record(self, request: RecordedRequest) -> Fault | None:
         with self._lock:
             self._requests.append(request)
+            self._counts[request.operation_id] += 1
             queue = self._faults.get(request.operation_id or "")
             return queue.popleft() if queue else None
 
@@ -474,6 +494,9 @@ class FakeUltraCart:
                     "error_description": "unknown client_id or no redirect_uri",
                 },
             )
+        problem = _redirect_uri_problem(redirect_uri)
+        if problem:
+            return _json_reply(400, {"error": "invalid_request", "error_description": problem})
         if query.get("response_type") != "code":
             return _json_reply(400, {"error": "unsupported_response_type"})
         scopes = tuple(s for s in re.split(r"[ ,+]+", query.get("scope", "")) if s)
@@ -520,6 +543,22 @@ def _earlier(when: str, bound: datetime) -> bool:
 def _instant(text: str) -> datetime:
     moment = datetime.fromisoformat(text.strip())
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _redirect_uri_problem(uri: str) -> str | None:
+    """What makes `uri` unusable as a redirect_uri (RFC 6749 3.1.2), or None."""
+    if any(ch <= " " or ch == "\x7f" for ch in uri):
+        return "redirect_uri must not contain spaces or control characters"
+    try:
+        parts = urlsplit(uri)
+        parts.port  # noqa: B018 (raises ValueError for a bad port)
+    except ValueError:
+        return "redirect_uri is not a valid URL"
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return "redirect_uri must be an absolute http(s) URL"
+    if parts.fragment or "#" in uri:
+        return "redirect_uri must not have a fragment"
+    return None
 
 
 def _header_safe(value: str) -> str:
@@ -579,6 +618,15 @@ class _Server(ThreadingHTTPServer):
                 sock.shutdown(socket.SHUT_RDWR)
 
 
+# Request framing limits: a chunk-size or trailer line, the number of trailers.
+_MAX_LINE = 4096
+_MAX_TRAILERS = 64
+
+
+class _BodyTooLarge(Exception):
+    """The request body is larger than the fake's max_request_bytes."""
+
+
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive: clients reuse connections
     server_version = "FakeUltraCart/1.0"
@@ -602,23 +650,49 @@ class _Handler(BaseHTTPRequestHandler):
         raise AttributeError(name)
 
     def _read_body(self) -> bytes:
+        """The request body; _BodyTooLarge past the fake's limit, ValueError for broken
+        framing. Sizes are checked before anything is read: a claimed 1 TB body or chunk
+        must not be allocated."""
+        limit = self.server.fake.max_request_bytes
         if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
             chunks: list[bytes] = []
+            received = 0
             while True:
-                size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
+                line = self.rfile.readline(_MAX_LINE)
+                if not line.endswith(b"\n"):
+                    raise ValueError("chunk size line too long or cut short")
+                size = int(line.split(b";")[0].strip() or b"0", 16)
+                if size < 0:
+                    raise ValueError("negative chunk size")
                 if size == 0:
-                    while self.rfile.readline() not in (b"\r\n", b"\n", b""):
-                        pass  # trailers
-                    return b"".join(chunks)
-                chunks.append(self.rfile.read(size))
-                self.rfile.readline()
+                    for _ in range(_MAX_TRAILERS):
+                        if self.rfile.readline(_MAX_LINE) in (b"\r\n", b"\n", b""):
+                            return b"".join(chunks)
+                    raise ValueError("too many trailers")
+                received += size
+                if received > limit:
+                    raise _BodyTooLarge
+                chunk = self.rfile.read(size)
+                if len(chunk) < size:
+                    raise ValueError("body cut short")
+                chunks.append(chunk)
+                self.rfile.readline(_MAX_LINE)
         length = int(self.headers.get("Content-Length") or 0)
+        if length < 0:
+            raise ValueError("negative Content-Length")
+        if length > limit:
+            raise _BodyTooLarge
         return self.rfile.read(length) if length > 0 else b""
 
     def _dispatch(self) -> None:
         fake = self.server.fake
         try:
             body = self._read_body()
+        except _BodyTooLarge:
+            limit = fake.max_request_bytes
+            self._send(_error(413, f"The request body is larger than {limit} bytes."))
+            self.close_connection = True
+            return
         except ValueError:
             self._send(_error(400, "Malformed request body framing."))
             self.close_connection = True
