@@ -15,6 +15,17 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="Conversation")
 
+# The JSON keys that are fields; any other key of a document is an additional property.
+_KNOWN_KEYS = frozenset(
+    {
+        "conversation_arn",
+        "conversation_uuid",
+        "merchant_id",
+        "messages",
+        "participants",
+    }
+)
+
 
 @_attrs_define
 class Conversation:
@@ -76,20 +87,19 @@ class Conversation:
         from ..models.conversation_message import ConversationMessage  # noqa: PLC0415
         from ..models.conversation_participant import ConversationParticipant  # noqa: PLC0415
 
-        d = dict(src_dict)
-        conversation_arn = d.pop("conversation_arn", UNSET)
+        conversation_arn = src_dict.get("conversation_arn", UNSET)
         if conversation_arn.__class__ is not str and not isinstance(conversation_arn, (str, Unset)):
             raise TypeError("conversation_arn: expected a string, got " + type(conversation_arn).__name__)
 
-        conversation_uuid = d.pop("conversation_uuid", UNSET)
+        conversation_uuid = src_dict.get("conversation_uuid", UNSET)
         if conversation_uuid.__class__ is not str and not isinstance(conversation_uuid, (str, Unset)):
             raise TypeError("conversation_uuid: expected a string, got " + type(conversation_uuid).__name__)
 
-        merchant_id = d.pop("merchant_id", UNSET)
+        merchant_id = src_dict.get("merchant_id", UNSET)
         if merchant_id.__class__ is not str and not isinstance(merchant_id, (str, Unset)):
             raise TypeError("merchant_id: expected a string, got " + type(merchant_id).__name__)
 
-        _messages = d.pop("messages", UNSET)
+        _messages = src_dict.get("messages", UNSET)
         messages: list[ConversationMessage] | Unset
         if isinstance(_messages, Unset):
             messages = UNSET
@@ -104,7 +114,7 @@ class Conversation:
                 messages_item = ConversationMessage.from_dict(_messages_item)
                 messages.append(messages_item)
 
-        _participants = d.pop("participants", UNSET)
+        _participants = src_dict.get("participants", UNSET)
         participants: list[ConversationParticipant] | Unset
         if isinstance(_participants, Unset):
             participants = UNSET
@@ -120,20 +130,16 @@ class Conversation:
                 participants.append(participants_item)
 
         conversation = cls(
-            conversation_arn=conversation_arn,
-            conversation_uuid=conversation_uuid,
-            merchant_id=merchant_id,
-            messages=messages,
-            participants=participants,
+            conversation_arn,
+            conversation_uuid,
+            merchant_id,
+            messages,
+            participants,
         )
-
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-            additional = prop_dict
-
-            additional_properties[prop_name] = additional
-
-        conversation.additional_properties = additional_properties
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            conversation.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return conversation
 
     @property

@@ -10,6 +10,17 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ConversationAgentAuthResponse")
 
+# The JSON keys that are fields; any other key of a document is an additional property.
+_KNOWN_KEYS = frozenset(
+    {
+        "conversation_participant_arn",
+        "jwt",
+        "merchant_id",
+        "twilio_phone_numbers",
+        "websocket_url",
+    }
+)
+
 
 @_attrs_define
 class ConversationAgentAuthResponse:
@@ -60,8 +71,7 @@ class ConversationAgentAuthResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        conversation_participant_arn = d.pop("conversation_participant_arn", UNSET)
+        conversation_participant_arn = src_dict.get("conversation_participant_arn", UNSET)
         if conversation_participant_arn.__class__ is not str and not isinstance(
             conversation_participant_arn, (str, Unset)
         ):
@@ -69,15 +79,15 @@ class ConversationAgentAuthResponse:
                 "conversation_participant_arn: expected a string, got " + type(conversation_participant_arn).__name__
             )
 
-        jwt = d.pop("jwt", UNSET)
+        jwt = src_dict.get("jwt", UNSET)
         if jwt.__class__ is not str and not isinstance(jwt, (str, Unset)):
             raise TypeError("jwt: expected a string, got " + type(jwt).__name__)
 
-        merchant_id = d.pop("merchant_id", UNSET)
+        merchant_id = src_dict.get("merchant_id", UNSET)
         if merchant_id.__class__ is not str and not isinstance(merchant_id, (str, Unset)):
             raise TypeError("merchant_id: expected a string, got " + type(merchant_id).__name__)
 
-        _twilio_phone_numbers = d.pop("twilio_phone_numbers", UNSET)
+        _twilio_phone_numbers = src_dict.get("twilio_phone_numbers", UNSET)
         twilio_phone_numbers: list[str] | Unset
         if isinstance(_twilio_phone_numbers, Unset):
             twilio_phone_numbers = UNSET
@@ -95,25 +105,21 @@ class ConversationAgentAuthResponse:
                     )
                 twilio_phone_numbers.append(twilio_phone_numbers_item)
 
-        websocket_url = d.pop("websocket_url", UNSET)
+        websocket_url = src_dict.get("websocket_url", UNSET)
         if websocket_url.__class__ is not str and not isinstance(websocket_url, (str, Unset)):
             raise TypeError("websocket_url: expected a string, got " + type(websocket_url).__name__)
 
         conversation_agent_auth_response = cls(
-            conversation_participant_arn=conversation_participant_arn,
-            jwt=jwt,
-            merchant_id=merchant_id,
-            twilio_phone_numbers=twilio_phone_numbers,
-            websocket_url=websocket_url,
+            conversation_participant_arn,
+            jwt,
+            merchant_id,
+            twilio_phone_numbers,
+            websocket_url,
         )
-
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-            additional = prop_dict
-
-            additional_properties[prop_name] = additional
-
-        conversation_agent_auth_response.additional_properties = additional_properties
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            conversation_agent_auth_response.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return conversation_agent_auth_response
 
     @property

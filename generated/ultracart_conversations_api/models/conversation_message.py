@@ -10,6 +10,17 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ConversationMessage")
 
+# The JSON keys that are fields; any other key of a document is an additional property.
+_KNOWN_KEYS = frozenset(
+    {
+        "author_conversation_participant_arn",
+        "author_conversation_participant_name",
+        "body",
+        "media_urls",
+        "message_dts",
+    }
+)
+
 
 @_attrs_define
 class ConversationMessage:
@@ -60,8 +71,7 @@ class ConversationMessage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        author_conversation_participant_arn = d.pop("author_conversation_participant_arn", UNSET)
+        author_conversation_participant_arn = src_dict.get("author_conversation_participant_arn", UNSET)
         if author_conversation_participant_arn.__class__ is not str and not isinstance(
             author_conversation_participant_arn, (str, Unset)
         ):
@@ -70,7 +80,7 @@ class ConversationMessage:
                 + type(author_conversation_participant_arn).__name__
             )
 
-        author_conversation_participant_name = d.pop("author_conversation_participant_name", UNSET)
+        author_conversation_participant_name = src_dict.get("author_conversation_participant_name", UNSET)
         if author_conversation_participant_name.__class__ is not str and not isinstance(
             author_conversation_participant_name, (str, Unset)
         ):
@@ -79,11 +89,11 @@ class ConversationMessage:
                 + type(author_conversation_participant_name).__name__
             )
 
-        body = d.pop("body", UNSET)
+        body = src_dict.get("body", UNSET)
         if body.__class__ is not str and not isinstance(body, (str, Unset)):
             raise TypeError("body: expected a string, got " + type(body).__name__)
 
-        _media_urls = d.pop("media_urls", UNSET)
+        _media_urls = src_dict.get("media_urls", UNSET)
         media_urls: list[str] | Unset
         if isinstance(_media_urls, Unset):
             media_urls = UNSET
@@ -97,25 +107,21 @@ class ConversationMessage:
                     raise TypeError("media_urls_item: expected a string, got " + type(media_urls_item).__name__)
                 media_urls.append(media_urls_item)
 
-        message_dts = d.pop("message_dts", UNSET)
+        message_dts = src_dict.get("message_dts", UNSET)
         if message_dts.__class__ is not str and not isinstance(message_dts, (str, Unset)):
             raise TypeError("message_dts: expected a string, got " + type(message_dts).__name__)
 
         conversation_message = cls(
-            author_conversation_participant_arn=author_conversation_participant_arn,
-            author_conversation_participant_name=author_conversation_participant_name,
-            body=body,
-            media_urls=media_urls,
-            message_dts=message_dts,
+            author_conversation_participant_arn,
+            author_conversation_participant_name,
+            body,
+            media_urls,
+            message_dts,
         )
-
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-            additional = prop_dict
-
-            additional_properties[prop_name] = additional
-
-        conversation_message.additional_properties = additional_properties
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            conversation_message.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return conversation_message
 
     @property

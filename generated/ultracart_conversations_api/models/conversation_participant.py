@@ -10,6 +10,19 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ConversationParticipant")
 
+# The JSON keys that are fields; any other key of a document is an additional property.
+_KNOWN_KEYS = frozenset(
+    {
+        "conversation_participant_arn",
+        "conversation_participant_name",
+        "conversation_participant_uuid",
+        "joined_dts",
+        "last_message_dts",
+        "left_dts",
+        "status",
+    }
+)
+
 
 @_attrs_define
 class ConversationParticipant:
@@ -70,8 +83,7 @@ class ConversationParticipant:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        conversation_participant_arn = d.pop("conversation_participant_arn", UNSET)
+        conversation_participant_arn = src_dict.get("conversation_participant_arn", UNSET)
         if conversation_participant_arn.__class__ is not str and not isinstance(
             conversation_participant_arn, (str, Unset)
         ):
@@ -79,7 +91,7 @@ class ConversationParticipant:
                 "conversation_participant_arn: expected a string, got " + type(conversation_participant_arn).__name__
             )
 
-        conversation_participant_name = d.pop("conversation_participant_name", UNSET)
+        conversation_participant_name = src_dict.get("conversation_participant_name", UNSET)
         if conversation_participant_name.__class__ is not str and not isinstance(
             conversation_participant_name, (str, Unset)
         ):
@@ -87,7 +99,7 @@ class ConversationParticipant:
                 "conversation_participant_name: expected a string, got " + type(conversation_participant_name).__name__
             )
 
-        conversation_participant_uuid = d.pop("conversation_participant_uuid", UNSET)
+        conversation_participant_uuid = src_dict.get("conversation_participant_uuid", UNSET)
         if conversation_participant_uuid.__class__ is not str and not isinstance(
             conversation_participant_uuid, (str, Unset)
         ):
@@ -95,39 +107,35 @@ class ConversationParticipant:
                 "conversation_participant_uuid: expected a string, got " + type(conversation_participant_uuid).__name__
             )
 
-        joined_dts = d.pop("joined_dts", UNSET)
+        joined_dts = src_dict.get("joined_dts", UNSET)
         if joined_dts.__class__ is not str and not isinstance(joined_dts, (str, Unset)):
             raise TypeError("joined_dts: expected a string, got " + type(joined_dts).__name__)
 
-        last_message_dts = d.pop("last_message_dts", UNSET)
+        last_message_dts = src_dict.get("last_message_dts", UNSET)
         if last_message_dts.__class__ is not str and not isinstance(last_message_dts, (str, Unset)):
             raise TypeError("last_message_dts: expected a string, got " + type(last_message_dts).__name__)
 
-        left_dts = d.pop("left_dts", UNSET)
+        left_dts = src_dict.get("left_dts", UNSET)
         if left_dts.__class__ is not str and not isinstance(left_dts, (str, Unset)):
             raise TypeError("left_dts: expected a string, got " + type(left_dts).__name__)
 
-        status = d.pop("status", UNSET)
+        status = src_dict.get("status", UNSET)
         if status.__class__ is not str and not isinstance(status, (str, Unset)):
             raise TypeError("status: expected a string, got " + type(status).__name__)
 
         conversation_participant = cls(
-            conversation_participant_arn=conversation_participant_arn,
-            conversation_participant_name=conversation_participant_name,
-            conversation_participant_uuid=conversation_participant_uuid,
-            joined_dts=joined_dts,
-            last_message_dts=last_message_dts,
-            left_dts=left_dts,
-            status=status,
+            conversation_participant_arn,
+            conversation_participant_name,
+            conversation_participant_uuid,
+            joined_dts,
+            last_message_dts,
+            left_dts,
+            status,
         )
-
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-            additional = prop_dict
-
-            additional_properties[prop_name] = additional
-
-        conversation_participant.additional_properties = additional_properties
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            conversation_participant.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return conversation_participant
 
     @property

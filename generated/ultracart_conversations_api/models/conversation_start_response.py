@@ -10,6 +10,14 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ConversationStartResponse")
 
+# The JSON keys that are fields; any other key of a document is an additional property.
+_KNOWN_KEYS = frozenset(
+    {
+        "conversation_arn",
+        "conversation_uuid",
+    }
+)
+
 
 @_attrs_define
 class ConversationStartResponse:
@@ -40,27 +48,22 @@ class ConversationStartResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        conversation_arn = d.pop("conversation_arn", UNSET)
+        conversation_arn = src_dict.get("conversation_arn", UNSET)
         if conversation_arn.__class__ is not str and not isinstance(conversation_arn, (str, Unset)):
             raise TypeError("conversation_arn: expected a string, got " + type(conversation_arn).__name__)
 
-        conversation_uuid = d.pop("conversation_uuid", UNSET)
+        conversation_uuid = src_dict.get("conversation_uuid", UNSET)
         if conversation_uuid.__class__ is not str and not isinstance(conversation_uuid, (str, Unset)):
             raise TypeError("conversation_uuid: expected a string, got " + type(conversation_uuid).__name__)
 
         conversation_start_response = cls(
-            conversation_arn=conversation_arn,
-            conversation_uuid=conversation_uuid,
+            conversation_arn,
+            conversation_uuid,
         )
-
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-            additional = prop_dict
-
-            additional_properties[prop_name] = additional
-
-        conversation_start_response.additional_properties = additional_properties
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            conversation_start_response.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return conversation_start_response
 
     @property

@@ -10,6 +10,21 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ConversationSummary")
 
+# The JSON keys that are fields; any other key of a document is an additional property.
+_KNOWN_KEYS = frozenset(
+    {
+        "conversation_arn",
+        "conversation_uuid",
+        "last_conversation_message_body",
+        "last_conversation_participant_arn",
+        "last_conversation_participant_name",
+        "last_message_dts",
+        "merchant_id",
+        "message_count",
+        "unread_messages",
+    }
+)
+
 
 @_attrs_define
 class ConversationSummary:
@@ -82,16 +97,15 @@ class ConversationSummary:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        conversation_arn = d.pop("conversation_arn", UNSET)
+        conversation_arn = src_dict.get("conversation_arn", UNSET)
         if conversation_arn.__class__ is not str and not isinstance(conversation_arn, (str, Unset)):
             raise TypeError("conversation_arn: expected a string, got " + type(conversation_arn).__name__)
 
-        conversation_uuid = d.pop("conversation_uuid", UNSET)
+        conversation_uuid = src_dict.get("conversation_uuid", UNSET)
         if conversation_uuid.__class__ is not str and not isinstance(conversation_uuid, (str, Unset)):
             raise TypeError("conversation_uuid: expected a string, got " + type(conversation_uuid).__name__)
 
-        last_conversation_message_body = d.pop("last_conversation_message_body", UNSET)
+        last_conversation_message_body = src_dict.get("last_conversation_message_body", UNSET)
         if last_conversation_message_body.__class__ is not str and not isinstance(
             last_conversation_message_body, (str, Unset)
         ):
@@ -100,7 +114,7 @@ class ConversationSummary:
                 + type(last_conversation_message_body).__name__
             )
 
-        last_conversation_participant_arn = d.pop("last_conversation_participant_arn", UNSET)
+        last_conversation_participant_arn = src_dict.get("last_conversation_participant_arn", UNSET)
         if last_conversation_participant_arn.__class__ is not str and not isinstance(
             last_conversation_participant_arn, (str, Unset)
         ):
@@ -109,7 +123,7 @@ class ConversationSummary:
                 + type(last_conversation_participant_arn).__name__
             )
 
-        last_conversation_participant_name = d.pop("last_conversation_participant_name", UNSET)
+        last_conversation_participant_name = src_dict.get("last_conversation_participant_name", UNSET)
         if last_conversation_participant_name.__class__ is not str and not isinstance(
             last_conversation_participant_name, (str, Unset)
         ):
@@ -118,43 +132,39 @@ class ConversationSummary:
                 + type(last_conversation_participant_name).__name__
             )
 
-        last_message_dts = d.pop("last_message_dts", UNSET)
+        last_message_dts = src_dict.get("last_message_dts", UNSET)
         if last_message_dts.__class__ is not str and not isinstance(last_message_dts, (str, Unset)):
             raise TypeError("last_message_dts: expected a string, got " + type(last_message_dts).__name__)
 
-        merchant_id = d.pop("merchant_id", UNSET)
+        merchant_id = src_dict.get("merchant_id", UNSET)
         if merchant_id.__class__ is not str and not isinstance(merchant_id, (str, Unset)):
             raise TypeError("merchant_id: expected a string, got " + type(merchant_id).__name__)
 
-        message_count = d.pop("message_count", UNSET)
+        message_count = src_dict.get("message_count", UNSET)
         if message_count.__class__ is not int and (
             not isinstance(message_count, (int, Unset)) or isinstance(message_count, bool)
         ):
             raise TypeError("message_count: expected an integer, got " + type(message_count).__name__)
 
-        unread_messages = d.pop("unread_messages", UNSET)
+        unread_messages = src_dict.get("unread_messages", UNSET)
         if unread_messages.__class__ is not bool and not isinstance(unread_messages, (bool, Unset)):
             raise TypeError("unread_messages: expected a boolean, got " + type(unread_messages).__name__)
 
         conversation_summary = cls(
-            conversation_arn=conversation_arn,
-            conversation_uuid=conversation_uuid,
-            last_conversation_message_body=last_conversation_message_body,
-            last_conversation_participant_arn=last_conversation_participant_arn,
-            last_conversation_participant_name=last_conversation_participant_name,
-            last_message_dts=last_message_dts,
-            merchant_id=merchant_id,
-            message_count=message_count,
-            unread_messages=unread_messages,
+            conversation_arn,
+            conversation_uuid,
+            last_conversation_message_body,
+            last_conversation_participant_arn,
+            last_conversation_participant_name,
+            last_message_dts,
+            merchant_id,
+            message_count,
+            unread_messages,
         )
-
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-            additional = prop_dict
-
-            additional_properties[prop_name] = additional
-
-        conversation_summary.additional_properties = additional_properties
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            conversation_summary.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return conversation_summary
 
     @property
