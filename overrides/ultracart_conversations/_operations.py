@@ -20,6 +20,7 @@ from typing import Any, Generic, TypeVar
 
 import httpx
 
+from ultracart_conversations import _json
 from ultracart_conversations._redaction import Secrets
 from ultracart_conversations._retry import parse_retry_after
 from ultracart_conversations.errors import (
@@ -193,7 +194,7 @@ def read_response(
     if operation.from_dict is None:
         return ApiResponse(None, status, _lower_headers(response), content)  # type: ignore[arg-type]
     try:
-        document = json.loads(content)
+        document = _json.loads(content)  # orjson when installed, same results
     except _UNDECODABLE as exc:
         raise _invalid(response, secrets, "the response body is not JSON") from exc
     if not isinstance(document, dict):
