@@ -155,4 +155,4 @@ def test_the_client_reads_bodies_orjson_would_misread_exactly(
     page = scripted_api.get_conversations()
     assert page.additional_properties["big"] == 2**64
     assert math.isnan(page.additional_properties["n"])
-    assert page.conversations[0].merchant_id == "\ud800"
+    assert page.conversations and page.conversations[0].merchant_id == "\ud800"

@@ -6,9 +6,12 @@
             print(summary.conversation_uuid)
 
 The models come from the generated package `ultracart_conversations_api`; import them
-from here so that your code does not depend on where the generator puts them. The
-clients, OAuth and date helpers load on first use, so that importing this package stays
-cheap (httpx is imported only when a client is).
+from here so that your code does not depend on where the generator puts them. A field
+UltraCart left out of a response reads as `UNSET`, whose type `Unset` is falsy to type
+checkers too: `if summary.conversation_uuid:` narrows `str | Unset` to `str`.
+
+The clients, the models, OAuth and the date helpers load on first use (PEP 562), so that
+importing this package loads neither httpx nor the models; type checkers see everything.
 """
 
 from __future__ import annotations
@@ -32,21 +35,6 @@ from ultracart_conversations.errors import (
     ResponseValidationError,
     ServerError,
 )
-from ultracart_conversations_api.models import (
-    Conversation,
-    ConversationAgentAuthResponse,
-    ConversationMessage,
-    ConversationParticipant,
-    ConversationsResponse,
-    ConversationStartRequest,
-    ConversationStartResponse,
-    ConversationSummary,
-    Error,
-    ErrorResponse,
-    ResponseMetadata,
-    ResponseWarning,
-    ResultSet,
-)
 
 if TYPE_CHECKING:
     from ultracart_conversations._async_client import AsyncConversationApi
@@ -56,6 +44,22 @@ if TYPE_CHECKING:
     from ultracart_conversations._sync_client import ConversationApi
     from ultracart_conversations.dates import parse_dts
     from ultracart_conversations.oauth import OAuthClient, OAuthSession, OAuthTokens
+    from ultracart_conversations_api.models import (
+        Conversation,
+        ConversationAgentAuthResponse,
+        ConversationMessage,
+        ConversationParticipant,
+        ConversationsResponse,
+        ConversationStartRequest,
+        ConversationStartResponse,
+        ConversationSummary,
+        Error,
+        ErrorResponse,
+        ResponseMetadata,
+        ResponseWarning,
+        ResultSet,
+    )
+    from ultracart_conversations_api.types import UNSET, Unset
 
 # name -> module that defines it, imported on first access.
 _LAZY = {
@@ -68,6 +72,21 @@ _LAZY = {
     "OAuthClient": "ultracart_conversations.oauth",
     "OAuthSession": "ultracart_conversations.oauth",
     "OAuthTokens": "ultracart_conversations.oauth",
+    "Conversation": "ultracart_conversations_api.models",
+    "ConversationAgentAuthResponse": "ultracart_conversations_api.models",
+    "ConversationMessage": "ultracart_conversations_api.models",
+    "ConversationParticipant": "ultracart_conversations_api.models",
+    "ConversationsResponse": "ultracart_conversations_api.models",
+    "ConversationStartRequest": "ultracart_conversations_api.models",
+    "ConversationStartResponse": "ultracart_conversations_api.models",
+    "ConversationSummary": "ultracart_conversations_api.models",
+    "Error": "ultracart_conversations_api.models",
+    "ErrorResponse": "ultracart_conversations_api.models",
+    "ResponseMetadata": "ultracart_conversations_api.models",
+    "ResponseWarning": "ultracart_conversations_api.models",
+    "ResultSet": "ultracart_conversations_api.models",
+    "UNSET": "ultracart_conversations_api.types",
+    "Unset": "ultracart_conversations_api.types",
 }
 
 
@@ -85,6 +104,7 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "UNSET",
     "APIConnectionError",
     "APITimeoutError",
     "ApiError",
@@ -119,6 +139,7 @@ __all__ = [
     "ResultSet",
     "RetryPolicy",
     "ServerError",
+    "Unset",
     "parse_dts",
     "redact_headers",
 ]
