@@ -54,7 +54,7 @@ def test_orjson_is_in_use_when_installed() -> None:
     # The dev environment installs the `fast` extra; otherwise every test here would
     # only compare json.loads with itself.
     pytest.importorskip("orjson")
-    assert _json.FAST
+    assert _json.fast()
 
 
 EDGE_CASES = [
@@ -134,7 +134,7 @@ def test_without_orjson_it_is_json_loads() -> None:
     code = (
         "import sys; sys.modules['orjson'] = None\n"  # as if the extra were not installed
         "from ultracart_conversations import _json\n"
-        "assert not _json.FAST\n"
+        "assert not _json.fast()\n"
         "print(_json.loads(b'{\"a\": [1, NaN]}'))\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -46,6 +46,10 @@ def test_a_model_loads_its_own_module_only() -> None:
     }
 
 
+def test_the_client_loads_orjson_at_its_first_response() -> None:
+    assert "orjson" not in loaded_after("from ultracart_conversations import ConversationApi")
+
+
 def test_the_generated_package_loads_its_client_on_first_use() -> None:
     assert "httpx" not in loaded_after("import ultracart_conversations_api.models")
     assert "httpx" in loaded_after("from ultracart_conversations_api import Client")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import copy
 import logging
 from dataclasses import replace
-from typing import Any, Generic, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 
 import httpx
 
@@ -32,7 +32,9 @@ from ultracart_conversations._redaction import redact_headers, scrub_logs_of
 from ultracart_conversations._retry import RetryPolicy, retry_wait
 from ultracart_conversations.errors import APIConnectionError, ApiError
 from ultracart_conversations.oauth import OAuthSession
-from ultracart_conversations_api.client import AuthenticatedClient
+
+if TYPE_CHECKING:
+    from ultracart_conversations_api.client import AuthenticatedClient
 
 T = TypeVar("T")
 HttpClientT = TypeVar("HttpClientT", httpx.Client, httpx.AsyncClient)
@@ -184,6 +186,8 @@ class BaseConversationApi(Generic[HttpClientT]):
         `ultracart_conversations_api.api.conversation`, sending through this API's
         httpx client (when you passed your own, through yours, as configured)."""
         if self._generated is None:
+            from ultracart_conversations_api.client import AuthenticatedClient
+
             generated = AuthenticatedClient(base_url=self.base_url, token=_TOKEN_PLACEHOLDER)
             self._attach(generated)
             self._generated = generated

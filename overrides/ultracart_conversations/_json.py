@@ -14,7 +14,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["FAST", "loads"]
+__all__ = ["fast", "loads"]
 
 # Every byte becomes b"0" if it is an ASCII digit and b"." otherwise, so that a long
 # run of digits is a plain substring search away.
@@ -24,21 +24,29 @@ _DIGITS = bytes(0x30 if 0x30 <= byte <= 0x39 else 0x2E for byte in range(256))
 _LONG_NUMBER = b"0" * 19
 
 
-def _orjson_loads() -> Callable[[bytes], Any] | None:
-    try:
-        import orjson
-    except ImportError:  # the `fast` extra is not installed
-        return None
-    return orjson.loads
+_NOT_LOOKED_FOR: Any = object()
+# orjson.loads, None without orjson; looked for on first use, so that importing the
+# client does not load a compiled library it may not need yet.
+_fast_loads: Callable[[bytes], Any] | None = _NOT_LOOKED_FOR
 
 
-_fast_loads = _orjson_loads()
-# True when orjson is in use.
-FAST = _fast_loads is not None
+def fast() -> bool:
+    """True when orjson is in use."""
+    global _fast_loads
+    if _fast_loads is _NOT_LOOKED_FOR:
+        try:
+            import orjson
+        except ImportError:  # the `fast` extra is not installed
+            _fast_loads = None
+        else:
+            _fast_loads = orjson.loads
+    return _fast_loads is not None
 
 
 def loads(content: bytes) -> Any:
     """The JSON document in `content`, exactly as json.loads(content) returns it."""
+    if _fast_loads is _NOT_LOOKED_FOR:
+        fast()
     if _fast_loads is None or _LONG_NUMBER in content.translate(_DIGITS):
         return json.loads(content)
     try:

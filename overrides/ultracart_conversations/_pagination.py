@@ -27,9 +27,12 @@ and summaries always come in list order.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ultracart_conversations.errors import InvalidRequestError, ResponseValidationError
-from ultracart_conversations_api.models import ConversationsResponse, ConversationSummary
-from ultracart_conversations_api.types import Unset
+
+if TYPE_CHECKING:
+    from ultracart_conversations_api.models import ConversationsResponse, ConversationSummary
 
 MAX_PAGE_SIZE = 200
 
@@ -99,11 +102,12 @@ class Pager:
     ) -> list[ConversationSummary] | None:
         """The summaries to yield from a page, or None if the page (and the rest of its
         window) no longer fits and must be dropped."""
-        result_set = None if isinstance(page.metadata, Unset) else page.metadata.result_set
+        # Unset is falsy (and typed so): absent fields fall through without importing it.
+        result_set = page.metadata.result_set if page.metadata else None
         total = None
         more: bool | None = None
         server_next: int | None = None
-        if result_set is not None and not isinstance(result_set, Unset):
+        if result_set:
             if isinstance(result_set.total_records, int):
                 total = result_set.total_records
             if isinstance(result_set.more, bool):
@@ -119,7 +123,7 @@ class Pager:
             # one ended, there is a gap between the two: drop it and plan again.
             return None
 
-        summaries = [] if isinstance(page.conversations, Unset) else page.conversations
+        summaries = page.conversations or []
         fresh: list[ConversationSummary] = []
         for summary in summaries:
             if self.remaining is not None and len(fresh) >= self.remaining:
