@@ -8,7 +8,7 @@ from __future__ import annotations
 import copy
 import logging
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, Unpack
 
 import httpx
 
@@ -27,6 +27,7 @@ from ultracart_conversations._operations import (
     connection_error,
     read_response,
 )
+from ultracart_conversations._options import ClientOptions, HttpClientT
 from ultracart_conversations._redaction import logger as _logger
 from ultracart_conversations._redaction import redact_headers, scrub_logs_of
 from ultracart_conversations._retry import RetryPolicy, retry_wait
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
     from ultracart_conversations_api.client import AuthenticatedClient
 
 T = TypeVar("T")
-HttpClientT = TypeVar("HttpClientT", httpx.Client, httpx.AsyncClient)
 
 
 class _Default:
@@ -83,7 +83,7 @@ class BaseConversationApi(Generic[HttpClientT]):
         """
         if not isinstance(base_url, str):
             raise TypeError("base_url must be a str")
-        self.base_url = base_url.rstrip("/")
+        self.base_url: str = base_url.rstrip("/")
         check_transport_security(self.base_url, verify_ssl)
         credentials = resolve_credentials(simple_key, access_token, oauth)
         self._auth = credentials.auth
@@ -128,10 +128,11 @@ class BaseConversationApi(Generic[HttpClientT]):
         )
 
     @classmethod
-    def from_env(cls, **kwargs: Any) -> Self:
+    def from_env(cls, **options: Unpack[ClientOptions[HttpClientT]]) -> Self:
         """A client configured from ULTRACART_SIMPLE_KEY or ULTRACART_ACCESS_TOKEN, and
-        ULTRACART_BASE_URL if set; keyword arguments are passed on (and win)."""
-        return cls(**{**settings_from_env(), **kwargs})
+        ULTRACART_BASE_URL if set; the constructor's keywords are passed on (and win)."""
+        merged: ClientOptions[HttpClientT] = {**settings_from_env(), **options}  # type: ignore[typeddict-item]
+        return cls(**merged)
 
     # httpx.Client or httpx.AsyncClient: what the subclass sends with.
     _http_client_class: type[HttpClientT]

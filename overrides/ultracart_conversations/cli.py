@@ -246,7 +246,7 @@ class Progress:
     def __init__(self, stream: TextIO, enabled: bool) -> None:
         self.stream = stream
         self.enabled = enabled
-        self.shown = False
+        self.shown: bool = False
 
     def show(self, fetched: int) -> None:
         if self.enabled:
