@@ -46,8 +46,10 @@ def test_a_model_loads_its_own_module_only() -> None:
     }
 
 
-def test_the_client_loads_orjson_at_its_first_response() -> None:
-    assert "orjson" not in loaded_after("from ultracart_conversations import ConversationApi")
+def test_the_clients_load_httpx_only_until_their_first_call() -> None:
+    # The generated models and endpoint modules (and attrs), and orjson, wait for a call.
+    clients = "from ultracart_conversations import AsyncConversationApi, ConversationApi"
+    assert loaded_after(clients) == {m for m in loaded_after("import httpx") if "httpx" in m}
 
 
 def test_the_generated_package_loads_its_client_on_first_use() -> None:

@@ -16,7 +16,7 @@ import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from http import HTTPStatus
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import httpx
 
@@ -36,23 +36,16 @@ from ultracart_conversations.errors import (
     ResponseValidationError,
     ServerError,
 )
-from ultracart_conversations_api.api.conversation import (
-    get_agent_websocket_authorization,
-    get_conversation,
-    get_conversation_multimedia_upload_url,
-    get_conversations,
-    join_conversation,
-    leave_conversation,
-    start_conversation,
-)
-from ultracart_conversations_api.models import (
-    Conversation,
-    ConversationAgentAuthResponse,
-    ConversationsResponse,
-    ConversationStartRequest,
-    ConversationStartResponse,
-    ErrorResponse,
-)
+
+if TYPE_CHECKING:  # the generated modules load at the first call (see _parse_*)
+    from ultracart_conversations_api.models import (
+        Conversation,
+        ConversationAgentAuthResponse,
+        ConversationsResponse,
+        ConversationStartRequest,
+        ConversationStartResponse,
+        ErrorResponse,
+    )
 
 T = TypeVar("T")
 
@@ -90,18 +83,51 @@ class Operation(Generic[T]):
     from_dict: Callable[[Mapping[str, Any]], T] | None
 
 
-GET_AGENT_WEBSOCKET_AUTHORIZATION = Operation(
-    "getAgentWebsocketAuthorization", True, ConversationAgentAuthResponse.from_dict
+# Importing the client loads no generated module (attrs, 13 model classes, 7 endpoint
+# modules: about a fifth of `import httpx` again): the functions below import what they
+# use when first called, which later costs a dictionary lookup.
+
+
+def _parse_agent_auth(document: Mapping[str, Any]) -> ConversationAgentAuthResponse:
+    from ultracart_conversations_api.models import ConversationAgentAuthResponse
+
+    return ConversationAgentAuthResponse.from_dict(document)
+
+
+def _parse_conversation(document: Mapping[str, Any]) -> Conversation:
+    from ultracart_conversations_api.models import Conversation
+
+    return Conversation.from_dict(document)
+
+
+def _parse_conversations(document: Mapping[str, Any]) -> ConversationsResponse:
+    from ultracart_conversations_api.models import ConversationsResponse
+
+    return ConversationsResponse.from_dict(document)
+
+
+def _parse_start(document: Mapping[str, Any]) -> ConversationStartResponse:
+    from ultracart_conversations_api.models import ConversationStartResponse
+
+    return ConversationStartResponse.from_dict(document)
+
+
+GET_AGENT_WEBSOCKET_AUTHORIZATION: Operation[ConversationAgentAuthResponse] = Operation(
+    "getAgentWebsocketAuthorization", True, _parse_agent_auth
 )
-GET_CONVERSATION = Operation("getConversation", True, Conversation.from_dict)
+GET_CONVERSATION: Operation[Conversation] = Operation("getConversation", True, _parse_conversation)
 GET_CONVERSATION_MULTIMEDIA_UPLOAD_URL: Operation[None] = Operation(
     "getConversationMultimediaUploadUrl", True, None
 )
-GET_CONVERSATIONS = Operation("getConversations", True, ConversationsResponse.from_dict)
+GET_CONVERSATIONS: Operation[ConversationsResponse] = Operation(
+    "getConversations", True, _parse_conversations
+)
 JOIN_CONVERSATION: Operation[None] = Operation("joinConversation", True, None)
 LEAVE_CONVERSATION: Operation[None] = Operation("leaveConversation", True, None)
 # Not idempotent: each successful call starts a new conversation.
-START_CONVERSATION = Operation("startConversation", False, ConversationStartResponse.from_dict)
+START_CONVERSATION: Operation[ConversationStartResponse] = Operation(
+    "startConversation", False, _parse_start
+)
 
 
 # --- validation and request building -------------------------------------------------
@@ -129,42 +155,58 @@ def _check_int(name: str, value: object, minimum: int, maximum: int | None) -> i
 
 
 def request_get_agent_websocket_authorization() -> dict[str, Any]:
+    from ultracart_conversations_api.api.conversation import get_agent_websocket_authorization
+
     return get_agent_websocket_authorization._get_kwargs()
 
 
 def request_get_conversation(conversation_uuid: str) -> dict[str, Any]:
     uuid = _check_path_value("conversation_uuid", conversation_uuid)
+    from ultracart_conversations_api.api.conversation import get_conversation
+
     return get_conversation._get_kwargs(uuid)
 
 
 def request_get_conversation_multimedia_upload_url(extension: str) -> dict[str, Any]:
     value = _check_path_value("extension", extension)
+    from ultracart_conversations_api.api.conversation import get_conversation_multimedia_upload_url
+
     return get_conversation_multimedia_upload_url._get_kwargs(value)
 
 
 def request_get_conversations(limit: int, offset: int) -> dict[str, Any]:
     _check_int("limit", limit, 1, MAX_LIMIT)
     _check_int("offset", offset, 0, None)
+    from ultracart_conversations_api.api.conversation import get_conversations
+
     return get_conversations._get_kwargs(field_limit=limit, field_offset=offset)
 
 
 def request_join_conversation(conversation_uuid: str) -> dict[str, Any]:
     uuid = _check_path_value("conversation_uuid", conversation_uuid)
+    from ultracart_conversations_api.api.conversation import join_conversation
+
     return join_conversation._get_kwargs(uuid)
 
 
 def request_leave_conversation(conversation_uuid: str) -> dict[str, Any]:
     uuid = _check_path_value("conversation_uuid", conversation_uuid)
+    from ultracart_conversations_api.api.conversation import leave_conversation
+
     return leave_conversation._get_kwargs(uuid)
 
 
 def request_start_conversation(start_request: ConversationStartRequest) -> dict[str, Any]:
     if start_request is None:
         raise InvalidRequestError("start_request is required (a ConversationStartRequest)")
+    from ultracart_conversations_api.models import ConversationStartRequest
+
     if not isinstance(start_request, ConversationStartRequest):
         raise InvalidRequestError(
             f"start_request must be a ConversationStartRequest, got {type(start_request).__name__}"
         )
+    from ultracart_conversations_api.api.conversation import start_conversation
+
     return start_conversation._get_kwargs(body=start_request)
 
 
@@ -240,7 +282,11 @@ def _error_body(content: bytes) -> ErrorResponse | None:
         return None
     try:
         document = json.loads(content)
-        return ErrorResponse.from_dict(document) if isinstance(document, dict) else None
+        if not isinstance(document, dict):
+            return None
+        from ultracart_conversations_api.models import ErrorResponse
+
+        return ErrorResponse.from_dict(document)
     except (*_SHAPE_ERRORS, *_UNDECODABLE):
         return None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import httpx
 
@@ -14,15 +14,17 @@ from ultracart_conversations._base import BaseConversationApi
 from ultracart_conversations._operations import ApiResponse, Operation
 from ultracart_conversations._pagination import Pager, check_iteration_arguments
 from ultracart_conversations.errors import ApiError
-from ultracart_conversations_api.client import AuthenticatedClient
-from ultracart_conversations_api.models import (
-    Conversation,
-    ConversationAgentAuthResponse,
-    ConversationsResponse,
-    ConversationStartRequest,
-    ConversationStartResponse,
-    ConversationSummary,
-)
+
+if TYPE_CHECKING:  # annotations only: the models load at the first call
+    from ultracart_conversations_api.client import AuthenticatedClient
+    from ultracart_conversations_api.models import (
+        Conversation,
+        ConversationAgentAuthResponse,
+        ConversationsResponse,
+        ConversationStartRequest,
+        ConversationStartResponse,
+        ConversationSummary,
+    )
 
 T = TypeVar("T")
 
