@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, assert_type
 
+import httpx
 import pytest
 
 from tests.typing_for_users import readme_examples_module
 from ultracart_conversations import (
     UNSET,
+    ClientOptions,
     ConversationApi,
     ConversationSummary,
     ResultSet,
@@ -39,6 +41,10 @@ def test_from_env_takes_the_constructor_keywords(
     with ConversationApi.from_env(base_url=fake.base_url, max_retries=0, timeout=5) as api:
         assert api.retry_policy.max_retries == 0
         api.get_conversations(limit=1)
+    # The keywords as a typed dict of their own, e.g. read from a config file.
+    options: ClientOptions[httpx.Client] = {"base_url": fake.base_url, "max_retries": 1}
+    with ConversationApi.from_env(**options) as api:
+        assert api.retry_policy.max_retries == 1
     # A misspelt keyword is a type error (mypy flags this ignore if it ever is not) ...
     with pytest.raises(TypeError, match="max_retires"):
         ConversationApi.from_env(base_url=fake.base_url, max_retires=3)  # type: ignore[call-arg]

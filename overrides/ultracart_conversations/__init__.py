@@ -39,6 +39,7 @@ from ultracart_conversations.errors import (
 if TYPE_CHECKING:
     from ultracart_conversations._async_client import AsyncConversationApi
     from ultracart_conversations._operations import ApiResponse
+    from ultracart_conversations._options import ClientOptions
     from ultracart_conversations._redaction import redact_headers
     from ultracart_conversations._retry import RetryPolicy
     from ultracart_conversations._sync_client import ConversationApi
@@ -66,6 +67,7 @@ _LAZY = {
     "ConversationApi": "ultracart_conversations._sync_client",
     "AsyncConversationApi": "ultracart_conversations._async_client",
     "ApiResponse": "ultracart_conversations._operations",
+    "ClientOptions": "ultracart_conversations._options",
     "RetryPolicy": "ultracart_conversations._retry",
     "redact_headers": "ultracart_conversations._redaction",
     "parse_dts": "ultracart_conversations.dates",
@@ -113,6 +115,7 @@ __all__ = [
     "AsyncConversationApi",
     "AuthenticationError",
     "BadRequestError",
+    "ClientOptions",
     "Conversation",
     "ConversationAgentAuthResponse",
     "ConversationApi",
