@@ -40,10 +40,12 @@ validate: $(STAMP)  ## validate openapi.yaml
 test: $(STAMP)  ## run the test suite
 	$(PY) -m pytest
 
-lint: $(STAMP)  ## ruff and mypy --strict
+lint: $(STAMP)  ## ruff, mypy --strict; README examples and public types as users' checkers see them
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy overrides codegen tests bench
+	$(PY) -m tests.typing_for_users readme
+	$(PY) -m tests.typing_for_users verifytypes
 
 format: $(STAMP)  ## apply ruff's fixes and formatting to the hand-written code
 	$(PY) -m ruff check --fix .

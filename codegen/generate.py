@@ -58,8 +58,9 @@ def render(workdir: Path, spec: Path = SPEC) -> Path:
             str(spec),
             "--config",
             str(CONFIG),
-            # Only the property templates that type-check values while parsing (see
-            # codegen/templates/); everything else is the generator's own.
+            # Our overrides (see codegen/templates/): property templates that type-check
+            # values while parsing, a leaner model template, lazy package __init__s;
+            # everything else is the generator's own.
             "--custom-template-path",
             str(TEMPLATES),
             "--meta",

@@ -10,20 +10,25 @@ failure and InvalidRequestError (before sending) on bad arguments.
 from __future__ import annotations
 
 from collections.abc import AsyncGenerator, Iterator
+from typing import TYPE_CHECKING
 
-from ultracart_conversations._operation import ApiResponse, AsyncCaller, SyncCaller
+from ultracart_conversations._operation import AsyncCaller, SyncCaller
 
 from . import operations as _ops
-from .models import (
-    ConversationAgentAuthResponse,
-    ConversationJoinRequest,
-    ConversationMultimediaUploadUrlResponse,
-    ConversationResponse,
-    ConversationsResponse,
-    ConversationStartRequest,
-    ConversationStartResponse,
-    ConversationSummary,
-)
+
+if TYPE_CHECKING:  # annotations only: each model loads when a call first needs it
+    from ultracart_conversations._operation import ApiResponse
+
+    from .models import (
+        ConversationAgentAuthResponse,
+        ConversationJoinRequest,
+        ConversationMultimediaUploadUrlResponse,
+        ConversationResponse,
+        ConversationsResponse,
+        ConversationStartRequest,
+        ConversationStartResponse,
+        ConversationSummary,
+    )
 
 
 class SyncOperations(SyncCaller):

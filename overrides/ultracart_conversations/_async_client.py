@@ -6,7 +6,7 @@ import asyncio
 from collections import deque
 from collections.abc import AsyncGenerator, Awaitable, Callable, Mapping
 from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import httpx
 
@@ -14,8 +14,10 @@ from ultracart_conversations._base import BaseConversationApi
 from ultracart_conversations._operation import ApiResponse, Operation
 from ultracart_conversations._pagination import Pager, check_iteration_arguments
 from ultracart_conversations.errors import ApiError
-from ultracart_conversations_api.client import AuthenticatedClient
 from ultracart_conversations_api.resources import AsyncOperations
+
+if TYPE_CHECKING:
+    from ultracart_conversations_api.client import AuthenticatedClient
 
 T = TypeVar("T")
 

@@ -9,7 +9,7 @@ import copy
 import logging
 from collections.abc import Mapping
 from dataclasses import replace
-from typing import Any, Generic, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, Unpack
 
 import httpx
 
@@ -29,6 +29,7 @@ from ultracart_conversations._defaults import (
     USER_AGENT,
 )
 from ultracart_conversations._operation import ApiResponse, Operation
+from ultracart_conversations._options import ClientOptions, HttpClientT
 from ultracart_conversations._redaction import logger as _logger
 from ultracart_conversations._redaction import redact_fields, redact_headers, scrub_logs_of
 from ultracart_conversations._request import (
@@ -49,11 +50,12 @@ from ultracart_conversations.errors import (
     ResponseTooLargeError,
 )
 from ultracart_conversations.oauth import OAuthSession
-from ultracart_conversations_api.client import AuthenticatedClient
 from ultracart_conversations_api.operations import SENSITIVE_FIELDS
 
+if TYPE_CHECKING:
+    from ultracart_conversations_api.client import AuthenticatedClient
+
 T = TypeVar("T")
-HttpClientT = TypeVar("HttpClientT", httpx.Client, httpx.AsyncClient)
 
 
 class _Default:
@@ -104,7 +106,7 @@ class BaseConversationApi(Generic[HttpClientT]):
         """
         if not isinstance(base_url, str):
             raise TypeError("base_url must be a str")
-        self.base_url = base_url.rstrip("/")
+        self.base_url: str = base_url.rstrip("/")
         check_transport_security(self.base_url, verify_ssl)
         self._max_response_bytes = resolve_max_response_bytes(max_response_bytes)
         credentials = resolve_credentials(simple_key, access_token, oauth)
@@ -154,10 +156,11 @@ class BaseConversationApi(Generic[HttpClientT]):
         )
 
     @classmethod
-    def from_env(cls, **kwargs: Any) -> Self:
+    def from_env(cls, **options: Unpack[ClientOptions[HttpClientT]]) -> Self:
         """A client configured from ULTRACART_SIMPLE_KEY or ULTRACART_ACCESS_TOKEN, and
-        ULTRACART_BASE_URL if set; keyword arguments are passed on (and win)."""
-        return cls(**{**settings_from_env(), **kwargs})
+        ULTRACART_BASE_URL if set; the constructor's keywords are passed on (and win)."""
+        merged: ClientOptions[HttpClientT] = {**settings_from_env(), **options}  # type: ignore[typeddict-item]
+        return cls(**merged)
 
     def _resolve_attempt_seconds(self) -> float | None:
         option = self._attempt_timeout_option
@@ -227,6 +230,8 @@ class BaseConversationApi(Generic[HttpClientT]):
         `ultracart_conversations_api.api.conversation`, sending through this API's
         httpx client (when you passed your own, through yours, as configured)."""
         if self._generated is None:
+            from ultracart_conversations_api.client import AuthenticatedClient
+
             generated = AuthenticatedClient(base_url=self.base_url, token=_TOKEN_PLACEHOLDER)
             self._attach(generated)
             self._generated = generated

@@ -9,6 +9,7 @@ and the clients send whatever a descriptor says.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import AsyncGenerator, Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypeVar
@@ -61,13 +62,25 @@ class BodyField:
     description: str = ""
 
 
+def model_class(models: str, name: str) -> type[Any]:
+    """A generated model class by name, imported on first use: importing the client loads
+    no model (each one builds an attrs class at import)."""
+    cls: type[Any] = getattr(importlib.import_module(models), name)
+    return cls
+
+
 @dataclass(frozen=True, slots=True)
 class RequestBody:
     python_name: str  # x-codegen-request-body-name, else "body"
-    model: type[Any]  # the generated model class; instances are sent as JSON
+    model_name: str  # the generated model class; instances are sent as JSON
+    models: str  # the module that exports it
     required: bool
     fields: tuple[BodyField, ...] = ()
     description: str = ""
+
+    @property
+    def model(self) -> type[Any]:
+        return model_class(self.models, self.model_name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,8 +118,9 @@ class Operation(Generic[T]):
     path: str  # relative to the base URL, with {name} placeholders
     parameters: tuple[Parameter, ...]
     body: RequestBody | None
-    # Documented 2xx statuses and how to read each.
-    responses: Mapping[int, Parser[T]]
+    # Documented 2xx statuses and the model that reads each (None: no body to read).
+    responses: Mapping[int, str | None]
+    models: str  # the module that exports the models
     # Safe to send twice (x-idempotent, else by HTTP method): a retry after a 5xx or a
     # lost response cannot do harm.
     idempotent: bool
@@ -118,7 +132,8 @@ class Operation(Generic[T]):
     path_parameters: tuple[Parameter, ...] = field(init=False, repr=False)
     arguments: tuple[Parameter, ...] = field(init=False, repr=False)
     constant_headers: Mapping[str, str] = field(init=False, repr=False)
-    undocumented_success: Parser[T] = field(init=False, repr=False)
+    # status -> parser, filled on first use of each status.
+    _parsers: dict[int, Parser[T]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__
@@ -133,12 +148,19 @@ class Operation(Generic[T]):
             "constant_headers",
             {p.name: str(p.default) for p in self.parameters if p.constant},
         )
-        # A 2xx the spec does not list is read like the first one it does.
-        first = min(self.responses) if self.responses else None
-        set_(self, "undocumented_success", None if first is None else self.responses[first])
+        set_(self, "_parsers", {})
 
     def parser_for(self, status: int) -> Parser[T]:
-        return self.responses.get(status, self.undocumented_success)
+        """How to read a 2xx answer; a 2xx the spec does not list is read like the first
+        one it does."""
+        try:
+            return self._parsers[status]
+        except KeyError:
+            pass
+        name = self.responses.get(status, self.responses[min(self.responses)])
+        parser: Parser[T] = None if name is None else model_class(self.models, name).from_dict
+        self._parsers[status] = parser
+        return parser
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,7 +35,6 @@ from typing import Any
 from ultracart_conversations._operation import Operation, Pagination
 from ultracart_conversations._request import request_target
 from ultracart_conversations.errors import InvalidRequestError, ResponseValidationError
-from ultracart_conversations_api.types import Unset
 
 # A server that ignores the offset would otherwise be paged forever.
 MAX_PAGES_WITHOUT_NEW_ITEMS = 50
@@ -73,8 +72,9 @@ def check_iteration_arguments(
 
 
 def _attribute(value: Any, name: str) -> Any:
-    found = getattr(value, name, None)
-    return None if isinstance(found, Unset) else found
+    """A model field, or None when absent (UNSET is falsy, and has no fields of its own;
+    the callers check the type of what they read)."""
+    return getattr(value, name, None) or None
 
 
 class Pager:

@@ -10,13 +10,13 @@ the operation's descriptor.
 
 from __future__ import annotations
 
-import json
 from http import HTTPStatus
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import httpx
 
-from ultracart_conversations._operation import ApiResponse, Operation
+from ultracart_conversations import _json
+from ultracart_conversations._operation import ApiResponse, Operation, model_class
 from ultracart_conversations._redaction import Secrets, logger
 from ultracart_conversations._retry import parse_retry_after
 from ultracart_conversations.errors import (
@@ -32,12 +32,17 @@ from ultracart_conversations.errors import (
     ServerError,
     UnsuccessfulResponseError,
 )
-from ultracart_conversations_api.models import ErrorResponse
+
+if TYPE_CHECKING:
+    from ultracart_conversations_api.models import ErrorResponse
 
 T = TypeVar("T")
 
 # Exceptions a generated from_dict raises on a body of the wrong shape.
 _SHAPE_ERRORS = (TypeError, ValueError, KeyError, AttributeError)
+
+# UltraCart's error shape, from the generated models (imported at the first error).
+_MODELS = "ultracart_conversations_api.models"
 
 # json.loads raises RecursionError (not a ValueError) past ~1,000 levels of nesting.
 _UNDECODABLE = (ValueError, UnicodeDecodeError, RecursionError)
@@ -67,7 +72,7 @@ def read_response(
     if parse is None:
         return ApiResponse(None, status, _lower_headers(response), content)  # type: ignore[arg-type]
     try:
-        document = json.loads(content)
+        document = _json.loads(content)
     except _UNDECODABLE as exc:
         raise _invalid(response, secrets, "the response body is not JSON") from exc
     if not isinstance(document, dict):
@@ -149,8 +154,11 @@ def _error_body(content: bytes) -> ErrorResponse | None:
     if not content:
         return None
     try:
-        document = json.loads(content)
-        return ErrorResponse.from_dict(document) if isinstance(document, dict) else None
+        document = _json.loads(content)
+        if not isinstance(document, dict):
+            return None
+        error_response: ErrorResponse = model_class(_MODELS, "ErrorResponse").from_dict(document)
+        return error_response
     except (*_SHAPE_ERRORS, *_UNDECODABLE):
         return None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator, Mapping
 from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import httpx
 
@@ -14,8 +14,10 @@ from ultracart_conversations._deadline import Attempt
 from ultracart_conversations._operation import ApiResponse, Operation
 from ultracart_conversations._pagination import Pager, check_iteration_arguments
 from ultracart_conversations.errors import ApiError
-from ultracart_conversations_api.client import AuthenticatedClient
 from ultracart_conversations_api.resources import SyncOperations
+
+if TYPE_CHECKING:
+    from ultracart_conversations_api.client import AuthenticatedClient
 
 T = TypeVar("T")
 

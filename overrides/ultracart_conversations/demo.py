@@ -33,7 +33,7 @@ def listed(value: list[T] | Unset) -> list[T]:
 class Narrator:
     def __init__(self, out: TextIO) -> None:
         self.out = out
-        self.step = 0
+        self.step: int = 0
 
     def section(self, title: str) -> None:
         self.step += 1

@@ -26,8 +26,10 @@ header or developer message, with every credential the client knows scrubbed out
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-from ultracart_conversations_api.models import ErrorResponse
+if TYPE_CHECKING:  # only annotations: importing the errors loads no model
+    from ultracart_conversations_api.models import ErrorResponse
 
 __all__ = [
     "APIConnectionError",

@@ -216,13 +216,13 @@ class OAuthClient:
         for name, value in (("client_id", client_id), ("client_secret", client_secret)):
             if not isinstance(value, str) or not value:
                 raise InvalidRequestError(f"{name} must be a non-empty str")
-        self.base_url = base_url.rstrip("/")
+        self.base_url: str = base_url.rstrip("/")
         check_transport_security(self.base_url, verify_ssl)
         self.client_id = client_id
         self._client_secret = client_secret
         self.redirect_uri = redirect_uri
-        self.scopes = tuple(scopes)
-        self.secrets = Secrets(client_secret)
+        self.scopes: tuple[str, ...] = tuple(scopes)
+        self.secrets: Secrets = Secrets(client_secret)
         scrub_logs_of(self.secrets)
         self._timeout = timeout
         self._verify = verify_ssl
@@ -365,7 +365,7 @@ class OAuthSession:
         self._tokens = tokens
         self.on_token_refresh = on_token_refresh
         self.refresh_margin = refresh_margin
-        self.secrets = client.secrets
+        self.secrets: Secrets = client.secrets
         self.secrets.add(tokens.access_token, tokens.refresh_token)
         # Guards _tokens, _in_flight and _unsaved; never held across I/O or the hook.
         self._lock = threading.Lock()

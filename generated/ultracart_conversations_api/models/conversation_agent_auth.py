@@ -15,6 +15,34 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="ConversationAgentAuth")
 
+# The JSON keys that are fields; any other key of a document is an additional property.
+_KNOWN_KEYS = frozenset(
+    {
+        "chat_admin",
+        "chat_user",
+        "conversation_participant_arn",
+        "conversation_participant_name",
+        "customer_profile",
+        "default_phone_number",
+        "group_ids",
+        "jwt",
+        "merchant_id",
+        "merchants",
+        "parent_merchant_id",
+        "pbx_admin",
+        "pbx_jwt",
+        "pbx_supervisor",
+        "pbx_user",
+        "pbx_voice_identity",
+        "pbx_voice_token",
+        "pbx_worker_token",
+        "pbx_worker_token_v2",
+        "twilio_accounts",
+        "user_id",
+        "websocket_url",
+    }
+)
+
 
 @_attrs_define
 class ConversationAgentAuth:
@@ -180,16 +208,15 @@ class ConversationAgentAuth:
         from ..models.conversation_agent_auth_merchant import ConversationAgentAuthMerchant  # noqa: PLC0415
         from ..models.conversation_twilio_account import ConversationTwilioAccount  # noqa: PLC0415
 
-        d = dict(src_dict)
-        chat_admin = d.pop("chat_admin", UNSET)
+        chat_admin = src_dict.get("chat_admin", UNSET)
         if chat_admin.__class__ is not bool and not isinstance(chat_admin, (bool, Unset)):
             raise TypeError("chat_admin: expected a boolean, got " + type(chat_admin).__name__)
 
-        chat_user = d.pop("chat_user", UNSET)
+        chat_user = src_dict.get("chat_user", UNSET)
         if chat_user.__class__ is not bool and not isinstance(chat_user, (bool, Unset)):
             raise TypeError("chat_user: expected a boolean, got " + type(chat_user).__name__)
 
-        conversation_participant_arn = d.pop("conversation_participant_arn", UNSET)
+        conversation_participant_arn = src_dict.get("conversation_participant_arn", UNSET)
         if conversation_participant_arn.__class__ is not str and not isinstance(
             conversation_participant_arn, (str, Unset)
         ):
@@ -197,7 +224,7 @@ class ConversationAgentAuth:
                 "conversation_participant_arn: expected a string, got " + type(conversation_participant_arn).__name__
             )
 
-        conversation_participant_name = d.pop("conversation_participant_name", UNSET)
+        conversation_participant_name = src_dict.get("conversation_participant_name", UNSET)
         if conversation_participant_name.__class__ is not str and not isinstance(
             conversation_participant_name, (str, Unset)
         ):
@@ -205,15 +232,15 @@ class ConversationAgentAuth:
                 "conversation_participant_name: expected a string, got " + type(conversation_participant_name).__name__
             )
 
-        customer_profile = d.pop("customer_profile", UNSET)
+        customer_profile = src_dict.get("customer_profile", UNSET)
         if customer_profile.__class__ is not bool and not isinstance(customer_profile, (bool, Unset)):
             raise TypeError("customer_profile: expected a boolean, got " + type(customer_profile).__name__)
 
-        default_phone_number = d.pop("default_phone_number", UNSET)
+        default_phone_number = src_dict.get("default_phone_number", UNSET)
         if default_phone_number.__class__ is not str and not isinstance(default_phone_number, (str, Unset)):
             raise TypeError("default_phone_number: expected a string, got " + type(default_phone_number).__name__)
 
-        _group_ids = d.pop("group_ids", UNSET)
+        _group_ids = src_dict.get("group_ids", UNSET)
         group_ids: list[int] | Unset
         if isinstance(_group_ids, Unset):
             group_ids = UNSET
@@ -229,15 +256,15 @@ class ConversationAgentAuth:
                     raise TypeError("group_ids_item: expected an integer, got " + type(group_ids_item).__name__)
                 group_ids.append(group_ids_item)
 
-        jwt = d.pop("jwt", UNSET)
+        jwt = src_dict.get("jwt", UNSET)
         if jwt.__class__ is not str and not isinstance(jwt, (str, Unset)):
             raise TypeError("jwt: expected a string, got " + type(jwt).__name__)
 
-        merchant_id = d.pop("merchant_id", UNSET)
+        merchant_id = src_dict.get("merchant_id", UNSET)
         if merchant_id.__class__ is not str and not isinstance(merchant_id, (str, Unset)):
             raise TypeError("merchant_id: expected a string, got " + type(merchant_id).__name__)
 
-        _merchants = d.pop("merchants", UNSET)
+        _merchants = src_dict.get("merchants", UNSET)
         merchants: list[ConversationAgentAuthMerchant] | Unset
         if isinstance(_merchants, Unset):
             merchants = UNSET
@@ -252,43 +279,43 @@ class ConversationAgentAuth:
                 merchants_item = ConversationAgentAuthMerchant.from_dict(_merchants_item)
                 merchants.append(merchants_item)
 
-        parent_merchant_id = d.pop("parent_merchant_id", UNSET)
+        parent_merchant_id = src_dict.get("parent_merchant_id", UNSET)
         if parent_merchant_id.__class__ is not str and not isinstance(parent_merchant_id, (str, Unset)):
             raise TypeError("parent_merchant_id: expected a string, got " + type(parent_merchant_id).__name__)
 
-        pbx_admin = d.pop("pbx_admin", UNSET)
+        pbx_admin = src_dict.get("pbx_admin", UNSET)
         if pbx_admin.__class__ is not bool and not isinstance(pbx_admin, (bool, Unset)):
             raise TypeError("pbx_admin: expected a boolean, got " + type(pbx_admin).__name__)
 
-        pbx_jwt = d.pop("pbx_jwt", UNSET)
+        pbx_jwt = src_dict.get("pbx_jwt", UNSET)
         if pbx_jwt.__class__ is not str and not isinstance(pbx_jwt, (str, Unset)):
             raise TypeError("pbx_jwt: expected a string, got " + type(pbx_jwt).__name__)
 
-        pbx_supervisor = d.pop("pbx_supervisor", UNSET)
+        pbx_supervisor = src_dict.get("pbx_supervisor", UNSET)
         if pbx_supervisor.__class__ is not bool and not isinstance(pbx_supervisor, (bool, Unset)):
             raise TypeError("pbx_supervisor: expected a boolean, got " + type(pbx_supervisor).__name__)
 
-        pbx_user = d.pop("pbx_user", UNSET)
+        pbx_user = src_dict.get("pbx_user", UNSET)
         if pbx_user.__class__ is not bool and not isinstance(pbx_user, (bool, Unset)):
             raise TypeError("pbx_user: expected a boolean, got " + type(pbx_user).__name__)
 
-        pbx_voice_identity = d.pop("pbx_voice_identity", UNSET)
+        pbx_voice_identity = src_dict.get("pbx_voice_identity", UNSET)
         if pbx_voice_identity.__class__ is not str and not isinstance(pbx_voice_identity, (str, Unset)):
             raise TypeError("pbx_voice_identity: expected a string, got " + type(pbx_voice_identity).__name__)
 
-        pbx_voice_token = d.pop("pbx_voice_token", UNSET)
+        pbx_voice_token = src_dict.get("pbx_voice_token", UNSET)
         if pbx_voice_token.__class__ is not str and not isinstance(pbx_voice_token, (str, Unset)):
             raise TypeError("pbx_voice_token: expected a string, got " + type(pbx_voice_token).__name__)
 
-        pbx_worker_token = d.pop("pbx_worker_token", UNSET)
+        pbx_worker_token = src_dict.get("pbx_worker_token", UNSET)
         if pbx_worker_token.__class__ is not str and not isinstance(pbx_worker_token, (str, Unset)):
             raise TypeError("pbx_worker_token: expected a string, got " + type(pbx_worker_token).__name__)
 
-        pbx_worker_token_v2 = d.pop("pbx_worker_token_v2", UNSET)
+        pbx_worker_token_v2 = src_dict.get("pbx_worker_token_v2", UNSET)
         if pbx_worker_token_v2.__class__ is not str and not isinstance(pbx_worker_token_v2, (str, Unset)):
             raise TypeError("pbx_worker_token_v2: expected a string, got " + type(pbx_worker_token_v2).__name__)
 
-        _twilio_accounts = d.pop("twilio_accounts", UNSET)
+        _twilio_accounts = src_dict.get("twilio_accounts", UNSET)
         twilio_accounts: list[ConversationTwilioAccount] | Unset
         if isinstance(_twilio_accounts, Unset):
             twilio_accounts = UNSET
@@ -305,46 +332,42 @@ class ConversationAgentAuth:
                 twilio_accounts_item = ConversationTwilioAccount.from_dict(_twilio_accounts_item)
                 twilio_accounts.append(twilio_accounts_item)
 
-        user_id = d.pop("user_id", UNSET)
+        user_id = src_dict.get("user_id", UNSET)
         if user_id.__class__ is not int and (not isinstance(user_id, (int, Unset)) or isinstance(user_id, bool)):
             raise TypeError("user_id: expected an integer, got " + type(user_id).__name__)
 
-        websocket_url = d.pop("websocket_url", UNSET)
+        websocket_url = src_dict.get("websocket_url", UNSET)
         if websocket_url.__class__ is not str and not isinstance(websocket_url, (str, Unset)):
             raise TypeError("websocket_url: expected a string, got " + type(websocket_url).__name__)
 
         conversation_agent_auth = cls(
-            chat_admin=chat_admin,
-            chat_user=chat_user,
-            conversation_participant_arn=conversation_participant_arn,
-            conversation_participant_name=conversation_participant_name,
-            customer_profile=customer_profile,
-            default_phone_number=default_phone_number,
-            group_ids=group_ids,
-            jwt=jwt,
-            merchant_id=merchant_id,
-            merchants=merchants,
-            parent_merchant_id=parent_merchant_id,
-            pbx_admin=pbx_admin,
-            pbx_jwt=pbx_jwt,
-            pbx_supervisor=pbx_supervisor,
-            pbx_user=pbx_user,
-            pbx_voice_identity=pbx_voice_identity,
-            pbx_voice_token=pbx_voice_token,
-            pbx_worker_token=pbx_worker_token,
-            pbx_worker_token_v2=pbx_worker_token_v2,
-            twilio_accounts=twilio_accounts,
-            user_id=user_id,
-            websocket_url=websocket_url,
+            chat_admin,
+            chat_user,
+            conversation_participant_arn,
+            conversation_participant_name,
+            customer_profile,
+            default_phone_number,
+            group_ids,
+            jwt,
+            merchant_id,
+            merchants,
+            parent_merchant_id,
+            pbx_admin,
+            pbx_jwt,
+            pbx_supervisor,
+            pbx_user,
+            pbx_voice_identity,
+            pbx_voice_token,
+            pbx_worker_token,
+            pbx_worker_token_v2,
+            twilio_accounts,
+            user_id,
+            websocket_url,
         )
-
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-            additional = prop_dict
-
-            additional_properties[prop_name] = additional
-
-        conversation_agent_auth.additional_properties = additional_properties
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            conversation_agent_auth.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return conversation_agent_auth
 
     @property

@@ -10,6 +10,15 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ConversationAgentAuthMerchant")
 
+# The JSON keys that are fields; any other key of a document is an additional property.
+_KNOWN_KEYS = frozenset(
+    {
+        "company",
+        "is_parent",
+        "merchant_id",
+    }
+)
+
 
 @_attrs_define
 class ConversationAgentAuthMerchant:
@@ -46,32 +55,27 @@ class ConversationAgentAuthMerchant:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        company = d.pop("company", UNSET)
+        company = src_dict.get("company", UNSET)
         if company.__class__ is not str and not isinstance(company, (str, Unset)):
             raise TypeError("company: expected a string, got " + type(company).__name__)
 
-        is_parent = d.pop("is_parent", UNSET)
+        is_parent = src_dict.get("is_parent", UNSET)
         if is_parent.__class__ is not bool and not isinstance(is_parent, (bool, Unset)):
             raise TypeError("is_parent: expected a boolean, got " + type(is_parent).__name__)
 
-        merchant_id = d.pop("merchant_id", UNSET)
+        merchant_id = src_dict.get("merchant_id", UNSET)
         if merchant_id.__class__ is not str and not isinstance(merchant_id, (str, Unset)):
             raise TypeError("merchant_id: expected a string, got " + type(merchant_id).__name__)
 
         conversation_agent_auth_merchant = cls(
-            company=company,
-            is_parent=is_parent,
-            merchant_id=merchant_id,
+            company,
+            is_parent,
+            merchant_id,
         )
-
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-            additional = prop_dict
-
-            additional_properties[prop_name] = additional
-
-        conversation_agent_auth_merchant.additional_properties = additional_properties
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            conversation_agent_auth_merchant.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return conversation_agent_auth_merchant
 
     @property

@@ -17,6 +17,17 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="ConversationAgentAuthResponse")
 
+# The JSON keys that are fields; any other key of a document is an additional property.
+_KNOWN_KEYS = frozenset(
+    {
+        "agent_auth",
+        "error",
+        "metadata",
+        "success",
+        "warning",
+    }
+)
+
 
 @_attrs_define
 class ConversationAgentAuthResponse:
@@ -78,8 +89,7 @@ class ConversationAgentAuthResponse:
         from ..models.response_metadata import ResponseMetadata  # noqa: PLC0415
         from ..models.response_warning import ResponseWarning  # noqa: PLC0415
 
-        d = dict(src_dict)
-        _agent_auth = d.pop("agent_auth", UNSET)
+        _agent_auth = src_dict.get("agent_auth", UNSET)
         agent_auth: ConversationAgentAuth | Unset
         if isinstance(_agent_auth, Unset):
             agent_auth = UNSET
@@ -88,7 +98,7 @@ class ConversationAgentAuthResponse:
                 raise TypeError("agent_auth: expected an object, got " + type(_agent_auth).__name__)
             agent_auth = ConversationAgentAuth.from_dict(_agent_auth)
 
-        _error = d.pop("error", UNSET)
+        _error = src_dict.get("error", UNSET)
         error: Error | Unset
         if isinstance(_error, Unset):
             error = UNSET
@@ -97,7 +107,7 @@ class ConversationAgentAuthResponse:
                 raise TypeError("error: expected an object, got " + type(_error).__name__)
             error = Error.from_dict(_error)
 
-        _metadata = d.pop("metadata", UNSET)
+        _metadata = src_dict.get("metadata", UNSET)
         metadata: ResponseMetadata | Unset
         if isinstance(_metadata, Unset):
             metadata = UNSET
@@ -106,11 +116,11 @@ class ConversationAgentAuthResponse:
                 raise TypeError("metadata: expected an object, got " + type(_metadata).__name__)
             metadata = ResponseMetadata.from_dict(_metadata)
 
-        success = d.pop("success", UNSET)
+        success = src_dict.get("success", UNSET)
         if success.__class__ is not bool and not isinstance(success, (bool, Unset)):
             raise TypeError("success: expected a boolean, got " + type(success).__name__)
 
-        _warning = d.pop("warning", UNSET)
+        _warning = src_dict.get("warning", UNSET)
         warning: ResponseWarning | Unset
         if isinstance(_warning, Unset):
             warning = UNSET
@@ -120,20 +130,16 @@ class ConversationAgentAuthResponse:
             warning = ResponseWarning.from_dict(_warning)
 
         conversation_agent_auth_response = cls(
-            agent_auth=agent_auth,
-            error=error,
-            metadata=metadata,
-            success=success,
-            warning=warning,
+            agent_auth,
+            error,
+            metadata,
+            success,
+            warning,
         )
-
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-            additional = prop_dict
-
-            additional_properties[prop_name] = additional
-
-        conversation_agent_auth_response.additional_properties = additional_properties
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            conversation_agent_auth_response.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return conversation_agent_auth_response
 
     @property

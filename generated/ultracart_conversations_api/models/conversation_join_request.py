@@ -10,6 +10,13 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ConversationJoinRequest")
 
+# The JSON keys that are fields; any other key of a document is an additional property.
+_KNOWN_KEYS = frozenset(
+    {
+        "participant_language_iso_code",
+    }
+)
+
 
 @_attrs_define
 class ConversationJoinRequest:
@@ -34,8 +41,7 @@ class ConversationJoinRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        participant_language_iso_code = d.pop("participant_language_iso_code", UNSET)
+        participant_language_iso_code = src_dict.get("participant_language_iso_code", UNSET)
         if participant_language_iso_code.__class__ is not str and not isinstance(
             participant_language_iso_code, (str, Unset)
         ):
@@ -44,16 +50,12 @@ class ConversationJoinRequest:
             )
 
         conversation_join_request = cls(
-            participant_language_iso_code=participant_language_iso_code,
+            participant_language_iso_code,
         )
-
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-            additional = prop_dict
-
-            additional_properties[prop_name] = additional
-
-        conversation_join_request.additional_properties = additional_properties
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            conversation_join_request.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return conversation_join_request
 
     @property

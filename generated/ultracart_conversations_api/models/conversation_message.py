@@ -16,6 +16,28 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="ConversationMessage")
 
+# The JSON keys that are fields; any other key of a document is an additional property.
+_KNOWN_KEYS = frozenset(
+    {
+        "author_conversation_participant_arn",
+        "author_conversation_participant_name",
+        "body",
+        "client_message_id",
+        "conversation_message_uuid",
+        "delay_until_dts",
+        "language_iso_code",
+        "media_urls",
+        "merchant_id",
+        "message_dts",
+        "message_epoch",
+        "message_type",
+        "translations",
+        "transport_statuses",
+        "type",
+        "upload_keys",
+    }
+)
+
 
 @_attrs_define
 class ConversationMessage:
@@ -149,8 +171,7 @@ class ConversationMessage:
         from ..models.conversation_message_translation import ConversationMessageTranslation  # noqa: PLC0415
         from ..models.conversation_message_transport_status import ConversationMessageTransportStatus  # noqa: PLC0415
 
-        d = dict(src_dict)
-        author_conversation_participant_arn = d.pop("author_conversation_participant_arn", UNSET)
+        author_conversation_participant_arn = src_dict.get("author_conversation_participant_arn", UNSET)
         if author_conversation_participant_arn.__class__ is not str and not isinstance(
             author_conversation_participant_arn, (str, Unset)
         ):
@@ -159,7 +180,7 @@ class ConversationMessage:
                 + type(author_conversation_participant_arn).__name__
             )
 
-        author_conversation_participant_name = d.pop("author_conversation_participant_name", UNSET)
+        author_conversation_participant_name = src_dict.get("author_conversation_participant_name", UNSET)
         if author_conversation_participant_name.__class__ is not str and not isinstance(
             author_conversation_participant_name, (str, Unset)
         ):
@@ -168,29 +189,29 @@ class ConversationMessage:
                 + type(author_conversation_participant_name).__name__
             )
 
-        body = d.pop("body", UNSET)
+        body = src_dict.get("body", UNSET)
         if body.__class__ is not str and not isinstance(body, (str, Unset)):
             raise TypeError("body: expected a string, got " + type(body).__name__)
 
-        client_message_id = d.pop("client_message_id", UNSET)
+        client_message_id = src_dict.get("client_message_id", UNSET)
         if client_message_id.__class__ is not str and not isinstance(client_message_id, (str, Unset)):
             raise TypeError("client_message_id: expected a string, got " + type(client_message_id).__name__)
 
-        conversation_message_uuid = d.pop("conversation_message_uuid", UNSET)
+        conversation_message_uuid = src_dict.get("conversation_message_uuid", UNSET)
         if conversation_message_uuid.__class__ is not str and not isinstance(conversation_message_uuid, (str, Unset)):
             raise TypeError(
                 "conversation_message_uuid: expected a string, got " + type(conversation_message_uuid).__name__
             )
 
-        delay_until_dts = d.pop("delay_until_dts", UNSET)
+        delay_until_dts = src_dict.get("delay_until_dts", UNSET)
         if delay_until_dts.__class__ is not str and not isinstance(delay_until_dts, (str, Unset)):
             raise TypeError("delay_until_dts: expected a string, got " + type(delay_until_dts).__name__)
 
-        language_iso_code = d.pop("language_iso_code", UNSET)
+        language_iso_code = src_dict.get("language_iso_code", UNSET)
         if language_iso_code.__class__ is not str and not isinstance(language_iso_code, (str, Unset)):
             raise TypeError("language_iso_code: expected a string, got " + type(language_iso_code).__name__)
 
-        _media_urls = d.pop("media_urls", UNSET)
+        _media_urls = src_dict.get("media_urls", UNSET)
         media_urls: list[str] | Unset
         if isinstance(_media_urls, Unset):
             media_urls = UNSET
@@ -204,25 +225,25 @@ class ConversationMessage:
                     raise TypeError("media_urls_item: expected a string, got " + type(media_urls_item).__name__)
                 media_urls.append(media_urls_item)
 
-        merchant_id = d.pop("merchant_id", UNSET)
+        merchant_id = src_dict.get("merchant_id", UNSET)
         if merchant_id.__class__ is not str and not isinstance(merchant_id, (str, Unset)):
             raise TypeError("merchant_id: expected a string, got " + type(merchant_id).__name__)
 
-        message_dts = d.pop("message_dts", UNSET)
+        message_dts = src_dict.get("message_dts", UNSET)
         if message_dts.__class__ is not str and not isinstance(message_dts, (str, Unset)):
             raise TypeError("message_dts: expected a string, got " + type(message_dts).__name__)
 
-        message_epoch = d.pop("message_epoch", UNSET)
+        message_epoch = src_dict.get("message_epoch", UNSET)
         if message_epoch.__class__ is not int and (
             not isinstance(message_epoch, (int, Unset)) or isinstance(message_epoch, bool)
         ):
             raise TypeError("message_epoch: expected an integer, got " + type(message_epoch).__name__)
 
-        message_type = d.pop("message_type", UNSET)
+        message_type = src_dict.get("message_type", UNSET)
         if message_type.__class__ is not str and not isinstance(message_type, (str, Unset)):
             raise TypeError("message_type: expected a string, got " + type(message_type).__name__)
 
-        _translations = d.pop("translations", UNSET)
+        _translations = src_dict.get("translations", UNSET)
         translations: list[ConversationMessageTranslation] | Unset
         if isinstance(_translations, Unset):
             translations = UNSET
@@ -237,7 +258,7 @@ class ConversationMessage:
                 translations_item = ConversationMessageTranslation.from_dict(_translations_item)
                 translations.append(translations_item)
 
-        _transport_statuses = d.pop("transport_statuses", UNSET)
+        _transport_statuses = src_dict.get("transport_statuses", UNSET)
         transport_statuses: list[ConversationMessageTransportStatus] | Unset
         if isinstance(_transport_statuses, Unset):
             transport_statuses = UNSET
@@ -254,11 +275,11 @@ class ConversationMessage:
                 transport_statuses_item = ConversationMessageTransportStatus.from_dict(_transport_statuses_item)
                 transport_statuses.append(transport_statuses_item)
 
-        type_ = d.pop("type", UNSET)
+        type_ = src_dict.get("type", UNSET)
         if type_.__class__ is not str and not isinstance(type_, (str, Unset)):
             raise TypeError("type: expected a string, got " + type(type_).__name__)
 
-        _upload_keys = d.pop("upload_keys", UNSET)
+        _upload_keys = src_dict.get("upload_keys", UNSET)
         upload_keys: list[str] | Unset
         if isinstance(_upload_keys, Unset):
             upload_keys = UNSET
@@ -273,31 +294,27 @@ class ConversationMessage:
                 upload_keys.append(upload_keys_item)
 
         conversation_message = cls(
-            author_conversation_participant_arn=author_conversation_participant_arn,
-            author_conversation_participant_name=author_conversation_participant_name,
-            body=body,
-            client_message_id=client_message_id,
-            conversation_message_uuid=conversation_message_uuid,
-            delay_until_dts=delay_until_dts,
-            language_iso_code=language_iso_code,
-            media_urls=media_urls,
-            merchant_id=merchant_id,
-            message_dts=message_dts,
-            message_epoch=message_epoch,
-            message_type=message_type,
-            translations=translations,
-            transport_statuses=transport_statuses,
-            type_=type_,
-            upload_keys=upload_keys,
+            author_conversation_participant_arn,
+            author_conversation_participant_name,
+            body,
+            client_message_id,
+            conversation_message_uuid,
+            delay_until_dts,
+            language_iso_code,
+            media_urls,
+            merchant_id,
+            message_dts,
+            message_epoch,
+            message_type,
+            translations,
+            transport_statuses,
+            type_,
+            upload_keys,
         )
-
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-            additional = prop_dict
-
-            additional_properties[prop_name] = additional
-
-        conversation_message.additional_properties = additional_properties
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            conversation_message.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return conversation_message
 
     @property

@@ -10,6 +10,14 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ConversationMessageTranslation")
 
+# The JSON keys that are fields; any other key of a document is an additional property.
+_KNOWN_KEYS = frozenset(
+    {
+        "body",
+        "language_iso_code",
+    }
+)
+
 
 @_attrs_define
 class ConversationMessageTranslation:
@@ -40,27 +48,22 @@ class ConversationMessageTranslation:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        body = d.pop("body", UNSET)
+        body = src_dict.get("body", UNSET)
         if body.__class__ is not str and not isinstance(body, (str, Unset)):
             raise TypeError("body: expected a string, got " + type(body).__name__)
 
-        language_iso_code = d.pop("language_iso_code", UNSET)
+        language_iso_code = src_dict.get("language_iso_code", UNSET)
         if language_iso_code.__class__ is not str and not isinstance(language_iso_code, (str, Unset)):
             raise TypeError("language_iso_code: expected a string, got " + type(language_iso_code).__name__)
 
         conversation_message_translation = cls(
-            body=body,
-            language_iso_code=language_iso_code,
+            body,
+            language_iso_code,
         )
-
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-            additional = prop_dict
-
-            additional_properties[prop_name] = additional
-
-        conversation_message_translation.additional_properties = additional_properties
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            conversation_message_translation.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return conversation_message_translation
 
     @property

@@ -13,6 +13,14 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ConversationMessageTransportStatus")
 
+# The JSON keys that are fields; any other key of a document is an additional property.
+_KNOWN_KEYS = frozenset(
+    {
+        "conversation_participant_arn",
+        "status",
+    }
+)
+
 
 @_attrs_define
 class ConversationMessageTransportStatus:
@@ -45,8 +53,7 @@ class ConversationMessageTransportStatus:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        conversation_participant_arn = d.pop("conversation_participant_arn", UNSET)
+        conversation_participant_arn = src_dict.get("conversation_participant_arn", UNSET)
         if conversation_participant_arn.__class__ is not str and not isinstance(
             conversation_participant_arn, (str, Unset)
         ):
@@ -54,22 +61,18 @@ class ConversationMessageTransportStatus:
                 "conversation_participant_arn: expected a string, got " + type(conversation_participant_arn).__name__
             )
 
-        status = d.pop("status", UNSET)
+        status = src_dict.get("status", UNSET)
         if status.__class__ is not str and not isinstance(status, (str, Unset)):
             raise TypeError("status: expected a string, got " + type(status).__name__)
 
         conversation_message_transport_status = cls(
-            conversation_participant_arn=conversation_participant_arn,
-            status=status,
+            conversation_participant_arn,
+            status,
         )
-
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-            additional = prop_dict
-
-            additional_properties[prop_name] = additional
-
-        conversation_message_transport_status.additional_properties = additional_properties
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            conversation_message_transport_status.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return conversation_message_transport_status
 
     @property

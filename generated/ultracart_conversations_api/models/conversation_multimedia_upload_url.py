@@ -10,6 +10,14 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ConversationMultimediaUploadUrl")
 
+# The JSON keys that are fields; any other key of a document is an additional property.
+_KNOWN_KEYS = frozenset(
+    {
+        "key",
+        "url",
+    }
+)
+
 
 @_attrs_define
 class ConversationMultimediaUploadUrl:
@@ -40,27 +48,22 @@ class ConversationMultimediaUploadUrl:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        key = d.pop("key", UNSET)
+        key = src_dict.get("key", UNSET)
         if key.__class__ is not str and not isinstance(key, (str, Unset)):
             raise TypeError("key: expected a string, got " + type(key).__name__)
 
-        url = d.pop("url", UNSET)
+        url = src_dict.get("url", UNSET)
         if url.__class__ is not str and not isinstance(url, (str, Unset)):
             raise TypeError("url: expected a string, got " + type(url).__name__)
 
         conversation_multimedia_upload_url = cls(
-            key=key,
-            url=url,
+            key,
+            url,
         )
-
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-            additional = prop_dict
-
-            additional_properties[prop_name] = additional
-
-        conversation_multimedia_upload_url.additional_properties = additional_properties
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            conversation_multimedia_upload_url.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return conversation_multimedia_upload_url
 
     @property

@@ -17,6 +17,17 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="ConversationMultimediaUploadUrlResponse")
 
+# The JSON keys that are fields; any other key of a document is an additional property.
+_KNOWN_KEYS = frozenset(
+    {
+        "conversation_multimedia_upload_url",
+        "error",
+        "metadata",
+        "success",
+        "warning",
+    }
+)
+
 
 @_attrs_define
 class ConversationMultimediaUploadUrlResponse:
@@ -78,8 +89,7 @@ class ConversationMultimediaUploadUrlResponse:
         from ..models.response_metadata import ResponseMetadata  # noqa: PLC0415
         from ..models.response_warning import ResponseWarning  # noqa: PLC0415
 
-        d = dict(src_dict)
-        _conversation_multimedia_upload_url = d.pop("conversation_multimedia_upload_url", UNSET)
+        _conversation_multimedia_upload_url = src_dict.get("conversation_multimedia_upload_url", UNSET)
         conversation_multimedia_upload_url: ConversationMultimediaUploadUrl | Unset
         if isinstance(_conversation_multimedia_upload_url, Unset):
             conversation_multimedia_upload_url = UNSET
@@ -93,7 +103,7 @@ class ConversationMultimediaUploadUrlResponse:
                 _conversation_multimedia_upload_url
             )
 
-        _error = d.pop("error", UNSET)
+        _error = src_dict.get("error", UNSET)
         error: Error | Unset
         if isinstance(_error, Unset):
             error = UNSET
@@ -102,7 +112,7 @@ class ConversationMultimediaUploadUrlResponse:
                 raise TypeError("error: expected an object, got " + type(_error).__name__)
             error = Error.from_dict(_error)
 
-        _metadata = d.pop("metadata", UNSET)
+        _metadata = src_dict.get("metadata", UNSET)
         metadata: ResponseMetadata | Unset
         if isinstance(_metadata, Unset):
             metadata = UNSET
@@ -111,11 +121,11 @@ class ConversationMultimediaUploadUrlResponse:
                 raise TypeError("metadata: expected an object, got " + type(_metadata).__name__)
             metadata = ResponseMetadata.from_dict(_metadata)
 
-        success = d.pop("success", UNSET)
+        success = src_dict.get("success", UNSET)
         if success.__class__ is not bool and not isinstance(success, (bool, Unset)):
             raise TypeError("success: expected a boolean, got " + type(success).__name__)
 
-        _warning = d.pop("warning", UNSET)
+        _warning = src_dict.get("warning", UNSET)
         warning: ResponseWarning | Unset
         if isinstance(_warning, Unset):
             warning = UNSET
@@ -125,20 +135,16 @@ class ConversationMultimediaUploadUrlResponse:
             warning = ResponseWarning.from_dict(_warning)
 
         conversation_multimedia_upload_url_response = cls(
-            conversation_multimedia_upload_url=conversation_multimedia_upload_url,
-            error=error,
-            metadata=metadata,
-            success=success,
-            warning=warning,
+            conversation_multimedia_upload_url,
+            error,
+            metadata,
+            success,
+            warning,
         )
-
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-            additional = prop_dict
-
-            additional_properties[prop_name] = additional
-
-        conversation_multimedia_upload_url_response.additional_properties = additional_properties
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            conversation_multimedia_upload_url_response.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return conversation_multimedia_upload_url_response
 
     @property

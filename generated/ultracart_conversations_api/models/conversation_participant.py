@@ -10,6 +10,25 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ConversationParticipant")
 
+# The JSON keys that are fields; any other key of a document is an additional property.
+_KNOWN_KEYS = frozenset(
+    {
+        "conversation_participant_arn",
+        "conversation_participant_name",
+        "conversation_participant_uuid",
+        "email",
+        "joined_dts",
+        "language_iso_code",
+        "last_message_dts",
+        "left_dts",
+        "profile_image_url",
+        "sms_phone_number",
+        "status",
+        "timezone",
+        "unread_messages",
+    }
+)
+
 
 @_attrs_define
 class ConversationParticipant:
@@ -106,8 +125,7 @@ class ConversationParticipant:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        conversation_participant_arn = d.pop("conversation_participant_arn", UNSET)
+        conversation_participant_arn = src_dict.get("conversation_participant_arn", UNSET)
         if conversation_participant_arn.__class__ is not str and not isinstance(
             conversation_participant_arn, (str, Unset)
         ):
@@ -115,7 +133,7 @@ class ConversationParticipant:
                 "conversation_participant_arn: expected a string, got " + type(conversation_participant_arn).__name__
             )
 
-        conversation_participant_name = d.pop("conversation_participant_name", UNSET)
+        conversation_participant_name = src_dict.get("conversation_participant_name", UNSET)
         if conversation_participant_name.__class__ is not str and not isinstance(
             conversation_participant_name, (str, Unset)
         ):
@@ -123,7 +141,7 @@ class ConversationParticipant:
                 "conversation_participant_name: expected a string, got " + type(conversation_participant_name).__name__
             )
 
-        conversation_participant_uuid = d.pop("conversation_participant_uuid", UNSET)
+        conversation_participant_uuid = src_dict.get("conversation_participant_uuid", UNSET)
         if conversation_participant_uuid.__class__ is not str and not isinstance(
             conversation_participant_uuid, (str, Unset)
         ):
@@ -131,71 +149,67 @@ class ConversationParticipant:
                 "conversation_participant_uuid: expected a string, got " + type(conversation_participant_uuid).__name__
             )
 
-        email = d.pop("email", UNSET)
+        email = src_dict.get("email", UNSET)
         if email.__class__ is not str and not isinstance(email, (str, Unset)):
             raise TypeError("email: expected a string, got " + type(email).__name__)
 
-        joined_dts = d.pop("joined_dts", UNSET)
+        joined_dts = src_dict.get("joined_dts", UNSET)
         if joined_dts.__class__ is not str and not isinstance(joined_dts, (str, Unset)):
             raise TypeError("joined_dts: expected a string, got " + type(joined_dts).__name__)
 
-        language_iso_code = d.pop("language_iso_code", UNSET)
+        language_iso_code = src_dict.get("language_iso_code", UNSET)
         if language_iso_code.__class__ is not str and not isinstance(language_iso_code, (str, Unset)):
             raise TypeError("language_iso_code: expected a string, got " + type(language_iso_code).__name__)
 
-        last_message_dts = d.pop("last_message_dts", UNSET)
+        last_message_dts = src_dict.get("last_message_dts", UNSET)
         if last_message_dts.__class__ is not str and not isinstance(last_message_dts, (str, Unset)):
             raise TypeError("last_message_dts: expected a string, got " + type(last_message_dts).__name__)
 
-        left_dts = d.pop("left_dts", UNSET)
+        left_dts = src_dict.get("left_dts", UNSET)
         if left_dts.__class__ is not str and not isinstance(left_dts, (str, Unset)):
             raise TypeError("left_dts: expected a string, got " + type(left_dts).__name__)
 
-        profile_image_url = d.pop("profile_image_url", UNSET)
+        profile_image_url = src_dict.get("profile_image_url", UNSET)
         if profile_image_url.__class__ is not str and not isinstance(profile_image_url, (str, Unset)):
             raise TypeError("profile_image_url: expected a string, got " + type(profile_image_url).__name__)
 
-        sms_phone_number = d.pop("sms_phone_number", UNSET)
+        sms_phone_number = src_dict.get("sms_phone_number", UNSET)
         if sms_phone_number.__class__ is not str and not isinstance(sms_phone_number, (str, Unset)):
             raise TypeError("sms_phone_number: expected a string, got " + type(sms_phone_number).__name__)
 
-        status = d.pop("status", UNSET)
+        status = src_dict.get("status", UNSET)
         if status.__class__ is not str and not isinstance(status, (str, Unset)):
             raise TypeError("status: expected a string, got " + type(status).__name__)
 
-        timezone = d.pop("timezone", UNSET)
+        timezone = src_dict.get("timezone", UNSET)
         if timezone.__class__ is not str and not isinstance(timezone, (str, Unset)):
             raise TypeError("timezone: expected a string, got " + type(timezone).__name__)
 
-        unread_messages = d.pop("unread_messages", UNSET)
+        unread_messages = src_dict.get("unread_messages", UNSET)
         if unread_messages.__class__ is not int and (
             not isinstance(unread_messages, (int, Unset)) or isinstance(unread_messages, bool)
         ):
             raise TypeError("unread_messages: expected an integer, got " + type(unread_messages).__name__)
 
         conversation_participant = cls(
-            conversation_participant_arn=conversation_participant_arn,
-            conversation_participant_name=conversation_participant_name,
-            conversation_participant_uuid=conversation_participant_uuid,
-            email=email,
-            joined_dts=joined_dts,
-            language_iso_code=language_iso_code,
-            last_message_dts=last_message_dts,
-            left_dts=left_dts,
-            profile_image_url=profile_image_url,
-            sms_phone_number=sms_phone_number,
-            status=status,
-            timezone=timezone,
-            unread_messages=unread_messages,
+            conversation_participant_arn,
+            conversation_participant_name,
+            conversation_participant_uuid,
+            email,
+            joined_dts,
+            language_iso_code,
+            last_message_dts,
+            left_dts,
+            profile_image_url,
+            sms_phone_number,
+            status,
+            timezone,
+            unread_messages,
         )
-
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-            additional = prop_dict
-
-            additional_properties[prop_name] = additional
-
-        conversation_participant.additional_properties = additional_properties
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            conversation_participant.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return conversation_participant
 
     @property

@@ -13,6 +13,18 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ConversationSentiment")
 
+# The JSON keys that are fields; any other key of a document is an additional property.
+_KNOWN_KEYS = frozenset(
+    {
+        "last_detect_sentiment",
+        "mixed",
+        "negative",
+        "neutral",
+        "positive",
+        "sentiment",
+    }
+)
+
 
 @_attrs_define
 class ConversationSentiment:
@@ -69,53 +81,48 @@ class ConversationSentiment:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        last_detect_sentiment = d.pop("last_detect_sentiment", UNSET)
+        last_detect_sentiment = src_dict.get("last_detect_sentiment", UNSET)
         if last_detect_sentiment.__class__ is not str and not isinstance(last_detect_sentiment, (str, Unset)):
             raise TypeError("last_detect_sentiment: expected a string, got " + type(last_detect_sentiment).__name__)
 
-        mixed = d.pop("mixed", UNSET)
+        mixed = src_dict.get("mixed", UNSET)
         if mixed.__class__ is not float and (not isinstance(mixed, (int, float, Unset)) or isinstance(mixed, bool)):
             raise TypeError("mixed: expected a number, got " + type(mixed).__name__)
 
-        negative = d.pop("negative", UNSET)
+        negative = src_dict.get("negative", UNSET)
         if negative.__class__ is not float and (
             not isinstance(negative, (int, float, Unset)) or isinstance(negative, bool)
         ):
             raise TypeError("negative: expected a number, got " + type(negative).__name__)
 
-        neutral = d.pop("neutral", UNSET)
+        neutral = src_dict.get("neutral", UNSET)
         if neutral.__class__ is not float and (
             not isinstance(neutral, (int, float, Unset)) or isinstance(neutral, bool)
         ):
             raise TypeError("neutral: expected a number, got " + type(neutral).__name__)
 
-        positive = d.pop("positive", UNSET)
+        positive = src_dict.get("positive", UNSET)
         if positive.__class__ is not float and (
             not isinstance(positive, (int, float, Unset)) or isinstance(positive, bool)
         ):
             raise TypeError("positive: expected a number, got " + type(positive).__name__)
 
-        sentiment = d.pop("sentiment", UNSET)
+        sentiment = src_dict.get("sentiment", UNSET)
         if sentiment.__class__ is not str and not isinstance(sentiment, (str, Unset)):
             raise TypeError("sentiment: expected a string, got " + type(sentiment).__name__)
 
         conversation_sentiment = cls(
-            last_detect_sentiment=last_detect_sentiment,
-            mixed=mixed,
-            negative=negative,
-            neutral=neutral,
-            positive=positive,
-            sentiment=sentiment,
+            last_detect_sentiment,
+            mixed,
+            negative,
+            neutral,
+            positive,
+            sentiment,
         )
-
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-            additional = prop_dict
-
-            additional_properties[prop_name] = additional
-
-        conversation_sentiment.additional_properties = additional_properties
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            conversation_sentiment.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return conversation_sentiment
 
     @property

@@ -10,6 +10,16 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ConversationStartRequest")
 
+# The JSON keys that are fields; any other key of a document is an additional property.
+_KNOWN_KEYS = frozenset(
+    {
+        "add_conversation_participant_arns",
+        "conversation_arn",
+        "conversation_webchat_queue_uuid",
+        "resolve_only",
+    }
+)
+
 
 @_attrs_define
 class ConversationStartRequest:
@@ -54,8 +64,7 @@ class ConversationStartRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        _add_conversation_participant_arns = d.pop("add_conversation_participant_arns", UNSET)
+        _add_conversation_participant_arns = src_dict.get("add_conversation_participant_arns", UNSET)
         add_conversation_participant_arns: list[str] | Unset
         if isinstance(_add_conversation_participant_arns, Unset):
             add_conversation_participant_arns = UNSET
@@ -77,11 +86,11 @@ class ConversationStartRequest:
                     )
                 add_conversation_participant_arns.append(add_conversation_participant_arns_item)
 
-        conversation_arn = d.pop("conversation_arn", UNSET)
+        conversation_arn = src_dict.get("conversation_arn", UNSET)
         if conversation_arn.__class__ is not str and not isinstance(conversation_arn, (str, Unset)):
             raise TypeError("conversation_arn: expected a string, got " + type(conversation_arn).__name__)
 
-        conversation_webchat_queue_uuid = d.pop("conversation_webchat_queue_uuid", UNSET)
+        conversation_webchat_queue_uuid = src_dict.get("conversation_webchat_queue_uuid", UNSET)
         if conversation_webchat_queue_uuid.__class__ is not str and not isinstance(
             conversation_webchat_queue_uuid, (str, Unset)
         ):
@@ -90,24 +99,20 @@ class ConversationStartRequest:
                 + type(conversation_webchat_queue_uuid).__name__
             )
 
-        resolve_only = d.pop("resolve_only", UNSET)
+        resolve_only = src_dict.get("resolve_only", UNSET)
         if resolve_only.__class__ is not bool and not isinstance(resolve_only, (bool, Unset)):
             raise TypeError("resolve_only: expected a boolean, got " + type(resolve_only).__name__)
 
         conversation_start_request = cls(
-            add_conversation_participant_arns=add_conversation_participant_arns,
-            conversation_arn=conversation_arn,
-            conversation_webchat_queue_uuid=conversation_webchat_queue_uuid,
-            resolve_only=resolve_only,
+            add_conversation_participant_arns,
+            conversation_arn,
+            conversation_webchat_queue_uuid,
+            resolve_only,
         )
-
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-            additional = prop_dict
-
-            additional_properties[prop_name] = additional
-
-        conversation_start_request.additional_properties = additional_properties
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            conversation_start_request.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return conversation_start_request
 
     @property

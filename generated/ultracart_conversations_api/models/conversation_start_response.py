@@ -14,6 +14,13 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="ConversationStartResponse")
 
+# The JSON keys that are fields; any other key of a document is an additional property.
+_KNOWN_KEYS = frozenset(
+    {
+        "conversation",
+    }
+)
+
 
 @_attrs_define
 class ConversationStartResponse:
@@ -42,8 +49,7 @@ class ConversationStartResponse:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.conversation import Conversation  # noqa: PLC0415
 
-        d = dict(src_dict)
-        _conversation = d.pop("conversation", UNSET)
+        _conversation = src_dict.get("conversation", UNSET)
         conversation: Conversation | Unset
         if isinstance(_conversation, Unset):
             conversation = UNSET
@@ -53,16 +59,12 @@ class ConversationStartResponse:
             conversation = Conversation.from_dict(_conversation)
 
         conversation_start_response = cls(
-            conversation=conversation,
+            conversation,
         )
-
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-            additional = prop_dict
-
-            additional_properties[prop_name] = additional
-
-        conversation_start_response.additional_properties = additional_properties
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            conversation_start_response.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return conversation_start_response
 
     @property

@@ -16,6 +16,29 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="ConversationSummary")
 
+# The JSON keys that are fields; any other key of a document is an additional property.
+_KNOWN_KEYS = frozenset(
+    {
+        "closed",
+        "conversation_arn",
+        "conversation_uuid",
+        "customer_first_message_unresponded_to_dts",
+        "last_conversation_message_body",
+        "last_conversation_participant_arn",
+        "last_conversation_participant_name",
+        "last_interactive_message_dts",
+        "last_message_dts",
+        "medium",
+        "merchant_id",
+        "message_count",
+        "participants",
+        "sentiment",
+        "start_dts",
+        "unread_messages",
+        "visible",
+    }
+)
+
 
 @_attrs_define
 class ConversationSummary:
@@ -149,20 +172,19 @@ class ConversationSummary:
         from ..models.conversation_participant import ConversationParticipant  # noqa: PLC0415
         from ..models.conversation_sentiment import ConversationSentiment  # noqa: PLC0415
 
-        d = dict(src_dict)
-        closed = d.pop("closed", UNSET)
+        closed = src_dict.get("closed", UNSET)
         if closed.__class__ is not bool and not isinstance(closed, (bool, Unset)):
             raise TypeError("closed: expected a boolean, got " + type(closed).__name__)
 
-        conversation_arn = d.pop("conversation_arn", UNSET)
+        conversation_arn = src_dict.get("conversation_arn", UNSET)
         if conversation_arn.__class__ is not str and not isinstance(conversation_arn, (str, Unset)):
             raise TypeError("conversation_arn: expected a string, got " + type(conversation_arn).__name__)
 
-        conversation_uuid = d.pop("conversation_uuid", UNSET)
+        conversation_uuid = src_dict.get("conversation_uuid", UNSET)
         if conversation_uuid.__class__ is not str and not isinstance(conversation_uuid, (str, Unset)):
             raise TypeError("conversation_uuid: expected a string, got " + type(conversation_uuid).__name__)
 
-        customer_first_message_unresponded_to_dts = d.pop("customer_first_message_unresponded_to_dts", UNSET)
+        customer_first_message_unresponded_to_dts = src_dict.get("customer_first_message_unresponded_to_dts", UNSET)
         if customer_first_message_unresponded_to_dts.__class__ is not str and not isinstance(
             customer_first_message_unresponded_to_dts, (str, Unset)
         ):
@@ -171,7 +193,7 @@ class ConversationSummary:
                 + type(customer_first_message_unresponded_to_dts).__name__
             )
 
-        last_conversation_message_body = d.pop("last_conversation_message_body", UNSET)
+        last_conversation_message_body = src_dict.get("last_conversation_message_body", UNSET)
         if last_conversation_message_body.__class__ is not str and not isinstance(
             last_conversation_message_body, (str, Unset)
         ):
@@ -180,7 +202,7 @@ class ConversationSummary:
                 + type(last_conversation_message_body).__name__
             )
 
-        last_conversation_participant_arn = d.pop("last_conversation_participant_arn", UNSET)
+        last_conversation_participant_arn = src_dict.get("last_conversation_participant_arn", UNSET)
         if last_conversation_participant_arn.__class__ is not str and not isinstance(
             last_conversation_participant_arn, (str, Unset)
         ):
@@ -189,7 +211,7 @@ class ConversationSummary:
                 + type(last_conversation_participant_arn).__name__
             )
 
-        last_conversation_participant_name = d.pop("last_conversation_participant_name", UNSET)
+        last_conversation_participant_name = src_dict.get("last_conversation_participant_name", UNSET)
         if last_conversation_participant_name.__class__ is not str and not isinstance(
             last_conversation_participant_name, (str, Unset)
         ):
@@ -198,7 +220,7 @@ class ConversationSummary:
                 + type(last_conversation_participant_name).__name__
             )
 
-        last_interactive_message_dts = d.pop("last_interactive_message_dts", UNSET)
+        last_interactive_message_dts = src_dict.get("last_interactive_message_dts", UNSET)
         if last_interactive_message_dts.__class__ is not str and not isinstance(
             last_interactive_message_dts, (str, Unset)
         ):
@@ -206,25 +228,25 @@ class ConversationSummary:
                 "last_interactive_message_dts: expected a string, got " + type(last_interactive_message_dts).__name__
             )
 
-        last_message_dts = d.pop("last_message_dts", UNSET)
+        last_message_dts = src_dict.get("last_message_dts", UNSET)
         if last_message_dts.__class__ is not str and not isinstance(last_message_dts, (str, Unset)):
             raise TypeError("last_message_dts: expected a string, got " + type(last_message_dts).__name__)
 
-        medium = d.pop("medium", UNSET)
+        medium = src_dict.get("medium", UNSET)
         if medium.__class__ is not str and not isinstance(medium, (str, Unset)):
             raise TypeError("medium: expected a string, got " + type(medium).__name__)
 
-        merchant_id = d.pop("merchant_id", UNSET)
+        merchant_id = src_dict.get("merchant_id", UNSET)
         if merchant_id.__class__ is not str and not isinstance(merchant_id, (str, Unset)):
             raise TypeError("merchant_id: expected a string, got " + type(merchant_id).__name__)
 
-        message_count = d.pop("message_count", UNSET)
+        message_count = src_dict.get("message_count", UNSET)
         if message_count.__class__ is not int and (
             not isinstance(message_count, (int, Unset)) or isinstance(message_count, bool)
         ):
             raise TypeError("message_count: expected an integer, got " + type(message_count).__name__)
 
-        _participants = d.pop("participants", UNSET)
+        _participants = src_dict.get("participants", UNSET)
         participants: list[ConversationParticipant] | Unset
         if isinstance(_participants, Unset):
             participants = UNSET
@@ -239,7 +261,7 @@ class ConversationSummary:
                 participants_item = ConversationParticipant.from_dict(_participants_item)
                 participants.append(participants_item)
 
-        _sentiment = d.pop("sentiment", UNSET)
+        _sentiment = src_dict.get("sentiment", UNSET)
         sentiment: ConversationSentiment | Unset
         if isinstance(_sentiment, Unset):
             sentiment = UNSET
@@ -248,45 +270,41 @@ class ConversationSummary:
                 raise TypeError("sentiment: expected an object, got " + type(_sentiment).__name__)
             sentiment = ConversationSentiment.from_dict(_sentiment)
 
-        start_dts = d.pop("start_dts", UNSET)
+        start_dts = src_dict.get("start_dts", UNSET)
         if start_dts.__class__ is not str and not isinstance(start_dts, (str, Unset)):
             raise TypeError("start_dts: expected a string, got " + type(start_dts).__name__)
 
-        unread_messages = d.pop("unread_messages", UNSET)
+        unread_messages = src_dict.get("unread_messages", UNSET)
         if unread_messages.__class__ is not bool and not isinstance(unread_messages, (bool, Unset)):
             raise TypeError("unread_messages: expected a boolean, got " + type(unread_messages).__name__)
 
-        visible = d.pop("visible", UNSET)
+        visible = src_dict.get("visible", UNSET)
         if visible.__class__ is not bool and not isinstance(visible, (bool, Unset)):
             raise TypeError("visible: expected a boolean, got " + type(visible).__name__)
 
         conversation_summary = cls(
-            closed=closed,
-            conversation_arn=conversation_arn,
-            conversation_uuid=conversation_uuid,
-            customer_first_message_unresponded_to_dts=customer_first_message_unresponded_to_dts,
-            last_conversation_message_body=last_conversation_message_body,
-            last_conversation_participant_arn=last_conversation_participant_arn,
-            last_conversation_participant_name=last_conversation_participant_name,
-            last_interactive_message_dts=last_interactive_message_dts,
-            last_message_dts=last_message_dts,
-            medium=medium,
-            merchant_id=merchant_id,
-            message_count=message_count,
-            participants=participants,
-            sentiment=sentiment,
-            start_dts=start_dts,
-            unread_messages=unread_messages,
-            visible=visible,
+            closed,
+            conversation_arn,
+            conversation_uuid,
+            customer_first_message_unresponded_to_dts,
+            last_conversation_message_body,
+            last_conversation_participant_arn,
+            last_conversation_participant_name,
+            last_interactive_message_dts,
+            last_message_dts,
+            medium,
+            merchant_id,
+            message_count,
+            participants,
+            sentiment,
+            start_dts,
+            unread_messages,
+            visible,
         )
-
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-            additional = prop_dict
-
-            additional_properties[prop_name] = additional
-
-        conversation_summary.additional_properties = additional_properties
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            conversation_summary.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return conversation_summary
 
     @property

@@ -10,6 +10,14 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ConversationTwilioAccount")
 
+# The JSON keys that are fields; any other key of a document is an additional property.
+_KNOWN_KEYS = frozenset(
+    {
+        "merchant_id",
+        "twilio_phone_numbers",
+    }
+)
+
 
 @_attrs_define
 class ConversationTwilioAccount:
@@ -42,12 +50,11 @@ class ConversationTwilioAccount:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        merchant_id = d.pop("merchant_id", UNSET)
+        merchant_id = src_dict.get("merchant_id", UNSET)
         if merchant_id.__class__ is not str and not isinstance(merchant_id, (str, Unset)):
             raise TypeError("merchant_id: expected a string, got " + type(merchant_id).__name__)
 
-        _twilio_phone_numbers = d.pop("twilio_phone_numbers", UNSET)
+        _twilio_phone_numbers = src_dict.get("twilio_phone_numbers", UNSET)
         twilio_phone_numbers: list[str] | Unset
         if isinstance(_twilio_phone_numbers, Unset):
             twilio_phone_numbers = UNSET
@@ -66,17 +73,13 @@ class ConversationTwilioAccount:
                 twilio_phone_numbers.append(twilio_phone_numbers_item)
 
         conversation_twilio_account = cls(
-            merchant_id=merchant_id,
-            twilio_phone_numbers=twilio_phone_numbers,
+            merchant_id,
+            twilio_phone_numbers,
         )
-
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-            additional = prop_dict
-
-            additional_properties[prop_name] = additional
-
-        conversation_twilio_account.additional_properties = additional_properties
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            conversation_twilio_account.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return conversation_twilio_account
 
     @property

@@ -10,6 +10,17 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Error")
 
+# The JSON keys that are fields; any other key of a document is an additional property.
+_KNOWN_KEYS = frozenset(
+    {
+        "developer_message",
+        "error_code",
+        "more_info",
+        "object_id",
+        "user_message",
+    }
+)
+
 
 @_attrs_define
 class Error:
@@ -58,42 +69,35 @@ class Error:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        developer_message = d.pop("developer_message", UNSET)
+        developer_message = src_dict.get("developer_message", UNSET)
         if developer_message.__class__ is not str and not isinstance(developer_message, (str, Unset)):
             raise TypeError("developer_message: expected a string, got " + type(developer_message).__name__)
 
-        error_code = d.pop("error_code", UNSET)
+        error_code = src_dict.get("error_code", UNSET)
         if error_code.__class__ is not str and not isinstance(error_code, (str, Unset)):
             raise TypeError("error_code: expected a string, got " + type(error_code).__name__)
 
-        more_info = d.pop("more_info", UNSET)
+        more_info = src_dict.get("more_info", UNSET)
         if more_info.__class__ is not str and not isinstance(more_info, (str, Unset)):
             raise TypeError("more_info: expected a string, got " + type(more_info).__name__)
 
-        object_id = d.pop("object_id", UNSET)
+        object_id = src_dict.get("object_id", UNSET)
         if object_id.__class__ is not str and not isinstance(object_id, (str, Unset)):
             raise TypeError("object_id: expected a string, got " + type(object_id).__name__)
 
-        user_message = d.pop("user_message", UNSET)
+        user_message = src_dict.get("user_message", UNSET)
         if user_message.__class__ is not str and not isinstance(user_message, (str, Unset)):
             raise TypeError("user_message: expected a string, got " + type(user_message).__name__)
 
         error = cls(
-            developer_message=developer_message,
-            error_code=error_code,
-            more_info=more_info,
-            object_id=object_id,
-            user_message=user_message,
+            developer_message,
+            error_code,
+            more_info,
+            object_id,
+            user_message,
         )
-
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-            additional = prop_dict
-
-            additional_properties[prop_name] = additional
-
-        error.additional_properties = additional_properties
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            error.additional_properties = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         return error
 
     @property

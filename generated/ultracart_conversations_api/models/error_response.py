@@ -16,6 +16,16 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="ErrorResponse")
 
+# The JSON keys that are fields; any other key of a document is an additional property.
+_KNOWN_KEYS = frozenset(
+    {
+        "error",
+        "metadata",
+        "success",
+        "warning",
+    }
+)
+
 
 @_attrs_define
 class ErrorResponse:
@@ -68,8 +78,7 @@ class ErrorResponse:
         from ..models.response_metadata import ResponseMetadata  # noqa: PLC0415
         from ..models.response_warning import ResponseWarning  # noqa: PLC0415
 
-        d = dict(src_dict)
-        _error = d.pop("error", UNSET)
+        _error = src_dict.get("error", UNSET)
         error: Error | Unset
         if isinstance(_error, Unset):
             error = UNSET
@@ -78,7 +87,7 @@ class ErrorResponse:
                 raise TypeError("error: expected an object, got " + type(_error).__name__)
             error = Error.from_dict(_error)
 
-        _metadata = d.pop("metadata", UNSET)
+        _metadata = src_dict.get("metadata", UNSET)
         metadata: ResponseMetadata | Unset
         if isinstance(_metadata, Unset):
             metadata = UNSET
@@ -87,11 +96,11 @@ class ErrorResponse:
                 raise TypeError("metadata: expected an object, got " + type(_metadata).__name__)
             metadata = ResponseMetadata.from_dict(_metadata)
 
-        success = d.pop("success", UNSET)
+        success = src_dict.get("success", UNSET)
         if success.__class__ is not bool and not isinstance(success, (bool, Unset)):
             raise TypeError("success: expected a boolean, got " + type(success).__name__)
 
-        _warning = d.pop("warning", UNSET)
+        _warning = src_dict.get("warning", UNSET)
         warning: ResponseWarning | Unset
         if isinstance(_warning, Unset):
             warning = UNSET
@@ -101,19 +110,15 @@ class ErrorResponse:
             warning = ResponseWarning.from_dict(_warning)
 
         error_response = cls(
-            error=error,
-            metadata=metadata,
-            success=success,
-            warning=warning,
+            error,
+            metadata,
+            success,
+            warning,
         )
-
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-            additional = prop_dict
-
-            additional_properties[prop_name] = additional
-
-        error_response.additional_properties = additional_properties
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            error_response.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return error_response
 
     @property

@@ -14,6 +14,14 @@ if TYPE_CHECKING:
 
 T = TypeVar("T", bound="ResponseMetadata")
 
+# The JSON keys that are fields; any other key of a document is an additional property.
+_KNOWN_KEYS = frozenset(
+    {
+        "payload_name",
+        "result_set",
+    }
+)
+
 
 @_attrs_define
 class ResponseMetadata:
@@ -48,12 +56,11 @@ class ResponseMetadata:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.result_set import ResultSet  # noqa: PLC0415
 
-        d = dict(src_dict)
-        payload_name = d.pop("payload_name", UNSET)
+        payload_name = src_dict.get("payload_name", UNSET)
         if payload_name.__class__ is not str and not isinstance(payload_name, (str, Unset)):
             raise TypeError("payload_name: expected a string, got " + type(payload_name).__name__)
 
-        _result_set = d.pop("result_set", UNSET)
+        _result_set = src_dict.get("result_set", UNSET)
         result_set: ResultSet | Unset
         if isinstance(_result_set, Unset):
             result_set = UNSET
@@ -63,17 +70,13 @@ class ResponseMetadata:
             result_set = ResultSet.from_dict(_result_set)
 
         response_metadata = cls(
-            payload_name=payload_name,
-            result_set=result_set,
+            payload_name,
+            result_set,
         )
-
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-            additional = prop_dict
-
-            additional_properties[prop_name] = additional
-
-        response_metadata.additional_properties = additional_properties
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            response_metadata.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return response_metadata
 
     @property

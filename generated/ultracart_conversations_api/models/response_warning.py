@@ -10,6 +10,15 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ResponseWarning")
 
+# The JSON keys that are fields; any other key of a document is an additional property.
+_KNOWN_KEYS = frozenset(
+    {
+        "more_info",
+        "warning_code",
+        "warning_message",
+    }
+)
+
 
 @_attrs_define
 class ResponseWarning:
@@ -46,32 +55,27 @@ class ResponseWarning:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        more_info = d.pop("more_info", UNSET)
+        more_info = src_dict.get("more_info", UNSET)
         if more_info.__class__ is not str and not isinstance(more_info, (str, Unset)):
             raise TypeError("more_info: expected a string, got " + type(more_info).__name__)
 
-        warning_code = d.pop("warning_code", UNSET)
+        warning_code = src_dict.get("warning_code", UNSET)
         if warning_code.__class__ is not str and not isinstance(warning_code, (str, Unset)):
             raise TypeError("warning_code: expected a string, got " + type(warning_code).__name__)
 
-        warning_message = d.pop("warning_message", UNSET)
+        warning_message = src_dict.get("warning_message", UNSET)
         if warning_message.__class__ is not str and not isinstance(warning_message, (str, Unset)):
             raise TypeError("warning_message: expected a string, got " + type(warning_message).__name__)
 
         response_warning = cls(
-            more_info=more_info,
-            warning_code=warning_code,
-            warning_message=warning_message,
+            more_info,
+            warning_code,
+            warning_message,
         )
-
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-            additional = prop_dict
-
-            additional_properties[prop_name] = additional
-
-        response_warning.additional_properties = additional_properties
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            response_warning.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
         return response_warning
 
     @property

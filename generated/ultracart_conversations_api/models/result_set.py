@@ -10,6 +10,18 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ResultSet")
 
+# The JSON keys that are fields; any other key of a document is an additional property.
+_KNOWN_KEYS = frozenset(
+    {
+        "count",
+        "limit",
+        "more",
+        "next_offset",
+        "offset",
+        "total_records",
+    }
+)
+
 
 @_attrs_define
 class ResultSet:
@@ -69,26 +81,25 @@ class ResultSet:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        count = d.pop("count", UNSET)
+        count = src_dict.get("count", UNSET)
         if count.__class__ is not int and (not isinstance(count, (int, Unset)) or isinstance(count, bool)):
             raise TypeError("count: expected an integer, got " + type(count).__name__)
 
-        limit = d.pop("limit", UNSET)
+        limit = src_dict.get("limit", UNSET)
         if limit.__class__ is not int and (not isinstance(limit, (int, Unset)) or isinstance(limit, bool)):
             raise TypeError("limit: expected an integer, got " + type(limit).__name__)
 
-        more = d.pop("more", UNSET)
+        more = src_dict.get("more", UNSET)
         if more.__class__ is not bool and not isinstance(more, (bool, Unset)):
             raise TypeError("more: expected a boolean, got " + type(more).__name__)
 
-        next_offset = d.pop("next_offset", UNSET)
+        next_offset = src_dict.get("next_offset", UNSET)
         if next_offset.__class__ is not int and (
             not isinstance(next_offset, (int, Unset)) or isinstance(next_offset, bool)
         ):
             raise TypeError("next_offset: expected an integer, got " + type(next_offset).__name__)
 
-        offset = d.pop("offset", UNSET)
+        offset = src_dict.get("offset", UNSET)
         if offset.__class__ is not int and (not isinstance(offset, (int, Unset)) or isinstance(offset, bool)):
             raise TypeError("offset: expected an integer, got " + type(offset).__name__)
 
@@ -108,24 +119,18 @@ class ResultSet:
 
             return total_records_type_1
 
-        total_records = _parse_total_records(d.pop("total_records", UNSET))
+        total_records = _parse_total_records(src_dict.get("total_records", UNSET))
 
         result_set = cls(
-            count=count,
-            limit=limit,
-            more=more,
-            next_offset=next_offset,
-            offset=offset,
-            total_records=total_records,
+            count,
+            limit,
+            more,
+            next_offset,
+            offset,
+            total_records,
         )
-
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-            additional = prop_dict
-
-            additional_properties[prop_name] = additional
-
-        result_set.additional_properties = additional_properties
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            result_set.additional_properties = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         return result_set
 
     @property

@@ -1,0 +1,158 @@
+"""ultracart_conversations._json: orjson's speed, json.loads's results, for every input.
+
+Each input is decoded by `_json.loads` and by `json.loads` and must give the same value,
+type for type (an int stays an int, NaN stays NaN), or the same exception.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.scripted_server import Reply, ScriptedServer
+from ultracart_conversations import ConversationApi, _json
+
+
+def outcome(decode: Any, content: bytes) -> tuple[str, Any]:
+    try:
+        return "value", decode(content)
+    except Exception as exc:  # the exception itself is what is compared
+        return type(exc).__name__, str(exc)
+
+
+def same(a: Any, b: Any) -> bool:
+    """Equal, with the same types all the way down, NaN equal to NaN, same key order."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, float):
+        both_nan = math.isnan(a) and math.isnan(b)
+        return both_nan or (a == b and math.copysign(1, a) == math.copysign(1, b))
+    if isinstance(a, list):
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(same(a[k], b[k]) for k in a)
+    return bool(a == b)
+
+
+def assert_same_as_json(content: bytes) -> None:
+    ours, reference = outcome(_json.loads, content), outcome(json.loads, content)
+    assert ours[0] == reference[0], (content[:80], ours, reference)
+    if ours[0] == "value":
+        assert same(ours[1], reference[1]), (content[:80], ours, reference)
+    else:
+        assert ours[1] == reference[1]
+
+
+def test_orjson_is_in_use_when_installed() -> None:
+    # The dev environment installs the `fast` extra; otherwise every test here would
+    # only compare json.loads with itself.
+    pytest.importorskip("orjson")
+    assert _json.fast()
+
+
+EDGE_CASES = [
+    b'{"a": 1}',
+    b"NaN",
+    b'{"x": [Infinity, -Infinity, NaN]}',
+    b"1e400",
+    b"-1e400",
+    b"1e-400",
+    b"-0",
+    b"-0.0",
+    b"18446744073709551615",  # 2**64 - 1: orjson's largest int
+    b"18446744073709551616",  # 2**64: orjson would give a float
+    b"-9223372036854775808",
+    b"-9223372036854775809",  # below -2**63: orjson would give a float
+    b'{"count": 123456789012345678901234567890}',
+    b"1.2345678901234567890123",
+    b'"\\ud800"',  # a lone surrogate, escaped
+    b'"\xed\xa0\x80"',  # a lone surrogate, UTF-8-encoded (json.loads allows it)
+    b'"\\udbff\\udfff"',
+    b"\xef\xbb\xbf{}",  # UTF-8 BOM
+    '{"a": "é"}'.encode("utf-16"),
+    '{"a": "é"}'.encode("utf-32-le"),
+    b'{"a": 1, "a": 2}',
+    b' \t\n\r{"a" : [ ] }\r\n',
+    b'"\xff"',
+    b'"a\x00"',
+    b"",
+    b"   ",
+    b"{",
+    b'{"a": 1} x',
+    b"[" * 5000 + b"]" * 5000,
+    b"tru",
+    b"01",
+]
+
+
+@pytest.mark.parametrize("content", EDGE_CASES, ids=range(len(EDGE_CASES)))
+def test_inputs_orjson_reads_differently_give_json_loads_results(content: bytes) -> None:
+    assert_same_as_json(content)
+
+
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.integers(min_value=-(2**70), max_value=2**70)
+    | st.floats()  # NaN and infinities included
+    | st.text(st.characters(exclude_categories=()), max_size=10),  # lone surrogates too
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=6), children, max_size=4)
+    ),
+    max_leaves=15,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    value=json_values,
+    ensure_ascii=st.booleans(),
+    encoding=st.sampled_from(["utf-8", "utf-8-sig", "utf-16"]),
+)
+def test_any_document_decodes_as_json_loads_decodes_it(
+    value: Any, ensure_ascii: bool, encoding: str
+) -> None:
+    text = json.dumps(value, ensure_ascii=ensure_ascii)
+    assert_same_as_json(text.encode(encoding, "surrogatepass"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(content=st.binary(max_size=40))
+def test_any_bytes_decode_or_fail_as_json_loads_does(content: bytes) -> None:
+    assert_same_as_json(content)
+
+
+def test_without_orjson_it_is_json_loads() -> None:
+    code = (
+        "import sys; sys.modules['orjson'] = None\n"  # as if the extra were not installed
+        "from ultracart_conversations import _json\n"
+        "assert not _json.fast()\n"
+        "print(_json.loads(b'{\"a\": [1, NaN]}'))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "{'a': [1, nan]}"
+
+
+def test_the_client_reads_bodies_orjson_would_misread_exactly(
+    scripted_api: ConversationApi, scripted: ScriptedServer
+) -> None:
+    # Over real HTTP: a 2**64 in an unknown field stays an int, NaN stays NaN, a BOM is
+    # skipped, and a lone surrogate survives, as json.loads would have read them.
+    body = (
+        b'\xef\xbb\xbf{"conversations": [{"merchant_id": "\\ud800"}],'
+        b' "big": 18446744073709551616, "n": NaN}'
+    )
+    scripted.enqueue(Reply.status(200, body, headers={"Content-Type": "application/json"}))
+    page = scripted_api.get_conversations()
+    assert page.additional_properties["big"] == 2**64
+    assert math.isnan(page.additional_properties["n"])
+    assert page.conversations and page.conversations[0].merchant_id == "\ud800"

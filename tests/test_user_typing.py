@@ -1,0 +1,64 @@
+"""What a user's type checker sees (checked by mypy --strict in `make lint`; the
+README.s examples by tests/typing_for_users.py there too)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, assert_type
+
+import httpx
+import pytest
+
+from tests.typing_for_users import readme_examples_module
+from ultracart_conversations import (
+    UNSET,
+    ClientOptions,
+    ConversationApi,
+    ConversationSummary,
+    ResultSet,
+    Unset,
+)
+from ultracart_conversations.testing import FakeUltraCart
+
+
+def test_an_absent_field_is_unset_and_narrows_by_truthiness() -> None:
+    summary = ConversationSummary.from_dict({"message_count": 0})
+    assert_type(summary.conversation_uuid, str | Unset)
+    assert summary.conversation_uuid is UNSET and not summary.conversation_uuid
+    uuid = summary.conversation_uuid or "none"
+    assert_type(uuid, str)
+    if isinstance(summary.message_count, int):  # 0 is falsy: isinstance keeps it
+        assert_type(summary.message_count, int)
+    # null and absent differ: UltraCart sends total_records null when it is unknown.
+    assert ResultSet.from_dict({"total_records": None}).total_records is None
+    assert ResultSet.from_dict({}).total_records is UNSET
+
+
+def test_from_env_takes_the_constructor_keywords(
+    fake: FakeUltraCart, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ULTRACART_SIMPLE_KEY", fake.simple_key)
+    monkeypatch.delenv("ULTRACART_ACCESS_TOKEN", raising=False)
+    with ConversationApi.from_env(base_url=fake.base_url, max_retries=0, timeout=5) as api:
+        assert api.retry_policy.max_retries == 0
+        api.get_conversations(limit=1)
+    # The keywords as a typed dict of their own, e.g. read from a config file.
+    options: ClientOptions[httpx.Client] = {"base_url": fake.base_url, "max_retries": 1}
+    with ConversationApi.from_env(**options) as api:
+        assert api.retry_policy.max_retries == 1
+    # A misspelt keyword is a type error (mypy flags this ignore if it ever is not) ...
+    with pytest.raises(TypeError, match="max_retires"):
+        ConversationApi.from_env(base_url=fake.base_url, max_retires=3)  # type: ignore[call-arg]
+    if TYPE_CHECKING:  # checked by mypy, never run: a wrongly typed value is an error too
+        ConversationApi.from_env(verify_ssl="no")  # type: ignore[arg-type]
+
+
+def test_the_readme_examples_make_one_module() -> None:
+    source = readme_examples_module()
+    compile(source, "readme_examples.py", "exec")
+    for used in (
+        "ConversationApi(",
+        "AsyncConversationApi(",
+        "iter_conversations",
+        "OAuthSession(",
+    ):
+        assert used in source, used
