@@ -6,7 +6,7 @@ and `_limit`) from a list it owns, after calling `between(list)` so a test can i
 delete and bump conversations before each request. It is a ScriptedServer fallback: the
 scripted server serves one request at a time, so each page is one instant of the list.
 Knobs reproduce what hostile servers did to the client: a page size cap, a `next_offset`
-past what was served, a frozen `total_records`.
+past what was served, a `total_records` counted only every few requests (a cache).
 """
 
 from __future__ import annotations
@@ -66,13 +66,13 @@ class ListServer:
         *,
         cap: int | None = None,
         next_offset_past_page: bool = False,
-        frozen_total: int | None = None,
+        total_cached_for: int = 1,
     ) -> None:
         self.list = conversations
         self.between = between
         self.cap = cap
         self.next_offset_past_page = next_offset_past_page
-        self.frozen_total = frozen_total
+        self.total_cached_for = total_cached_for
 
     def serve(self, request: RecordedRequest) -> Reply:
         offset = int(unquote(request.query.get("_offset", "0")))
@@ -83,13 +83,15 @@ class ListServer:
         served = min(limit, self.cap) if self.cap else limit
         page = [dict(item) for item in self.list.items[offset : offset + served]]
         total = len(self.list.items)
+        cached_at = (len(self.list.served) - 1) // self.total_cached_for * self.total_cached_for
+        reported = len(self.list.served[cached_at])
         result_set = {
             "count": len(page),
             "limit": limit,
             "offset": offset,
             "more": offset + len(page) < total,
             "next_offset": offset + (limit if self.next_offset_past_page else len(page)),
-            "total_records": total if self.frozen_total is None else self.frozen_total,
+            "total_records": reported,
         }
         document = {"conversations": page, "metadata": {"result_set": result_set}}
         return Reply.json(200, {**document, "success": True})
