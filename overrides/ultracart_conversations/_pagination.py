@@ -23,8 +23,9 @@ Offsets then point at other items than they did a request ago. The rules:
    same rules) until it meets, unchanged, an item of the first page of the pass before;
    whatever moved to the head or arrived since that page was served is above it. A pass
    that took more than one request may have missed what moved during it, so another
-   sweep follows, until one takes a single request (one instant of the list), at most
-   MAX_SWEEPS. The usual cost: one extra request, at offset 0.
+   sweep follows, until one takes a single request (one instant of the list). The usual
+   cost: one extra request, at offset 0; the sweeps never make more requests in all
+   than the main pass did.
 
 The guarantee (items compared by id; "changed" means some field differs), assuming the
 list's order changes only as UltraCart's does: an item that changes moves to the head or
@@ -32,9 +33,10 @@ stays where it is; unchanged items keep their relative order:
 - No item is yielded twice.
 - Every item that exists from the first request to the last one is yielded, however
   the list changed in between: items inserted, deleted, moved to the head, with
-  sequential and concurrent fetching alike. The one exception: a head that keeps moving
-  by more than a page during each of MAX_SWEEPS sweeps; the sweeps then stop and what
-  moved during the last one may be missed.
+  sequential and concurrent fetching alike. The one exception: a head that changes so
+  fast (about a page of moves and arrivals per request) that the sweeps would need more
+  requests than the main pass; they then stop, and an item that moved to the head
+  during the read may be missed.
 - Items deleted or arriving during the iteration may or may not be yielded (once at
   most). Items come in list order, except those the sweeps find, which come last.
 - The server's `more = false` ends a pass; without `more`, a short page does. An
@@ -55,9 +57,6 @@ from ultracart_conversations_api.types import Unset
 
 # A server that ignores the offset would otherwise be paged forever.
 MAX_PAGES_WITHOUT_NEW_ITEMS = 50
-# Sweeps of the head after the main pass, at most: each one that takes more than one
-# request is followed by another (see the module docstring).
-MAX_SWEEPS = 8
 
 
 def check_iteration_arguments(
@@ -113,7 +112,7 @@ class Pager:
         self._pass_first: dict[str, Any] = {}  # the first page of this pass, by id
         self._marks: dict[str, Any] | None = None  # where a sweep stops: see _sweep_stop
         self._pass_requests = 0  # requests made by this pass (the main one or a sweep)
-        self._sweeps = 0
+        self._sweep_budget = 0  # requests the sweeps may still make
         self._cap = pagination.max_page_size  # the most the server serves in one page
         self._back = page_size  # how far the next step back goes
         self._pages_without_new = 0
@@ -131,8 +130,10 @@ class Pager:
         wanted = self.page_size
         if self.remaining is not None and self.remaining < wanted:
             wanted = self.remaining
-        # One more past offset 0: the first item repeats the previous page's last.
-        return max(2, min(wanted + (offset > 0), self._cap)) if offset else min(wanted, self._cap)
+        if not offset and not self._pass_requests:
+            return min(wanted, self._cap)  # a pass's first page: nothing to repeat
+        # One more than wanted: the first item repeats the previous page's last.
+        return max(2, min(wanted + 1, self._cap))
 
     def plan(self, concurrency: int) -> list[tuple[int, int]]:
         """(offset, limit) of the pages to fetch next, in order; one unless the total is
@@ -182,6 +183,7 @@ class Pager:
         """The items to yield from a page, or None if the page cannot be shown to join the
         pages read before it (it is dropped, with the rest of its window)."""
         self._pass_requests += 1
+        self._sweep_budget -= self.sweeping
         items = _attribute(page, self.pagination.items) or []
         ids = self._ids(items, offset)
         if offset and not self._joins(ids, items):
@@ -190,6 +192,7 @@ class Pager:
                 # there: the list shrank or moved above it. Step back, further each time.
                 self.offset = max(0, offset - self._back)
                 self._back *= 2
+            self.done = self.sweeping and self._sweep_budget <= 0
             self._no_new_items(offset)
             return None
 
@@ -221,10 +224,14 @@ class Pager:
         elif at_end or stop < len(items):
             # This pass is over. Unless it was one request (one instant of the list) it
             # may have missed what moved to the head meanwhile: sweep the head again.
-            self.done = self._pass_requests == 1 or self._sweeps == MAX_SWEEPS
+            if not self.sweeping:  # the sweeps make no more requests than the main pass
+                self._sweep_budget = self._pass_requests
+            self.done = self._pass_requests == 1
             self.sweeping = not self.done
-            self._marks, self._sweeps = self._pass_first, self._sweeps + 1
+            self._marks = self._pass_first
             self._pass_requests = self.offset = 0
+        if self.sweeping and self._sweep_budget <= 0:
+            self.done = True  # the head moves as fast as we read it: give up (see above)
         if fresh:
             self._pages_without_new = 0
         elif not self.done:
