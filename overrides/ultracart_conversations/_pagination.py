@@ -175,7 +175,7 @@ class Pager:
 
     def _ids(self, items: list[Any], offset: int) -> list[str]:
         ids: list[str] = list(map(self._id_of, items))
-        if {type(key) for key in ids} - {str} or "" in ids:
+        if set(map(type, ids)) - {str} or "" in ids:
             # Without an id an item can be neither told from the others nor used to prove
             # that two pages join up: the guarantee cannot be kept, so say so.
             index = next(i for i, key in enumerate(ids) if not isinstance(key, str) or not key)
@@ -268,8 +268,13 @@ class Pager:
         """The items not yielded before (nor earlier in this page), within max_items."""
         seen = self.seen
         unique = dict.fromkeys(ids)
-        if len(unique) == len(ids) and seen.keys().isdisjoint(unique):
-            fresh = list(items)
+        repeated = unique.keys() & seen.keys()  # costs the page, not what was seen
+        # The usual page repeats only its first item (the overlap): slice, do not loop.
+        leading = 0
+        while leading < len(repeated) and ids[leading] in repeated:
+            leading += 1
+        if len(unique) == len(ids) and leading == len(repeated):
+            fresh = items[leading:]
             seen.update(unique)
         else:
             fresh = []
