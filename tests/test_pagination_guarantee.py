@@ -20,6 +20,7 @@ from ultracart_conversations import (
     AsyncConversationApi,
     ConversationApi,
     ResponseValidationError,
+    UnsuccessfulResponseError,
 )
 
 # How the iteration is run: sync, or async with this concurrency.
@@ -134,7 +135,7 @@ def test_d24_a_200_with_success_false_is_a_typed_error_not_an_empty_page(
     mode: str, scripted: ScriptedServer
 ) -> None:
     scripted.set_fallback(lambda _request: Reply.json(200, FAILED_200))
-    with pytest.raises(ResponseValidationError, match="Search backend unavailable") as caught:
+    with pytest.raises(UnsuccessfulResponseError, match="Search backend unavailable") as caught:
         iterate(scripted, mode, page_size=10)
     assert caught.value.status == 200
     assert caught.value.error_response is not None
@@ -151,7 +152,7 @@ def test_d24_a_success_false_mid_iteration_ends_it_with_the_error(
     with ConversationApi(simple_key="key", base_url=scripted.base_url) as api:
         summaries = api.iter_conversations(page_size=10)
         assert len([next(summaries) for _ in range(10)]) == 10
-        with pytest.raises(ResponseValidationError, match='"success": false'):
+        with pytest.raises(UnsuccessfulResponseError, match="success=false"):
             next(summaries)
 
 

@@ -73,8 +73,6 @@ def read_response(
     if not isinstance(document, dict):
         kind = "null" if document is None else type(document).__name__
         raise _invalid(response, secrets, f"expected a JSON object, got {kind}")
-    if document.get("success") is False:
-        raise _unsuccessful(response, secrets, document)
     try:
         data = parse(document)
     except _SHAPE_ERRORS as exc:
@@ -135,23 +133,6 @@ def _invalid(response: httpx.Response, secrets: Secrets, problem: str) -> Respon
         method=method,
         url=url,
     )
-
-
-def _unsuccessful(
-    response: httpx.Response, secrets: Secrets, document: dict[str, object]
-) -> ResponseValidationError:
-    """A 2xx whose body says `"success": false`: the call failed whatever the status says,
-    and reading the rest as a result would pass the failure off as, say, an empty page."""
-    error_response = _error_body(response.content)
-    detail = ""
-    if error_response is not None and error_response.error:
-        reported = error_response.error
-        detail = str(reported.developer_message or reported.user_message or "")
-    failure = _invalid(
-        response, secrets, f'the body says "success": false: {detail[:500] or "no message"}'
-    )
-    failure.error_response = error_response
-    return failure
 
 
 _STATUS_ERRORS: dict[int, type[ApiError]] = {
