@@ -19,7 +19,7 @@ def test_demo_walks_through_every_step() -> None:
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""  # no traceback, no warning
     text = result.stdout
-    assert "iter_conversations(page_size=20): 45 conversations in 3 requests" in text
+    assert "iter_conversations(page_size=20): 45 conversations in 4 requests" in text
     assert "more=True, next_offset=20, total_records=45" in text
     assert "It is now at the head of the list: True" in text
     assert "participant API Agent: active" in text

@@ -1,5 +1,7 @@
-"""iter_conversations over real HTTP: lazy paging, max_items, null totals, conversations
-arriving at the head while paging, and concurrent fetching in the async client."""
+"""iter_conversations over real HTTP: lazy paging, overlapping pages, max_items, null
+totals, conversations arriving at the head while paging, the final sweep of the head and
+concurrent fetching in the async client. (The guarantee against deletions and moves, and
+the hostile list servers of issue 14: test_pagination_guarantee.py.)"""
 
 from __future__ import annotations
 
@@ -44,7 +46,16 @@ def test_iterates_every_conversation_in_order_a_page_at_a_time(
 ) -> None:
     expected = uuids_of(fake)
     assert [s.conversation_uuid for s in api.iter_conversations(page_size=7)] == expected
-    assert pages_requested(fake) == [("0", "7"), ("7", "7"), ("14", "7"), ("21", "7")]
+    # Each page repeats the last item of the one before (and asks for one more), proving
+    # that nothing lies between them; then one sweep of the head, which finds it unchanged.
+    assert pages_requested(fake) == [("0", "7"), ("6", "8"), ("13", "8"), ("20", "8"), ("0", "7")]
+
+
+def test_a_list_that_fits_in_one_page_takes_one_request(
+    api: ConversationApi, fake: FakeUltraCart
+) -> None:
+    assert len(list(api.iter_conversations(page_size=30))) == 25
+    assert pages_requested(fake) == [("0", "30")]  # one instant of the list: no sweep
 
 
 def test_pages_are_fetched_only_as_iteration_needs_them(
@@ -56,7 +67,7 @@ def test_pages_are_fetched_only_as_iteration_needs_them(
     assert len(first_three) == 3
     assert pages_requested(fake) == [("0", "5")]
     list(islice(iterator, 3))  # crosses into the second page
-    assert pages_requested(fake) == [("0", "5"), ("5", "5")]
+    assert pages_requested(fake) == [("0", "5"), ("4", "6")]
 
 
 def test_max_items_stops_early_and_asks_for_no_more_than_needed(
@@ -64,7 +75,7 @@ def test_max_items_stops_early_and_asks_for_no_more_than_needed(
 ) -> None:
     got = [s.conversation_uuid for s in api.iter_conversations(page_size=5, max_items=12)]
     assert got == uuids_of(fake)[:12]
-    assert pages_requested(fake) == [("0", "5"), ("5", "5"), ("10", "2")]
+    assert pages_requested(fake) == [("0", "5"), ("4", "6"), ("9", "3")]  # and no sweep
     assert list(api.iter_conversations(max_items=0)) == []
 
 
@@ -84,15 +95,19 @@ def test_conversations_arriving_at_the_head_cause_no_duplicates_and_no_losses(
     fake.insert_during_paging(count=inserted_per_page)
     got = [s.conversation_uuid for s in api.iter_conversations(page_size=page_size)]
     assert len(got) == len(set(got))  # no duplicates
-    assert got == existing  # none lost, in order; arrivals are newer than the start
-    assert len(fake.conversations) > len(existing) or inserted_per_page == 0
+    assert got[: len(existing)] == existing  # none lost, in order
+    arrived = uuids_of(fake)[: len(uuids_of(fake)) - len(existing)]
+    assert set(got[len(existing) :]) <= set(arrived)  # then what the sweep found
+    assert len(arrived) > 0 or inserted_per_page == 0
 
 
 def test_head_inserts_with_null_totals(api: ConversationApi, fake: FakeUltraCart) -> None:
     existing = uuids_of(fake)
     fake.total_records_known = False
     fake.insert_during_paging(count=2)
-    assert [s.conversation_uuid for s in api.iter_conversations(page_size=4)] == existing
+    got = [s.conversation_uuid for s in api.iter_conversations(page_size=4)]
+    assert got[: len(existing)] == existing
+    assert len(got) == len(set(got))
 
 
 def test_an_error_while_paging_is_raised_from_the_iterator(
@@ -122,11 +137,12 @@ def test_a_server_without_result_set_stops_on_a_short_page(
     scripted_api: ConversationApi, scripted: ScriptedServer
 ) -> None:
     full = {"conversations": [{"conversation_uuid": "a"}, {"conversation_uuid": "b"}]}
-    short = {"conversations": [{"conversation_uuid": "c"}]}
-    scripted.enqueue(Reply.json(200, full), Reply.json(200, short))
+    short = {"conversations": [{"conversation_uuid": "b"}, {"conversation_uuid": "c"}]}
+    # The second page (offset 1, limit 3) is short: the end. Then the sweep of the head.
+    scripted.enqueue(Reply.json(200, full), Reply.json(200, short), Reply.json(200, full))
     got = [s.conversation_uuid for s in scripted_api.iter_conversations(page_size=2)]
     assert got == ["a", "b", "c"]
-    assert len(scripted.requests) == 2
+    assert [r.query["_offset"] for r in scripted.requests] == ["0", "1", "0"]
 
 
 # --- async ---------------------------------------------------------------------------------
@@ -137,7 +153,14 @@ async def test_async_iteration_with_async_for(
 ) -> None:
     got = [s.conversation_uuid async for s in async_api.iter_conversations(page_size=6)]
     assert got == uuids_of(fake)
-    assert pages_requested(fake) == [("0", "6"), ("6", "6"), ("12", "6"), ("18", "6"), ("24", "6")]
+    assert pages_requested(fake) == [
+        ("0", "6"),
+        ("5", "7"),
+        ("11", "7"),
+        ("17", "7"),
+        ("23", "7"),
+        ("0", "6"),
+    ]
 
 
 class InFlight:
@@ -182,7 +205,7 @@ async def test_concurrency_fetches_later_pages_together_bounded_and_in_order(
     assert got == uuids_of(fake)
     assert in_flight.most == concurrency
     offsets = sorted(int(offset) for offset, _ in pages_requested(fake))
-    assert offsets == [0, 4, 8, 12, 16, 20, 24]  # each page once
+    assert offsets == [0, 0, 3, 7, 11, 15, 19, 23]  # each page once, then the sweep
 
 
 @pytest.mark.parametrize(("page_size", "inserted_per_page"), [(5, 2), (10, 1)])
@@ -201,7 +224,8 @@ async def test_concurrency_with_head_inserts_keeps_the_guarantees(
             s.conversation_uuid
             async for s in api.iter_conversations(page_size=page_size, concurrency=4)
         ]
-    assert got == existing
+    assert got[: len(existing)] == existing
+    assert len(got) == len(set(got))
     assert in_flight.most > 1
 
 
@@ -251,45 +275,94 @@ def page(uuids: list[str], total: int | None, more: bool, offset: int) -> Conver
     )
 
 
+def uuids(items: list[Any] | None) -> list[str]:
+    assert items is not None
+    return [str(s.conversation_uuid) for s in items]
+
+
 def test_the_pager_plans_a_window_only_once_the_total_is_known() -> None:
     pager = Pager(PAGING, page_size=2, max_items=None)
     assert pager.plan(concurrency=3) == [(0, 2)]
-    fresh = pager.accept(0, 2, page(["a", "b"], 7, True, 0), first_in_window=True)
-    assert [s.conversation_uuid for s in fresh or []] == ["a", "b"]
-    assert pager.plan(concurrency=3) == [(2, 2), (4, 2), (6, 2)]
+    assert uuids(pager.accept(0, 2, page(["a", "b"], 7, True, 0), first_in_window=True)) == [
+        "a",
+        "b",
+    ]
+    # Each page starts on the last item of the one before it and asks for one more.
+    assert pager.plan(concurrency=3) == [(1, 3), (3, 3), (5, 3)]
 
 
-def test_the_pager_uses_window_pages_that_overlap_and_drops_those_that_leave_a_gap() -> None:
+def test_the_pager_uses_window_pages_that_join_and_drops_those_that_do_not() -> None:
     pager = Pager(PAGING, page_size=2, max_items=None)
-    pager.accept(0, 2, page(["a", "b"], 6, True, 0), first_in_window=True)
-    # The window [2, 4, 6]. Page 2 was served after one arrival (total 7): it repeats "b".
-    moved = pager.accept(2, 2, page(["b", "c"], 7, True, 2), first_in_window=True)
-    assert [s.conversation_uuid for s in moved or []] == ["c"]
-    # Page 4 was served after a second arrival (total 8): it overlaps, repeating "c".
-    overlapping = pager.accept(4, 2, page(["c", "d"], 8, True, 4), first_in_window=False)
-    assert [s.conversation_uuid for s in overlapping or []] == ["d"]
-    # Page 6 was served before both arrivals (total 6): "e" would be skipped. Dropped.
-    assert pager.accept(6, 2, page(["f", "g"], 6, True, 6), first_in_window=False) is None
-    assert pager.plan(concurrency=1) == [(6, 2)]
+    pager.accept(0, 2, page(["a", "b"], 9, True, 0), first_in_window=True)
+    # The window [1, 3, 5]. Page 1 was served after one arrival: it repeats "a" and "b".
+    assert uuids(pager.accept(1, 3, page(["a", "b", "c"], 10, True, 1), first_in_window=True)) == [
+        "c"
+    ]
+    # Page 3 holds "c", unchanged: it joins, whatever the totals say.
+    assert uuids(pager.accept(3, 3, page(["c", "d", "e"], 8, True, 3), first_in_window=False)) == [
+        "d",
+        "e",
+    ]
+    # Page 5 was served before an arrival and does not hold "e": dropped, and planned again
+    # from "e" (not stepped back: it was planned before "e" was read).
+    assert pager.accept(5, 3, page(["g", "h", "i"], 99, True, 5), first_in_window=False) is None
+    assert pager.plan(concurrency=1) == [(5, 3)]
 
 
-def test_the_pager_drops_a_window_page_after_a_short_page() -> None:
+def test_the_pager_steps_back_further_each_time_the_page_after_the_last_does_not_join() -> None:
     pager = Pager(PAGING, page_size=3, max_items=None)
-    pager.accept(0, 3, page(["a", "b"], 9, True, 0), first_in_window=True)  # server gave 2
-    assert pager.accept(3, 3, page(["d", "e", "f"], 9, True, 3), first_in_window=False) is None
-    assert pager.plan(concurrency=1) == [(2, 3)]
+    pager.accept(0, 3, page(["a", "b", "c", "d", "e", "f"][:3], 20, True, 0), first_in_window=True)
+    assert pager.plan(concurrency=1) == [(2, 4)]
+    # Deletions above: "c" is no longer at 2. Back one page, then two.
+    assert pager.accept(2, 4, page(["x", "y", "z", "w"], 20, True, 2), first_in_window=True) is None
+    assert pager.plan(concurrency=1) == [(0, 4)]  # offset 0 needs no proof
+
+
+def test_a_changed_item_proves_nothing() -> None:
+    pager = Pager(PAGING, page_size=2, max_items=None)
+    pager.accept(0, 2, page(["a", "b"], 9, True, 0), first_in_window=True)
+    changed = page(["b", "c", "d"], 9, True, 1)
+    changed.conversations[0].message_count = 7  # type: ignore[index]
+    assert pager.accept(1, 3, changed, first_in_window=True) is None
+
+
+def test_the_pager_shrinks_its_pages_to_what_the_server_serves() -> None:
+    pager = Pager(PAGING, page_size=5, max_items=None)
+    pager.accept(0, 5, page(["a", "b", "c"], 40, True, 0), first_in_window=True)  # gave 3
+    assert pager.plan(concurrency=2) == [(2, 3), (4, 3)]
 
 
 def test_the_pager_keeps_a_sliding_window_full_up_to_the_total_and_max_items() -> None:
     pager = Pager(PAGING, page_size=2, max_items=None)
     assert pager.plan_after(0, 2, pages_ahead=0) is None  # total not known yet
-    pager.accept(0, 2, page(["a", "b"], 7, True, 0), first_in_window=True)
-    assert pager.plan_after(4, 2, pages_ahead=2) == (6, 2)
-    assert pager.plan_after(6, 2, pages_ahead=3) is None  # offset 8 is past the 7 known
+    pager.accept(0, 2, page(["a", "b"], 8, True, 0), first_in_window=True)
+    assert pager.plan_after(3, 3, pages_ahead=2) == (5, 3)
+    assert pager.plan_after(7, 3, pages_ahead=3) is None  # offset 9 is past the 8 known
     limited = Pager(PAGING, page_size=2, max_items=6)
     limited.accept(0, 2, page(["a", "b"], 20, True, 0), first_in_window=True)
-    assert limited.plan_after(2, 2, pages_ahead=1) == (4, 2)  # 2 planned of 4 remaining
-    assert limited.plan_after(4, 2, pages_ahead=2) is None  # 4 planned cover the rest
+    assert limited.plan_after(1, 3, pages_ahead=1) == (3, 3)  # 2 planned of 4 remaining
+    assert limited.plan_after(3, 3, pages_ahead=2) is None  # 4 planned cover the rest
+
+
+def test_the_sweep_stops_at_an_unchanged_item_of_the_first_page() -> None:
+    pager = Pager(PAGING, page_size=2, max_items=None)
+    pager.accept(0, 2, page(["a", "b"], 4, True, 0), first_in_window=True)
+    pager.accept(1, 3, page(["b", "c", "d"], 4, True, 1), first_in_window=True)
+    assert uuids(pager.accept(3, 3, page(["d", "e"], 5, False, 3), first_in_window=True)) == ["e"]
+    assert not pager.done  # three requests: the list may have moved; sweep the head
+    # "c" moved to the head (changed), "n" arrived: both above "a".
+    assert pager.plan(concurrency=4) == [(0, 2)]
+    head = page(["n", "c"], 6, True, 0)
+    head.conversations[1].message_count = 9  # type: ignore[index]
+    assert uuids(pager.accept(0, 2, head, first_in_window=True)) == ["n"]  # "c": yielded
+    assert pager.plan(concurrency=1) == [(1, 3)]
+    moved_on = page(["c", "a", "b"], 6, True, 1)
+    moved_on.conversations[0].message_count = 9  # type: ignore[index]
+    assert uuids(pager.accept(1, 3, moved_on, first_in_window=True)) == []
+    # That sweep took two requests: another one, which meets "n" unchanged at once.
+    assert not pager.done
+    assert uuids(pager.accept(0, 2, head, first_in_window=True)) == []
+    assert pager.done
 
 
 async def test_leaving_a_concurrent_iteration_early_cancels_the_fetches_in_flight(

@@ -154,13 +154,15 @@ class AsyncConversationApi(AsyncOperations, BaseConversationApi[httpx.AsyncClien
                 offset, limit, task = window.popleft()
                 fresh = pager.accept(offset, limit, await task, first_in_window=planned_from_here)
                 if fresh is None:
-                    # Planned before the pages above it were read, and the list has moved
-                    # past it: drop what is in flight and plan again from here.
+                    # It does not join the pages read before it (the list moved): drop
+                    # what is in flight and plan again from where the pager says.
                     await _cancel(window)
                     continue
                 for summary in fresh:
                     yield summary
-                if window and not pager.done:
+                if window and not pager.windowed:
+                    await _cancel(window)  # the end, or the sweep of the head: none applies
+                elif window:
                     last_offset, last_limit, _ = window[-1]
                     following = pager.plan_after(last_offset, last_limit, pages_ahead=len(window))
                     if following is not None:

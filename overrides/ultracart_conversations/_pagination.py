@@ -3,33 +3,53 @@ pages to fetch and what to yield from each. Pure bookkeeping shared by the sync 
 and the async one; they only fetch. What the items, their id, the limit and offset
 parameters and the page's ResultSet are called comes from the operation's descriptor.
 
-UltraCart's lists are newest first, and new items arrive at the head while we page,
-which pushes everything down: the page at offset 200 may then start with items that were
-on the previous page. Two rules keep the iteration exact:
+UltraCart's lists are ordered, newest first, and change while we page: items arrive at
+the head, are deleted anywhere, or move to the head when they change (a new message).
+Offsets then point at other items than they did a request ago. The rules:
 
-1. The next offset is `offset + count` of the page just read, in the server's numbering
-   at the moment it served that page. Inserts at the head can only push unseen items
-   further down, never above that offset, so nothing that existed when iteration began
-   is skipped; what the shift does is repeat some items.
-2. Repeats are dropped by uuid: the pager keeps the set of uuids it has yielded. That
-   is the one thing that grows with the iteration (about 100 bytes per item);
-   only one page of summaries (one window of pages with concurrency) is held at a time.
-   It also works when `total_records` is null, which rules out counting shifts.
+1. Every page after the first overlaps the one before it: it starts at `offset + count
+   - 1` of the page just read (what was actually read; the server's `next_offset` and
+   `total_records` are never trusted for correctness) and asks for one item more.
+2. A page at offset > 0 is used only if it proves its continuity: it contains an item
+   of the previous page read, unchanged (its id and every field equal; the pager keeps
+   the last KEPT items of each page for this). Items keep their relative order unless
+   they change, so nothing that existed unchanged between the two reads can lie between
+   them. A page that proves nothing is dropped and the pager steps back (by one page,
+   then two, four, ...; offset 0 needs no proof) when the list shrank or moved above
+   it; with concurrency, a later page of the window that proves nothing is dropped with
+   the pages after it and planned again.
+3. Items are yielded once: the pager keeps the set of ids yielded (the one thing that
+   grows, ~100 bytes per item), plus the page being read and a few items of the one
+   before it and of the first one.
+4. Once the end is reached, the pager sweeps the head: it reads from offset 0 (with the
+   same rules) until it meets, unchanged, one of the first KEPT items of the first page
+   of the pass before; whatever moved to the head or arrived since that page was served
+   is above it. A pass that took more than one request may have missed what moved
+   during it, so another sweep follows, until one takes a single request (one instant
+   of the list). The usual cost: one extra request, at offset 0; the sweeps never make
+   more requests in all than the main pass did.
 
-With concurrency, later pages are fetched together, at offsets planned from the last
-page read, and then read in order; each page read makes room for one more in flight.
-The server may serve them in any order, with arrivals in between, and `total_records`
-tells how far the list moved: a page that starts d items past where the previous one
-ended, and whose total grew by k since that one, overlaps it if k >= d (its first k - d
-items are repeats, dropped) and leaves a gap if k < d. A page that would leave a gap is
-dropped with the pages in flight after it, and planning resumes from where the last page
-read ended. So concurrency changes how many requests are made, never what is yielded,
-and summaries always come in list order.
+The guarantee (items compared by id; "changed" means some field differs), assuming the
+list's order changes only as UltraCart's does: an item that changes moves to the head or
+stays where it is; unchanged items keep their relative order:
+- No item is yielded twice.
+- Every item that exists from the first request to the last one is yielded, however
+  the list changed in between: items inserted, deleted, moved to the head, with
+  sequential and concurrent fetching alike. The one exception: a head that changes so
+  fast (about a page of moves and arrivals per request) that the sweeps would need more
+  requests than the main pass; they then stop, and an item that moved to the head
+  during the read may be missed.
+- Items deleted or arriving during the iteration may or may not be yielded (once at
+  most). Items come in list order, except those the sweeps find, which come last.
+- The server's `more = false` ends a pass; without `more`, a short page does. An
+  iteration stopped by `max_items` makes no sweep and promises only no repeats.
+With concurrency, `total_records` only decides how many pages to fetch ahead.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import Any
 
 from ultracart_conversations._operation import Operation, Pagination
@@ -38,6 +58,11 @@ from ultracart_conversations.errors import InvalidRequestError, ResponseValidati
 
 # A server that ignores the offset would otherwise be paged forever.
 MAX_PAGES_WITHOUT_NEW_ITEMS = 50
+# Items kept of the previous page (its last ones: proofs that the next page joins it)
+# and of a pass's first page (its first ones: where the next sweep stops). Keeping whole
+# pages alive made the garbage collector cost ~15% more per page; a few suffice, and if
+# none of them is found unchanged the pager steps back or sweeps further, never wrong.
+KEPT = 8
 
 
 def check_iteration_arguments(
@@ -82,107 +107,189 @@ class Pager:
 
     def __init__(self, pagination: Pagination, page_size: int, max_items: int | None) -> None:
         self.pagination = pagination
-        self.page_size = page_size
+        self.page_size = page_size  # new items wanted per page
         self.remaining = max_items
         self.offset = 0  # where the next page starts, in the server's latest numbering
-        self.total: int | None = None  # total_records of the last page used, if known
+        self.total: int | None = None  # total_records of the last page used: planning only
         self.done = max_items == 0
-        self.seen: set[str] = set()
+        self.sweeping = False  # the final sweep of the head (sequential)
+        # The ids yielded. A dict, not a set: a dict of strings is not tracked by the
+        # garbage collector, a set is, and every full collection would walk it.
+        self.seen: dict[str, None] = {}
+        self._id_of = attrgetter(pagination.item_id)
+        self._previous: dict[str, Any] = {}  # the last page used (its last items), by id
+        self._pass_first: dict[str, Any] = {}  # this pass's first page (its first items)
+        self._marks: dict[str, Any] | None = None  # where a sweep stops: see _sweep_stop
+        self._pass_requests = 0  # requests made by this pass (the main one or a sweep)
+        self._sweep_budget = 0  # requests the sweeps may still make
+        self._cap = pagination.max_page_size  # the most the server serves in one page
+        self._back = page_size  # how far the next step back goes
         self._pages_without_new = 0
+
+    @property
+    def windowed(self) -> bool:
+        """Whether later pages may be fetched ahead (not during the sweep, not at the end)."""
+        return not self.done and not self.sweeping
 
     def arguments(self, arguments: Mapping[str, Any], offset: int, limit: int) -> dict[str, Any]:
         """The call's arguments for the page at `offset`."""
         return {**arguments, self.pagination.limit: limit, self.pagination.offset: offset}
 
+    def _limit(self, offset: int) -> int:
+        wanted = self.page_size
+        if self.remaining is not None and self.remaining < wanted:
+            wanted = self.remaining
+        if not offset and not self._pass_requests:
+            return min(wanted, self._cap)  # a pass's first page: nothing to repeat
+        # One more than wanted: the first item repeats the previous page's last.
+        return max(2, min(wanted + 1, self._cap))
+
     def plan(self, concurrency: int) -> list[tuple[int, int]]:
         """(offset, limit) of the pages to fetch next, in order; one unless the total is
-        known and concurrency > 1."""
+        known, concurrency > 1 and this is not the sweep."""
         if self.done:
             return []
-        limit = self.page_size
-        if self.remaining is not None and self.remaining < limit:
-            limit = self.remaining
-        if concurrency <= 1 or self.total is None:
-            return [(self.offset, limit)]
-        pages = concurrency
-        if self.remaining is not None:
-            pages = min(pages, -(-self.remaining // limit))
-        offsets = range(self.offset, self.total, limit)[:pages]
-        return [(offset, limit) for offset in offsets] or [(self.offset, limit)]
+        first = (self.offset, self._limit(self.offset))
+        if concurrency <= 1 or self.total is None or not self.windowed or not self.offset:
+            return [first]
+        pages = [first]
+        while len(pages) < concurrency:
+            following = self.plan_after(*pages[-1], pages_ahead=len(pages))
+            if following is None:
+                break
+            pages.append(following)
+        return pages
 
     def plan_after(self, offset: int, limit: int, pages_ahead: int) -> tuple[int, int] | None:
-        """With concurrency: the page after the one planned at `offset`, to keep the window
-        full, or None when the last known total or max_items leaves nothing to fetch.
-        `pages_ahead` is how many pages are planned and not yet read."""
-        if self.done or self.total is None:
+        """With concurrency: the page after the one planned at `offset`, overlapping it by
+        one, to keep the window full; None when the last known total or max_items leaves
+        nothing to fetch. `pages_ahead` is how many pages are planned and not yet read."""
+        if not self.windowed or self.total is None or limit < 2:
             return None
-        following = offset + limit
-        if following >= self.total:
+        following = offset + limit - 1
+        if following + 1 >= self.total:
             return None
-        if self.remaining is not None and pages_ahead * limit >= self.remaining:
+        if self.remaining is not None and pages_ahead * (limit - 1) >= self.remaining:
             return None
         return (following, limit)
+
+    def _ids(self, items: list[Any], offset: int) -> list[str]:
+        ids: list[str] = list(map(self._id_of, items))
+        if set(map(type, ids)) - {str} or "" in ids:
+            # Without an id an item can be neither told from the others nor used to prove
+            # that two pages join up: the guarantee cannot be kept, so say so.
+            index = next(i for i, key in enumerate(ids) if not isinstance(key, str) or not key)
+            raise ResponseValidationError(
+                f"item {index} of the page at offset {offset} has no "
+                f"{self.pagination.item_id}: the iterator cannot tell it from the others "
+                f"(read such pages with the list call itself)"
+            )
+        return ids
 
     def accept(
         self, offset: int, limit: int, page: Any, *, first_in_window: bool
     ) -> list[Any] | None:
-        """The items to yield from a page, or None if the page (and the rest of its
-        window) no longer fits and must be dropped."""
+        """The items to yield from a page, or None if the page cannot be shown to join the
+        pages read before it (it is dropped, with the rest of its window)."""
+        self._pass_requests += 1
+        self._sweep_budget -= self.sweeping
+        items = _attribute(page, self.pagination.items) or []
+        ids = self._ids(items, offset)
+        if offset and not self._joins(ids, items):
+            if first_in_window:
+                # Asked for right after the last page used, and that page's items are not
+                # there: the list shrank or moved above it. Step back, further each time.
+                self.offset = max(0, offset - self._back)
+                self._back *= 2
+            self.done = self.sweeping and self._sweep_budget <= 0
+            self._no_new_items(offset)
+            return None
+
+        stop = len(items) if self._marks is None else self._sweep_stop(ids, items)
+        fresh = self._fresh(ids[:stop], items[:stop])
+        self._previous = dict(zip(ids[-KEPT:], items[-KEPT:], strict=True))
+        if self._pass_requests == 1:  # a pass starts at offset 0, which needs no proof
+            self._pass_first = dict(zip(ids[:KEPT], items[:KEPT], strict=True))
+        if self.remaining is not None:
+            self.remaining -= len(fresh)
+
+        more: bool | None = None
         result_set = page
         for name in self.pagination.result_set:
             result_set = _attribute(result_set, name)
-        total = None
-        more: bool | None = None
-        server_next: int | None = None
         if result_set is not None:
-            found = _attribute(result_set, "total_records")
-            total = found if isinstance(found, int) else None
             found = _attribute(result_set, "more")
             more = found if isinstance(found, bool) else None
-            found = _attribute(result_set, "next_offset")
-            server_next = found if isinstance(found, int) else None
-        if not first_in_window and (
-            total is None or self.total is None or offset - self.offset > total - self.total
-        ):
-            # This page was planned before the previous one was read. Arrivals at the
-            # head since then (total - self.total of them) pushed the list down; unless
-            # they pushed it at least as far as the page starts past where the previous
-            # one ended, there is a gap between the two: drop it and plan again.
-            return None
-
-        items = _attribute(page, self.pagination.items) or []
-        item_id = self.pagination.item_id
-        fresh: list[Any] = []
-        for item in items:
-            if self.remaining is not None and len(fresh) >= self.remaining:
-                break
-            key = getattr(item, item_id, None)
-            if isinstance(key, str):
-                if key in self.seen:
-                    continue
-                self.seen.add(key)
-            fresh.append(item)
-
+            found = _attribute(result_set, "total_records")
+            self.total = found if isinstance(found, int) else None
         count = len(items)
-        self.offset = (
-            server_next if server_next is not None and server_next > offset else offset + count
-        )
-        self.total = total
-        if self.remaining is not None:
-            self.remaining -= len(fresh)
-        if (self.remaining is not None and self.remaining <= 0) or count == 0:
+        at_end = count == 0 or (not more if more is not None else count < limit)
+        if not at_end and count < limit:
+            self._cap = max(2, count)  # the server serves fewer than asked: ask for that
+        self.offset = offset + max(count - 1, 0)
+        self._back = self.page_size
+        if self.remaining is not None and self.remaining <= 0:
             self.done = True
-        elif more is not None:
-            self.done = not more
-        elif total is not None:
-            self.done = self.offset >= total
-        else:
-            self.done = count < limit
+        elif at_end or stop < len(items):
+            # This pass is over. Unless it was one request (one instant of the list) it
+            # may have missed what moved to the head meanwhile: sweep the head again.
+            if not self.sweeping:  # the sweeps make no more requests than the main pass
+                self._sweep_budget = self._pass_requests
+            self.done = self._pass_requests == 1
+            self.sweeping = not self.done
+            self._marks = self._pass_first
+            self._pass_requests = self.offset = 0
+        if self.sweeping and self._sweep_budget <= 0:
+            self.done = True  # the head moves as fast as we read it: give up (see above)
+        if fresh:
+            self._pages_without_new = 0
+        elif not self.done:
+            self._no_new_items(offset)
+        return fresh
 
-        self._pages_without_new = 0 if fresh else self._pages_without_new + 1
-        if not self.done and self._pages_without_new >= MAX_PAGES_WITHOUT_NEW_ITEMS:
+    def _joins(self, ids: list[str], items: list[Any]) -> bool:
+        """Whether the page holds an item of the previous page, unchanged."""
+        previous = self._previous
+        return any(
+            key in previous and previous[key] == item for key, item in zip(ids, items, strict=True)
+        )
+
+    def _sweep_stop(self, ids: list[str], items: list[Any]) -> int:
+        """Where a sweep ends in this page: at the first item found unchanged of the
+        previous pass's first page (everything that moved or arrived since that page was
+        served is above it), else past the page."""
+        marks = self._marks or {}
+        for index, (key, item) in enumerate(zip(ids, items, strict=True)):
+            if key in marks and marks[key] == item:
+                return index
+        return len(items)
+
+    def _fresh(self, ids: list[str], items: list[Any]) -> list[Any]:
+        """The items not yielded before (nor earlier in this page), within max_items."""
+        seen = self.seen
+        unique = dict.fromkeys(ids)
+        repeated = unique.keys() & seen.keys()  # costs the page, not what was seen
+        # The usual page repeats only its first item (the overlap): slice, do not loop.
+        leading = 0
+        while leading < len(repeated) and ids[leading] in repeated:
+            leading += 1
+        if len(unique) == len(ids) and leading == len(repeated):
+            fresh = items[leading:]
+            seen.update(unique)
+        else:
+            fresh = []
+            for key, item in zip(ids, items, strict=True):
+                if key not in seen:
+                    seen[key] = None
+                    fresh.append(item)
+        if self.remaining is not None and len(fresh) > self.remaining:
+            del fresh[self.remaining :]
+        return fresh
+
+    def _no_new_items(self, offset: int) -> None:
+        self._pages_without_new += 1
+        if self._pages_without_new >= MAX_PAGES_WITHOUT_NEW_ITEMS:
             raise ResponseValidationError(
                 f"{MAX_PAGES_WITHOUT_NEW_ITEMS} pages in a row brought no item not already "
                 f"seen (last offset {offset}); stopping"
             )
-        return fresh
