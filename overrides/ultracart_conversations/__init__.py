@@ -23,6 +23,7 @@ from ultracart_conversations.errors import (
     ApplicationDisabledError,
     AuthenticationError,
     BadRequestError,
+    DeadlineExceededError,
     InsecureTransportWarning,
     InvalidDateError,
     InvalidRequestError,
@@ -51,6 +52,7 @@ from ultracart_conversations_api.models import (
 if TYPE_CHECKING:
     from ultracart_conversations._async_client import AsyncConversationApi
     from ultracart_conversations._operation import ApiResponse
+    from ultracart_conversations._ratelimit import RateLimiter, RateLimiterStats
     from ultracart_conversations._redaction import redact_headers
     from ultracart_conversations._retry import RetryPolicy
     from ultracart_conversations._sync_client import ConversationApi
@@ -63,6 +65,8 @@ _LAZY = {
     "AsyncConversationApi": "ultracart_conversations._async_client",
     "ApiResponse": "ultracart_conversations._operation",
     "RetryPolicy": "ultracart_conversations._retry",
+    "RateLimiter": "ultracart_conversations._ratelimit",
+    "RateLimiterStats": "ultracart_conversations._ratelimit",
     "redact_headers": "ultracart_conversations._redaction",
     "parse_dts": "ultracart_conversations.dates",
     "OAuthClient": "ultracart_conversations.oauth",
@@ -102,6 +106,7 @@ __all__ = [
     "ConversationStartResponse",
     "ConversationSummary",
     "ConversationsResponse",
+    "DeadlineExceededError",
     "Error",
     "ErrorResponse",
     "InsecureTransportWarning",
@@ -113,6 +118,8 @@ __all__ = [
     "OAuthSession",
     "OAuthTokens",
     "RateLimitError",
+    "RateLimiter",
+    "RateLimiterStats",
     "ResponseMetadata",
     "ResponseValidationError",
     "ResponseWarning",

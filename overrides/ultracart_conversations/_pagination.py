@@ -34,7 +34,11 @@ from typing import Any
 
 from ultracart_conversations._operation import Operation, Pagination
 from ultracart_conversations._request import request_target
-from ultracart_conversations.errors import InvalidRequestError, ResponseValidationError
+from ultracart_conversations.errors import (
+    DeadlineExceededError,
+    InvalidRequestError,
+    ResponseValidationError,
+)
 from ultracart_conversations_api.types import Unset
 
 # A server that ignores the offset would otherwise be paged forever.
@@ -72,6 +76,15 @@ def check_iteration_arguments(
     return pagination
 
 
+def check_deadline(deadline: object) -> None:
+    if deadline is None:
+        return
+    if isinstance(deadline, bool) or not isinstance(deadline, int | float) or not deadline > 0:
+        raise InvalidRequestError(
+            f"deadline must be a positive number of seconds, got {deadline!r}"
+        )
+
+
 def _attribute(value: Any, name: str) -> Any:
     found = getattr(value, name, None)
     return None if isinstance(found, Unset) else found
@@ -88,7 +101,25 @@ class Pager:
         self.total: int | None = None  # total_records of the last page used, if known
         self.done = max_items == 0
         self.seen: set[str] = set()
+        self.items = 0  # items yielded so far
         self._pages_without_new = 0
+
+    def deadline_error(
+        self, deadline: float, cause: DeadlineExceededError
+    ) -> DeadlineExceededError:
+        """The error a paginated read raises at its deadline: how far it got."""
+        error = DeadlineExceededError(
+            f"the paginated read stopped at its deadline of {deadline:g} s after yielding "
+            f"{self.items} items; the next page starts at offset {self.offset} "
+            f"({cause.message})",
+            status=cause.status,
+            headers=cause.headers,
+            method=cause.method,
+            url=cause.url,
+        )
+        error.items = self.items
+        error.next_offset = self.offset
+        return error
 
     def arguments(self, arguments: Mapping[str, Any], offset: int, limit: int) -> dict[str, Any]:
         """The call's arguments for the page at `offset`."""
@@ -170,6 +201,7 @@ class Pager:
         self.total = total
         if self.remaining is not None:
             self.remaining -= len(fresh)
+        self.items += len(fresh)
         if (self.remaining is not None and self.remaining <= 0) or count == 0:
             self.done = True
         elif more is not None:
