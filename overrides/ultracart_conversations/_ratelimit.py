@@ -44,6 +44,7 @@ _BETA = 0.7  # the multiplicative cut (CUBIC's and botocore's)
 _CUBIC_C = 0.4  # how fast the pace grows back (requests/s per s^3)
 _MIN_RATE = 1 / 60  # never slower than one request a minute
 _MEASURE_WINDOW = 2.0  # seconds of sends used to measure the rate actually sent
+_LEARNED_MARGIN = 0.97
 _DAY = 86_400
 _ANNOUNCED = re.compile(r"rate of\s+(\d+(?:\.\d+)?)\s+per\s+(\d+(?:\.\d+)?)\s+second", re.I)
 
@@ -104,6 +105,7 @@ class Permit:
     """One send let through; hand it back with `release`."""
 
     sent_at: float
+    serial: int  # the how-manieth send of this gate
 
 
 class _Gcra:
@@ -144,6 +146,7 @@ class _GateCore:
         self.in_flight = 0
         # The adaptive pace: None until the first 429; then CUBIC from the last cut.
         self.cut_at: float | None = None
+        self.sent_before_cut = 0  # serial of the last permit issued before the last cut
         self.w_max = 0.0
         self.k = 0.0
         self.pace_tat = -math.inf
@@ -209,7 +212,7 @@ class _GateCore:
         self.recent.append(now)
         if self.queue:
             self.queue[0].wake()
-        return Permit(now)
+        return Permit(now, self.sent)
 
     def release(
         self,
@@ -233,8 +236,10 @@ class _GateCore:
             self.blocked_until = max(self.blocked_until, now + retry_after)
         announced = announced_rate(uc_rest_error)
         if announced is not None and announced[1] < _DAY:
-            self.learned = announced[0] / announced[1]
-        if self.cut_at is not None and permit.sent_at < self.cut_at:
+            # A little under the announced rate: sends paced exactly at it would meet a
+            # full bucket whenever one arrives a millisecond early.
+            self.learned = _LEARNED_MARGIN * announced[0] / announced[1]
+        if permit.serial <= self.sent_before_cut:
             return  # sent before the last cut: that cut already answered this burst
         current = self.rate(now)
         measured = self.measured(now)
@@ -247,6 +252,7 @@ class _GateCore:
         self.w_max = base
         self.k = ((base - new) / _CUBIC_C) ** (1 / 3)
         self.cut_at = now
+        self.sent_before_cut = self.sent
         self.cuts += 1
         # Requests reserved at the old pace start again from the new one.
         self.pace_tat = max(now, self.blocked_until)
