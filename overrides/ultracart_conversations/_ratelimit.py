@@ -45,6 +45,7 @@ _CUBIC_C = 0.4  # how fast the pace grows back (requests/s per s^3)
 _MIN_RATE = 1 / 60  # never slower than one request a minute
 _MEASURE_WINDOW = 2.0  # seconds of sends used to measure the rate actually sent
 _LEARNED_MARGIN = 0.97
+_CATCH_UP = 0.5
 _DAY = 86_400
 _ANNOUNCED = re.compile(r"rate of\s+(\d+(?:\.\d+)?)\s+per\s+(\d+(?:\.\d+)?)\s+second", re.I)
 
@@ -205,7 +206,12 @@ class _GateCore:
         for gcra in self.ceilings:
             gcra.take(now)
         if pacing and rate is not None:
-            self.pace_tat = max(self.pace_tat, now) + 1.0 / rate
+            # A send that went a little late (a slow wake-up) is half made up by the next
+            # one; after a pause, the pace starts afresh.
+            interval = 1.0 / rate
+            late = now - self.pace_tat
+            start = now if late >= interval else max(self.pace_tat, now - _CATCH_UP * interval)
+            self.pace_tat = start + interval
         self.queue.popleft()
         self.in_flight += 1
         self.sent += 1
@@ -243,8 +249,12 @@ class _GateCore:
             return  # sent before the last cut: that cut already answered this burst
         current = self.rate(now)
         measured = self.measured(now)
-        base = measured if current is None else min(current, max(measured, self.min_rate))
         ceiling = self.ceiling()
+        if current is None:
+            # The first 429: cut from the known ceiling, else from what was really sent.
+            base = measured if ceiling is None else ceiling
+        else:
+            base = min(current, max(measured, self.min_rate))
         if ceiling is not None:
             base = min(base, ceiling)
         base = max(base, self.min_rate)
