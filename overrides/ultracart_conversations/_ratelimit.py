@@ -24,6 +24,7 @@ waiting, for threads and asyncio tasks alike (one object may serve both).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import math
 import re
@@ -361,6 +362,19 @@ class RateLimiter:
             error.retry_after = seconds
             raise error
 
+    def _granted(self, permit: Permit, started: float) -> Permit:
+        """Called under the lock."""
+        waited = permit.sent_at - started
+        self._core.waited += waited
+        if waited > 0 and logger.isEnabledFor(logging.DEBUG):
+            logger.debug(
+                "rate limiter: sent after waiting %.3f s (%d in flight, %d queued)",
+                waited,
+                self._core.in_flight,
+                len(self._core.queue),
+            )
+        return permit
+
     # Both acquire() and async_acquire() take `deadline` on the clock's time scale.
     def acquire(self, deadline: float | None = None) -> Permit:
         """Wait (this thread) until a request may be sent."""
@@ -377,8 +391,7 @@ class RateLimiter:
                     event.clear()
                     decision = self._core.decide(waiter, clock.now())
                     if isinstance(decision, Permit):
-                        self._core.waited += decision.sent_at - started
-                        return decision
+                        return self._granted(decision, started)
                 if decision is None:
                     event.wait()
                 else:
@@ -396,7 +409,8 @@ class RateLimiter:
         event = asyncio.Event()
 
         def wake() -> None:  # called under the lock, from any thread
-            loop.call_soon_threadsafe(event.set)
+            with contextlib.suppress(RuntimeError):  # that loop has closed: nobody to wake
+                loop.call_soon_threadsafe(event.set)
 
         waiter = _Waiter(wake)
         clock = self.clock
@@ -409,8 +423,7 @@ class RateLimiter:
                     event.clear()
                     decision = self._core.decide(waiter, clock.now())
                     if isinstance(decision, Permit):
-                        self._core.waited += decision.sent_at - started
-                        return decision
+                        return self._granted(decision, started)
                 if decision is None:
                     await event.wait()
                 else:
