@@ -137,11 +137,10 @@ class _GateCore:
     """The gate's state and decisions; every method takes `now` (no clock, no lock)."""
 
     def __init__(
-        self, ceilings: list[_Gcra], concurrency: int, burst: int, min_rate: float = _MIN_RATE
+        self, ceilings: list[_Gcra], concurrency: int, min_rate: float = _MIN_RATE
     ) -> None:
         self.ceilings = ceilings
         self.concurrency = concurrency
-        self.burst = burst
         self.min_rate = min_rate
         self.learned: float | None = None  # a ceiling a 429 announced
         self.queue: deque[_Waiter] = deque()
@@ -217,6 +216,7 @@ class _GateCore:
         self.in_flight += 1
         self.sent += 1
         self.recent.append(now)
+        self.measured(now)  # drops what fell out of the window: memory stays bounded
         if self.queue:
             self.queue[0].wake()
         return Permit(now, self.sent)
@@ -332,7 +332,7 @@ class RateLimiter:
             for count, period in ((requests_per_hour, 3600), (requests_per_day, _DAY))
             if count is not None
         ]
-        self._core = _GateCore(ceilings, concurrency, burst)
+        self._core = _GateCore(ceilings, concurrency)
         self._lock = threading.Lock()
         self.clock: Clock = clock or SystemClock()
         self.max_wait = max_wait
