@@ -428,3 +428,12 @@ def test_the_fake_answers_429_like_ultracart_per_credential() -> None:
 def test_the_fake_refuses_bad_limits(kwargs: dict[str, object]) -> None:
     with pytest.raises(ValueError):
         FakeUltraCart(**kwargs)  # type: ignore[arg-type]
+
+
+def test_views_share_the_gate_unless_given_another(api: ConversationApi) -> None:
+    assert api.rate_limiter is not None
+    assert api.with_options(max_retries=0).rate_limiter is api.rate_limiter
+    other = RateLimiter(concurrency=2)
+    assert api.with_options(rate_limiter=other).rate_limiter is other
+    assert api.with_options(rate_limiter=False).rate_limiter is None
+    assert api.rate_limiter is not other
