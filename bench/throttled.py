@@ -114,7 +114,7 @@ def _sync_threads(
     def work() -> None:
         while (offset := next(counter)) < scenario.pages:
             try:
-                api.get_conversations(1, offset)
+                api.get_conversations(limit=1, offset=offset)
                 outcome = "ok"
             except ApiError:
                 outcome = "failed"
@@ -145,7 +145,7 @@ def _asyncio_iter(
             got: list[object] = []
             try:
                 async for summary in api.iter_conversations(
-                    1, max_items=scenario.pages, concurrency=scenario.fetchers
+                    page_size=1, max_items=scenario.pages, concurrency=scenario.fetchers
                 ):
                     got.append(summary.conversation_uuid)
             except ApiError as e:

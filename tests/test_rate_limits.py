@@ -226,7 +226,10 @@ def test_an_async_read_at_5_per_second_with_concurrency_8_yields_everything_once
                 base_url=fake.base_url,
                 rate_limiter=RateLimiter(concurrency=8),
             ) as api:
-                return [s.conversation_uuid async for s in api.iter_conversations(4, concurrency=8)]
+                return [
+                    s.conversation_uuid
+                    async for s in api.iter_conversations(page_size=4, concurrency=8)
+                ]
 
         got = asyncio.run(read())
         assert got == uuids_of(fake)
@@ -242,7 +245,9 @@ def test_sync_threads_sharing_a_client_all_finish_under_a_rate_limit() -> None:
             ) as api,
             ThreadPoolExecutor(8) as pool,
         ):
-            pages = list(pool.map(lambda o: api.get_conversations(3, o), range(0, 30, 3)))
+            pages = list(
+                pool.map(lambda o: api.get_conversations(limit=3, offset=o), range(0, 30, 3))
+            )
         got = [s.conversation_uuid for page in pages for s in page.conversations or []]
         assert got == uuids_of(fake)
         assert limiter.stats().sent == fake.count("getConversations")
@@ -271,7 +276,7 @@ def test_the_async_read_raises_the_same_deadline_error() -> None:
                 base_url=fake.base_url,
                 rate_limiter=RateLimiter(concurrency=4),
             ) as api:
-                async for _ in api.iter_conversations(1, concurrency=4, deadline=1.0):
+                async for _ in api.iter_conversations(page_size=1, concurrency=4, deadline=1.0):
                     pass
 
         with pytest.raises(DeadlineExceededError) as raised:
@@ -393,7 +398,7 @@ def test_a_token_refresh_finishes_behind_queued_threads(
         ConversationApi(oauth=oauth_session, base_url=fake.base_url) as api,
         ThreadPoolExecutor(16) as pool,
     ):
-        futures = [pool.submit(api.get_conversations, 1) for _ in range(100)]
+        futures = [pool.submit(api.get_conversations, limit=1) for _ in range(100)]
         assert all(f.result(timeout=60).conversations for f in futures)
     assert fake.count("oauthToken") == 2
 

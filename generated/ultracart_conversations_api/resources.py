@@ -81,11 +81,12 @@ class SyncOperations(SyncCaller):
         return self._call(_ops.GET_CONVERSATIONS, {"_limit": limit, "_offset": offset})
 
     def iter_conversations(
-        self, *, page_size: int = 200, max_items: int | None = None
+        self, *, page_size: int = 200, max_items: int | None = None, deadline: float | None = None
     ) -> Iterator[ConversationSummary]:
         """Every item of `get_conversations`, page after page, fetched as you iterate; none
-        twice (see README, "Pagination"). `page_size` items a request, at most `max_items`."""
-        return self._paginate(_ops.GET_CONVERSATIONS, {}, page_size, max_items)
+        twice (see README, "Pagination"). `page_size` items a request, at most `max_items`;
+        `deadline`: seconds the whole read may take (see README, "Rate limits")."""
+        return self._paginate(_ops.GET_CONVERSATIONS, {}, page_size, max_items, deadline)
 
     def join_conversation(self, conversation_uuid: str) -> None:
         """Join a conversation"""
@@ -179,12 +180,13 @@ class AsyncOperations(AsyncCaller):
         return await self._call(_ops.GET_CONVERSATIONS, {"_limit": limit, "_offset": offset})
 
     def iter_conversations(
-        self, *, page_size: int = 200, max_items: int | None = None, concurrency: int = 1
+        self, *, page_size: int = 200, max_items: int | None = None, concurrency: int = 1, deadline: float | None = None
     ) -> AsyncGenerator[ConversationSummary, None]:
         """Every item of `get_conversations`: `async for item in api.iter_conversations()`.
-        `concurrency=N` fetches up to N pages at once; items still come in order, none
-        twice (see README, "Pagination")."""
-        return self._paginate(_ops.GET_CONVERSATIONS, {}, page_size, max_items, concurrency)
+        `concurrency=N` fetches up to N pages at once (give the client's RateLimiter that
+        concurrency too); items still come in order, none twice (see README,
+        "Pagination"). `deadline`: seconds the whole read may take (README, "Rate limits")."""
+        return self._paginate(_ops.GET_CONVERSATIONS, {}, page_size, max_items, concurrency, deadline)
 
     async def join_conversation(self, conversation_uuid: str) -> None:
         """Join a conversation"""

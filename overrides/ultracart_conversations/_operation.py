@@ -168,6 +168,7 @@ class SyncCaller:
         arguments: Mapping[str, Any],
         page_size: int,
         max_items: int | None,
+        deadline: float | None = None,
     ) -> Iterator[Any]:
         raise NotImplementedError
 
@@ -187,5 +188,6 @@ class AsyncCaller:
         page_size: int,
         max_items: int | None,
         concurrency: int,
+        deadline: float | None = None,
     ) -> AsyncGenerator[Any, None]:
         raise NotImplementedError
