@@ -264,7 +264,7 @@ def test_a_deadline_bounds_the_whole_read_and_says_how_far_it_got() -> None:
     error = raised.value
     assert error.items is not None and 0 < error.items < 50
     assert error.next_offset == error.items
-    assert f"after yielding {error.items} summaries" in str(error)
+    assert f"after yielding {error.items} items" in str(error)
 
 
 def test_the_async_read_raises_the_same_deadline_error() -> None:
