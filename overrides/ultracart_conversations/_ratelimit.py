@@ -366,7 +366,7 @@ class RateLimiter:
         """Called under the lock."""
         waited = permit.sent_at - started
         self._core.waited += waited
-        if waited > 0 and logger.isEnabledFor(logging.DEBUG):
+        if waited >= 0.001 and logger.isEnabledFor(logging.DEBUG):
             logger.debug(
                 "rate limiter: sent after waiting %.3f s (%d in flight, %d queued)",
                 waited,
