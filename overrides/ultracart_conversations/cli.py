@@ -82,7 +82,7 @@ def _connection_options() -> _Parser:
         "--max-retries",
         type=int,
         default=argparse.SUPPRESS,
-        help="retries of a rate-limited or failed call (default 2)",
+        help="retries of a failed call (default 2; 429s are waited out apart, 0 turns both off)",
     )
     return common
 
