@@ -65,8 +65,9 @@ drift: $(STAMP)  ## compare openapi.yaml with UltraCart's spec (UPSTREAM=path-or
 	$(PY) -m codegen drift $(UPSTREAM)
 
 # Not part of `test` or `ci`: a measurement (a few minutes), not a pass/fail check.
-bench: $(STAMP)  ## benchmark vs raw httpx and the official SDK; writes bench/results/
+bench: $(STAMP)  ## benchmark vs raw httpx and the official SDK, and throttled paging; writes bench/results/
 	$(PY) -m bench.run
+	$(PY) -m bench.throttled
 
 ci: lint validate check-generated drift test  ## what CI runs
 

@@ -41,7 +41,10 @@ def consume(base_url: str, key: str, mode: str, before_stream: object) -> int:
     if mode == "stream-async8":
 
         async def run() -> int:
-            async with uc.AsyncConversationApi(simple_key=key, base_url=base_url) as api:
+            limiter = uc.RateLimiter(concurrency=8)  # the gate's default is 1
+            async with uc.AsyncConversationApi(
+                simple_key=key, base_url=base_url, rate_limiter=limiter
+            ) as api:
                 await api.get_conversations(limit=1)
                 before_stream()
                 seen = 0

@@ -23,7 +23,11 @@ def _sync_pass(base_url: str, key: str) -> tuple[int, float]:
 
 def _async_pass(base_url: str, key: str, concurrency: int) -> tuple[int, float]:
     async def run() -> tuple[int, float]:
-        async with uc.AsyncConversationApi(simple_key=key, base_url=base_url) as api:
+        # The gate lets one request through at a time unless told otherwise.
+        limiter = uc.RateLimiter(concurrency=concurrency)
+        async with uc.AsyncConversationApi(
+            simple_key=key, base_url=base_url, rate_limiter=limiter
+        ) as api:
             start = time.perf_counter()
             seen = 0
             async for _ in api.iter_conversations(page_size=200, concurrency=concurrency):

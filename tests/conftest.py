@@ -1,7 +1,8 @@
 """Shared fixtures: a scripted server, a fake UltraCart, and clients pointed at them.
 
 Retry waits are recorded instead of slept (`waits`), so retry tests are instant and can
-assert the exact wait the client chose.
+assert the exact wait the client chose; the clients' rate limiters run on a FakeClock
+(`clock`) for the same reason.
 """
 
 from __future__ import annotations
@@ -10,9 +11,10 @@ from collections.abc import AsyncIterator, Iterator
 
 import pytest
 
+from tests.fake_clock import FakeClock
 from tests.raw_http import HTTP
 from tests.scripted_server import ScriptedServer
-from ultracart_conversations import AsyncConversationApi, ConversationApi, RetryPolicy
+from ultracart_conversations import AsyncConversationApi, ConversationApi, RateLimiter, RetryPolicy
 from ultracart_conversations.testing import FakeUltraCart
 
 # No jitter, tiny waits: deterministic and fast.
@@ -42,35 +44,58 @@ def waits() -> list[float]:
     return []
 
 
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def limiter(clock: FakeClock) -> RateLimiter:
+    return RateLimiter(clock=clock)
+
+
 def _record_waits(api: ConversationApi, waits: list[float]) -> None:
     api._sleep = waits.append
 
 
 @pytest.fixture
-def api(fake: FakeUltraCart, waits: list[float]) -> Iterator[ConversationApi]:
+def api(fake: FakeUltraCart, waits: list[float], limiter: RateLimiter) -> Iterator[ConversationApi]:
     with ConversationApi(
-        simple_key=fake.simple_key, base_url=fake.base_url, retry_policy=FAST_RETRIES
+        simple_key=fake.simple_key,
+        base_url=fake.base_url,
+        retry_policy=FAST_RETRIES,
+        rate_limiter=limiter,
     ) as client:
         _record_waits(client, waits)
         yield client
 
 
 @pytest.fixture
-def scripted_api(scripted: ScriptedServer, waits: list[float]) -> Iterator[ConversationApi]:
+def scripted_api(
+    scripted: ScriptedServer, waits: list[float], limiter: RateLimiter
+) -> Iterator[ConversationApi]:
     with ConversationApi(
-        simple_key="scripted-simple-key", base_url=scripted.base_url, retry_policy=FAST_RETRIES
+        simple_key="scripted-simple-key",
+        base_url=scripted.base_url,
+        retry_policy=FAST_RETRIES,
+        rate_limiter=limiter,
     ) as client:
         _record_waits(client, waits)
         yield client
 
 
 @pytest.fixture
-async def async_api(fake: FakeUltraCart, waits: list[float]) -> AsyncIterator[AsyncConversationApi]:
+async def async_api(
+    fake: FakeUltraCart, waits: list[float], limiter: RateLimiter
+) -> AsyncIterator[AsyncConversationApi]:
     async def record(seconds: float) -> None:
         waits.append(seconds)
 
     async with AsyncConversationApi(
-        simple_key=fake.simple_key, base_url=fake.base_url, retry_policy=FAST_RETRIES
+        simple_key=fake.simple_key,
+        base_url=fake.base_url,
+        retry_policy=FAST_RETRIES,
+        rate_limiter=limiter,
     ) as client:
         client._sleep = record
         yield client

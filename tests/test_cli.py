@@ -158,11 +158,12 @@ def test_a_rate_limited_call_is_retried(fake: FakeUltraCart) -> None:
     assert fake.count("getConversations") == 2
 
 
-def test_rate_limit_that_outlasts_the_retries(fake: FakeUltraCart) -> None:
-    fake.inject("getConversations", *[Fault.status(429, retry_after="0")] * 2)
-    result = run(fake, "--max-retries", "1", "list")
+def test_rate_limit_too_long_to_wait_out(fake: FakeUltraCart) -> None:
+    fake.inject("getConversations", Fault.status(429, retry_after="86400"))
+    result = run(fake, "list")
     assert_one_line_error(result, 1, "rate limited")
     assert result.out == ""
+    assert fake.count("getConversations") == 1
 
 
 def test_credentials_from_a_file_or_stdin(fake: FakeUltraCart, tmp_path: Path) -> None:

@@ -97,3 +97,42 @@ def test_output_piped_into_a_reader_that_leaves_early() -> None:
     assert process.returncode == 0
     assert b"Traceback" not in err
     assert b"BrokenPipe" not in err
+
+
+def test_fake_server_rate_limit_flags() -> None:
+    process = subprocess.Popen(
+        [*COMMAND, "fake-server", "--rate-limit", "1/60", "--burst", "1", "--latency", "0.01"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=clean_env(),
+    )
+    try:
+        assert process.stdout is not None
+        info = json.loads(process.stdout.readline())
+        headers = {
+            "x-ultracart-simple-key": info["simple_key"],
+            "X-UltraCart-Api-Version": API_VERSION,
+        }
+        url = info["base_url"] + "/conversation/conversations"
+        first, second = (httpx.get(url, headers=headers) for _ in range(2))
+        process.send_signal(signal.SIGTERM)
+        process.communicate(timeout=10)
+    finally:
+        process.kill()
+        process.wait()
+    assert (first.status_code, second.status_code) == (200, 429)
+    assert second.headers["uc-rest-error"] == "rate of 1 per 60 second(s) exceeded"
+    assert 1 <= int(second.headers["retry-after"]) <= 60
+    assert first.headers["x-ultracart-request-id"] != second.headers["x-ultracart-request-id"]
+
+
+@pytest.mark.parametrize("flags", [["--rate-limit", "fast"], ["--burst", "0"], ["--latency", "-1"]])
+def test_fake_server_refuses_bad_limits_in_one_line(flags: list[str]) -> None:
+    result = subprocess.run(
+        [*COMMAND, "fake-server", *flags],
+        capture_output=True, text=True, env=clean_env(), timeout=20, check=False,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert result.stderr.startswith("ultracart-conversations: error: ")
+    assert result.stderr.count("\n") == 1

@@ -19,6 +19,7 @@ from ultracart_conversations import (
     BadRequestError,
     ConversationApi,
     ConversationsResponse,
+    RateLimiter,
     ResponseValidationError,
 )
 from ultracart_conversations._pagination import MAX_PAGES_WITHOUT_NEW_ITEMS, Pager
@@ -187,6 +188,7 @@ def counting_api(fake: FakeUltraCart, in_flight: InFlight) -> AsyncConversationA
         base_url=fake.base_url,
         http_client=http,
         retry_policy=FAST_RETRIES,
+        rate_limiter=RateLimiter(concurrency=8),  # the default lets one through at a time
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import time
+from dataclasses import replace
 from email.utils import formatdate
 
 import pytest
@@ -17,6 +18,7 @@ from ultracart_conversations import (
     AsyncConversationApi,
     ConversationApi,
     ConversationStartRequest,
+    RateLimiter,
     RateLimitError,
     RetryPolicy,
     ServerError,
@@ -187,13 +189,46 @@ def test_max_retries_is_configurable_per_client_and_per_call(
         assert fake.count("getConversations") == 1
 
 
-def test_rate_limit_error_after_the_last_retry(
+def test_429s_are_retried_apart_from_max_retries(
     api: ConversationApi, fake: FakeUltraCart, waits: list[float]
 ) -> None:
     fake.inject("getConversations", *[Fault.status(429, retry_after="2")] * 3)
-    with pytest.raises(RateLimitError) as raised:
-        api.get_conversations()
+    api.get_conversations()  # max_retries is 2, yet three 429s do not end the call
+    assert fake.count("getConversations") == 4
+    assert waits == [2.0, 2.0, 2.0]
+
+
+def test_rate_limit_error_once_max_rate_limit_wait_is_spent(
+    fake: FakeUltraCart, waits: list[float], limiter: RateLimiter
+) -> None:
+    policy = replace(FAST_RETRIES, max_rate_limit_wait=5)
+    fake.inject("getConversations", *[Fault.status(429, retry_after="2")] * 5)
+    with ConversationApi(
+        simple_key=fake.simple_key,
+        base_url=fake.base_url,
+        retry_policy=policy,
+        rate_limiter=limiter,
+    ) as api:
+        api._sleep = waits.append
+        with pytest.raises(RateLimitError) as raised:
+            api.get_conversations()
     assert raised.value.retry_after == 2.0
+    assert waits == [2.0, 2.0]  # a third wait would pass 5 s
+
+
+def test_without_a_rate_limiter_429s_count_as_retries(
+    fake: FakeUltraCart, waits: list[float]
+) -> None:
+    fake.inject("getConversations", *[Fault.status(429, retry_after="2")] * 3)
+    with ConversationApi(
+        simple_key=fake.simple_key,
+        base_url=fake.base_url,
+        retry_policy=FAST_RETRIES,
+        rate_limiter=False,
+    ) as api:
+        api._sleep = waits.append
+        with pytest.raises(RateLimitError):
+            api.get_conversations()
     assert waits == [2.0, 2.0]
 
 
@@ -213,7 +248,7 @@ async def test_the_async_client_retries_by_the_same_rules(
     fake.inject("getConversations", Fault.status(429, retry_after="1"), Fault.status(503))
     await async_api.get_conversations(limit=1)
     assert fake.count("getConversations") == 3
-    assert waits == [1.0, 0.002]
+    assert waits == [1.0, 0.001]  # the 429 is not one of the max_retries
 
     fake.inject("startConversation", Fault.status(503))
     with pytest.raises(ServerError):

@@ -114,10 +114,14 @@ class SyncOperations(SyncCaller):
         max_items: int | None = None,
         medium: str | None = None,
         before: str | None = None,
+        deadline: float | None = None,
     ) -> Iterator[ConversationSummary]:
         """Every item of `get_conversations`, page after page, fetched as you iterate; none
-        twice (see README, "Pagination"). `page_size` items a request, at most `max_items`."""
-        return self._paginate(_ops.GET_CONVERSATIONS, {"medium": medium, "before": before}, page_size, max_items)
+        twice (see README, "Pagination"). `page_size` items a request, at most `max_items`;
+        `deadline`: seconds the whole read may take (see README, "Rate limits")."""
+        return self._paginate(
+            _ops.GET_CONVERSATIONS, {"medium": medium, "before": before}, page_size, max_items, deadline
+        )
 
     def join_conversation(self, conversation_uuid: str, *, join_request: ConversationJoinRequest | None = None) -> None:
         """Join a conversation
@@ -255,12 +259,14 @@ class AsyncOperations(AsyncCaller):
         medium: str | None = None,
         before: str | None = None,
         concurrency: int = 1,
+        deadline: float | None = None,
     ) -> AsyncGenerator[ConversationSummary, None]:
         """Every item of `get_conversations`: `async for item in api.iter_conversations()`.
-        `concurrency=N` fetches up to N pages at once; items still come in order, none
-        twice (see README, "Pagination")."""
+        `concurrency=N` fetches up to N pages at once (give the client's RateLimiter that
+        concurrency too); items still come in order, none twice (see README,
+        "Pagination"). `deadline`: seconds the whole read may take (README, "Rate limits")."""
         return self._paginate(
-            _ops.GET_CONVERSATIONS, {"medium": medium, "before": before}, page_size, max_items, concurrency
+            _ops.GET_CONVERSATIONS, {"medium": medium, "before": before}, page_size, max_items, concurrency, deadline
         )
 
     async def join_conversation(

@@ -26,6 +26,7 @@ from ultracart_conversations.errors import ApplicationDisabledError as Applicati
 from ultracart_conversations.errors import AuthenticationError as AuthenticationError
 from ultracart_conversations.errors import BadRequestError as BadRequestError
 from ultracart_conversations.errors import ClientClosedError as ClientClosedError
+from ultracart_conversations.errors import DeadlineExceededError as DeadlineExceededError
 from ultracart_conversations.errors import InsecureTransportWarning as InsecureTransportWarning
 from ultracart_conversations.errors import InvalidDateError as InvalidDateError
 from ultracart_conversations.errors import InvalidRequestError as InvalidRequestError
@@ -48,6 +49,8 @@ if TYPE_CHECKING:
     from ultracart_conversations._async_client import AsyncConversationApi as AsyncConversationApi
     from ultracart_conversations._operation import ApiResponse as ApiResponse
     from ultracart_conversations._options import ClientOptions as ClientOptions
+    from ultracart_conversations._ratelimit import RateLimiter as RateLimiter
+    from ultracart_conversations._ratelimit import RateLimiterStats as RateLimiterStats
     from ultracart_conversations._redaction import redact_headers as redact_headers
     from ultracart_conversations._retry import RetryPolicy as RetryPolicy
     from ultracart_conversations._sync_client import ConversationApi as ConversationApi
@@ -66,6 +69,8 @@ _LAZY = {
     "ApiResponse": "ultracart_conversations._operation",
     "ClientOptions": "ultracart_conversations._options",
     "RetryPolicy": "ultracart_conversations._retry",
+    "RateLimiter": "ultracart_conversations._ratelimit",
+    "RateLimiterStats": "ultracart_conversations._ratelimit",
     "redact_headers": "ultracart_conversations._redaction",
     "parse_dts": "ultracart_conversations.dates",
     "OAuthClient": "ultracart_conversations.oauth",

@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import httpx
 
-from ultracart_conversations._base import BaseConversationApi
+from ultracart_conversations._base import BaseConversationApi, _Attempts
 from ultracart_conversations._operation import ApiResponse, Operation
-from ultracart_conversations._pagination import Pager, check_iteration_arguments
-from ultracart_conversations.errors import ApiError
+from ultracart_conversations._pagination import Pager, check_deadline, check_iteration_arguments
+from ultracart_conversations.errors import ApiError, DeadlineExceededError
 from ultracart_conversations_api.resources import AsyncOperations
 
 if TYPE_CHECKING:
@@ -68,24 +68,30 @@ class AsyncConversationApi(AsyncOperations, BaseConversationApi[httpx.AsyncClien
         self, operation: Operation[T], arguments: Mapping[str, Any], body: Any = None
     ) -> ApiResponse[T]:
         request = self._build(operation, arguments, body)
-        retries = 0
+        attempts = _Attempts()
+        limiter = self._limiter
         while True:
+            # Every send, retries included, goes through the gate; the OAuth refresh
+            # inside auth rides on this permit and takes none of its own.
+            permit = None if limiter is None else await limiter.async_acquire(self._deadline_at)
+            response = None
             try:
                 response = await self._receive(request)
             except httpx.HTTPError as exc:
                 error: ApiError = self._transport_error(exc, request)
             except ApiError as exc:  # the attempt's deadline or size cap
                 error = exc
-            else:
+            finally:
+                self._released(permit, response)
+            if response is not None:
                 try:
                     return self._read(operation, response)
                 except ApiError as exc:
                     error = exc
-            wait = self._retry_wait(operation, error, retries)
+            wait = self._retry_wait(operation, error, attempts)
             if wait is None:
                 raise error
             await self._sleep(wait)
-            retries += 1
 
     async def _receive(self, request: httpx.Request) -> httpx.Response:
         """One attempt: send, and read the whole body within attempt_timeout and
@@ -122,12 +128,14 @@ class AsyncConversationApi(AsyncOperations, BaseConversationApi[httpx.AsyncClien
         page_size: int,
         max_items: int | None,
         concurrency: int,
+        deadline: float | None = None,
     ) -> AsyncGenerator[Any, None]:
         pagination = check_iteration_arguments(
             operation, arguments, page_size, max_items, concurrency
         )
+        check_deadline(deadline)
         pager = Pager(pagination, page_size, max_items)
-        return self._iterate(operation, arguments, pager, concurrency)
+        return self._iterate(operation, arguments, pager, concurrency, deadline)
 
     async def _iterate(
         self,
@@ -135,15 +143,17 @@ class AsyncConversationApi(AsyncOperations, BaseConversationApi[httpx.AsyncClien
         arguments: Mapping[str, Any],
         pager: Pager,
         concurrency: int,
+        deadline: float | None = None,
     ) -> AsyncGenerator[Any, None]:
         # Pages planned and being fetched, in list order; with concurrency > 1 the window
         # slides: each page read makes room for the next, so N requests stay in flight
         # instead of the whole window waiting for its slowest page.
         window: deque[tuple[int, int, asyncio.Task[Any]]] = deque()
+        reader = self._with_deadline(deadline)  # the view every page is fetched through
 
         def fetch(offset: int, limit: int) -> asyncio.Task[Any]:
             page_arguments = pager.arguments(arguments, offset, limit)
-            return asyncio.ensure_future(self._fetch_page(operation, page_arguments))
+            return asyncio.ensure_future(reader._fetch_page(operation, page_arguments))
 
         try:
             while not pager.done:
@@ -152,7 +162,11 @@ class AsyncConversationApi(AsyncOperations, BaseConversationApi[httpx.AsyncClien
                     for offset, limit in pager.plan(concurrency):
                         window.append((offset, limit, fetch(offset, limit)))
                 offset, limit, task = window.popleft()
-                fresh = pager.accept(offset, limit, await task, first_in_window=planned_from_here)
+                try:
+                    page = await task
+                except DeadlineExceededError as exc:
+                    raise pager.deadline_error(deadline or 0, exc) from exc
+                fresh = pager.accept(offset, limit, page, first_in_window=planned_from_here)
                 if fresh is None:
                     # It does not join the pages read before it (the list moved): drop
                     # what is in flight and plan again from where the pager says.

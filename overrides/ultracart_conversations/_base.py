@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import copy
 import logging
+import time
 from collections.abc import Mapping
-from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, Unpack
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, Generic, Literal, Self, TypeVar, Unpack
 
 import httpx
 
@@ -30,6 +31,7 @@ from ultracart_conversations._defaults import (
 )
 from ultracart_conversations._operation import ApiResponse, Operation
 from ultracart_conversations._options import ClientOptions, HttpClientT
+from ultracart_conversations._ratelimit import Permit, RateLimiter
 from ultracart_conversations._redaction import logger as _logger
 from ultracart_conversations._redaction import redact_fields, redact_headers, scrub_logs_of
 from ultracart_conversations._request import (
@@ -39,14 +41,21 @@ from ultracart_conversations._request import (
     request_target,
 )
 from ultracart_conversations._response import connection_error, read_response
-from ultracart_conversations._retry import RetryPolicy, retry_wait
+from ultracart_conversations._retry import (
+    RetryPolicy,
+    parse_retry_after,
+    rate_limited_wait,
+    retry_wait,
+)
 from ultracart_conversations._urls import check_transport_security
 from ultracart_conversations.errors import (
     APIConnectionError,
     ApiError,
     APITimeoutError,
     ClientClosedError,
+    DeadlineExceededError,
     InvalidRequestError,
+    RateLimitError,
     ResponseTooLargeError,
 )
 from ultracart_conversations.oauth import OAuthSession
@@ -74,7 +83,20 @@ _LOGGED_BODY_CHARS = 2000
 _TOKEN_PLACEHOLDER = "(applied per request by ultracart_conversations)"  # noqa: S105
 
 
+@dataclass(slots=True)
+class _Attempts:
+    """One call's retries so far: other failures, and 429s (counted apart)."""
+
+    retries: int = 0
+    throttled: int = 0
+    throttled_wait: float = 0.0
+
+
 class BaseConversationApi(Generic[HttpClientT]):
+    # An absolute time (the limiter's clock) past which calls give up; set on the view
+    # a bulk read sends through.
+    _deadline_at: float | None = None
+
     def __init__(
         self,
         simple_key: str | None = None,
@@ -90,6 +112,7 @@ class BaseConversationApi(Generic[HttpClientT]):
         http_client: HttpClientT | None = None,
         attempt_timeout: float | None = DEFAULT,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        rate_limiter: RateLimiter | Literal[False] | None = None,
     ) -> None:
         """Credentials: exactly one of `simple_key`, `access_token` (a fixed OAuth token)
         or `oauth` (an OAuthSession, refreshed as needed).
@@ -103,6 +126,9 @@ class BaseConversationApi(Generic[HttpClientT]):
         `attempt_timeout`: seconds one attempt may take in all (connect, send, headers
         and whole body); default connect + write + read of `timeout` (70 s), None for
         no deadline. `max_response_bytes`: the largest body read, decompressed (64 MiB).
+        `rate_limiter`: the gate every send goes through (default: a RateLimiter() of
+        this client's own, one request at a time); pass one to several clients to
+        share it, or False for none (429s are then retried within max_retries).
         """
         if not isinstance(base_url, str):
             raise TypeError("base_url must be a str")
@@ -138,6 +164,7 @@ class BaseConversationApi(Generic[HttpClientT]):
         self._attempt_timeout_option = attempt_timeout
         self._attempt_seconds = self._resolve_attempt_seconds()
         self._generated: AuthenticatedClient | None = None
+        self._limiter = _resolve_limiter(rate_limiter)
         # Sent on every request, also through an http_client of yours.
         self._request_headers = {"Accept": "application/json", "User-Agent": USER_AGENT}
 
@@ -195,6 +222,11 @@ class BaseConversationApi(Generic[HttpClientT]):
         return self._http
 
     @property
+    def rate_limiter(self) -> RateLimiter | None:
+        """The gate this client sends through (`.stats()`), or None if turned off."""
+        return self._limiter
+
+    @property
     def auth(self) -> httpx.Auth:
         """The credentials as an httpx.Auth, to use with your own httpx client. Leave
         that client's follow_redirects off: httpx strips only Authorization when a
@@ -208,9 +240,11 @@ class BaseConversationApi(Generic[HttpClientT]):
         timeout: float | httpx.Timeout | None = DEFAULT,
         retry_policy: RetryPolicy | None = None,
         attempt_timeout: float | None = DEFAULT,
+        rate_limiter: RateLimiter | Literal[False] | None = None,
     ) -> Self:
         """A view of this client with other retry/timeout settings, sharing its
-        connections: `api.with_options(max_retries=0).<operation>(...)`."""
+        connections (and its rate limiter, unless given another one):
+        `api.with_options(max_retries=0).<operation>(...)`."""
         clone = copy.copy(self)
         clone._owns_http = False  # the original closes the shared client
         policy = retry_policy or self.retry_policy
@@ -222,6 +256,20 @@ class BaseConversationApi(Generic[HttpClientT]):
         if attempt_timeout is not DEFAULT:
             clone._attempt_timeout_option = attempt_timeout
         clone._attempt_seconds = clone._resolve_attempt_seconds()
+        if rate_limiter is not None:
+            clone._limiter = _resolve_limiter(rate_limiter)
+        return clone
+
+    def _now(self) -> float:
+        return time.monotonic() if self._limiter is None else self._limiter.clock.now()
+
+    def _with_deadline(self, seconds: float | None) -> Self:
+        """The view a bulk read sends through: every call gives up `seconds` from now."""
+        if seconds is None:
+            return self
+        clone = copy.copy(self)
+        clone._owns_http = False
+        clone._deadline_at = self._now() + seconds
         return clone
 
     @property
@@ -304,29 +352,73 @@ class BaseConversationApi(Generic[HttpClientT]):
     def _transport_error(self, exc: httpx.HTTPError, request: httpx.Request) -> APIConnectionError:
         return connection_error(exc, request, self._secrets)
 
+    def _released(self, permit: Permit | None, response: httpx.Response | None) -> None:
+        """Hand the limiter back its permit, with what the server said about the pace."""
+        if permit is None or self._limiter is None:
+            return
+        if response is None:
+            self._limiter.release(permit)
+            return
+        headers = response.headers
+        self._limiter.release(
+            permit,
+            response.status_code,
+            parse_retry_after(headers.get("retry-after")),
+            headers.get("uc-rest-error"),
+        )
+
     def _retry_wait(
-        self, operation: Operation[Any], error: ApiError, retries_done: int
+        self, operation: Operation[Any], error: ApiError, attempts: _Attempts
     ) -> float | None:
-        """Seconds to wait before retrying, or None to raise `error`; logs the decision."""
+        """Seconds to wait before retrying, or None to raise `error`; logs the decision.
+        Raises DeadlineExceededError when the wait would pass this view's deadline."""
         policy = self.retry_policy
-        wait = retry_wait(policy, error, idempotent=operation.idempotent, retries_done=retries_done)
         what = f"HTTP {error.status}" if error.status is not None else type(error).__name__
-        if wait is not None:
-            _logger.info(
-                "%s failed (%s); retry %d of %d in %.3f s",
-                operation.operation_id,
-                what,
-                retries_done + 1,
-                policy.max_retries,
-                wait,
+        if isinstance(error, RateLimitError) and self._limiter is not None:
+            wait = rate_limited_wait(
+                policy, error, throttled=attempts.throttled, waited=attempts.throttled_wait
             )
-        elif retries_done or _logger.isEnabledFor(logging.DEBUG):
-            _logger.debug(
-                "%s failed (%s); not retried after %d retries",
-                operation.operation_id,
-                what,
-                retries_done,
+            if wait is not None:
+                attempts.throttled += 1
+                attempts.throttled_wait += wait
+                _logger.info(
+                    "%s rate limited (%s, request id %s); sent again in %.3f s",
+                    operation.operation_id,
+                    what,
+                    error.request_id,
+                    wait,
+                )
+        else:
+            wait = retry_wait(
+                policy, error, idempotent=operation.idempotent, retries_done=attempts.retries
             )
+            if wait is not None:
+                attempts.retries += 1
+                _logger.info(
+                    "%s failed (%s); retry %d of %d in %.3f s",
+                    operation.operation_id,
+                    what,
+                    attempts.retries,
+                    policy.max_retries,
+                    wait,
+                )
+        if wait is None:
+            if attempts.retries or attempts.throttled or _logger.isEnabledFor(logging.DEBUG):
+                _logger.debug(
+                    "%s failed (%s); not retried after %d retries",
+                    operation.operation_id,
+                    what,
+                    attempts.retries + attempts.throttled,
+                )
+            return None
+        if self._deadline_at is not None and self._now() + wait > self._deadline_at:
+            raise DeadlineExceededError(
+                f"{operation.operation_id}: the retry after {what} would pass the deadline",
+                status=error.status,
+                headers=error.headers,
+                method=error.method,
+                url=error.url,
+            ) from error
         return wait
 
     def _log_exchange(self, response: httpx.Response) -> None:
@@ -356,3 +448,13 @@ class BaseConversationApi(Generic[HttpClientT]):
         # body is cut to length, so that a cut cannot leave half a token.
         text = redact_fields(response.content.decode("utf-8", "replace"), SENSITIVE_FIELDS)
         _logger.debug("response body: %s", scrub(text[:_LOGGED_BODY_CHARS]))
+
+
+def _resolve_limiter(given: RateLimiter | Literal[False] | None) -> RateLimiter | None:
+    if given is None:
+        return RateLimiter()
+    if given is False:
+        return None
+    if not isinstance(given, RateLimiter):
+        raise TypeError("rate_limiter must be a RateLimiter, or False for none")
+    return given

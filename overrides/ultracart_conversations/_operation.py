@@ -191,6 +191,7 @@ class SyncCaller:
         arguments: Mapping[str, Any],
         page_size: int,
         max_items: int | None,
+        deadline: float | None = None,
     ) -> Iterator[Any]:
         raise NotImplementedError
 
@@ -210,5 +211,6 @@ class AsyncCaller:
         page_size: int,
         max_items: int | None,
         concurrency: int,
+        deadline: float | None = None,
     ) -> AsyncGenerator[Any, None]:
         raise NotImplementedError

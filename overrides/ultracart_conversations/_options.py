@@ -3,11 +3,12 @@ is checked like the constructor (a typo such as `max_retires=3` is a type error)
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Generic, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Generic, Literal, TypedDict, TypeVar
 
 import httpx
 
 if TYPE_CHECKING:
+    from ultracart_conversations._ratelimit import RateLimiter
     from ultracart_conversations._retry import RetryPolicy
     from ultracart_conversations.oauth import OAuthSession
 
@@ -30,3 +31,6 @@ class ClientOptions(TypedDict, Generic[HttpClientT], total=False):
     verify_ssl: bool
     debugging: bool
     http_client: HttpClientT | None
+    attempt_timeout: float | None
+    max_response_bytes: int
+    rate_limiter: RateLimiter | Literal[False] | None

@@ -54,7 +54,11 @@ from typing import Any
 
 from ultracart_conversations._operation import Operation, Pagination
 from ultracart_conversations._request import request_target
-from ultracart_conversations.errors import InvalidRequestError, ResponseValidationError
+from ultracart_conversations.errors import (
+    DeadlineExceededError,
+    InvalidRequestError,
+    ResponseValidationError,
+)
 
 # A server that ignores the offset would otherwise be paged forever.
 MAX_PAGES_WITHOUT_NEW_ITEMS = 50
@@ -96,6 +100,15 @@ def check_iteration_arguments(
     return pagination
 
 
+def check_deadline(deadline: object) -> None:
+    if deadline is None:
+        return
+    if isinstance(deadline, bool) or not isinstance(deadline, int | float) or not deadline > 0:
+        raise InvalidRequestError(
+            f"deadline must be a positive number of seconds, got {deadline!r}"
+        )
+
+
 def _attribute(value: Any, name: str) -> Any:
     """A model field, or None when absent (UNSET is falsy, and has no fields of its own;
     the callers check the type of what they read)."""
@@ -125,11 +138,29 @@ class Pager:
         self._cap = pagination.max_page_size  # the most the server serves in one page
         self._back = page_size  # how far the next step back goes
         self._pages_without_new = 0
+        self.items = 0  # items yielded so far
 
     @property
     def windowed(self) -> bool:
         """Whether later pages may be fetched ahead (not during the sweep, not at the end)."""
         return not self.done and not self.sweeping
+
+    def deadline_error(
+        self, deadline: float, cause: DeadlineExceededError
+    ) -> DeadlineExceededError:
+        """The error a paginated read raises at its deadline: how far it got."""
+        error = DeadlineExceededError(
+            f"the paginated read stopped at its deadline of {deadline:g} s after yielding "
+            f"{self.items} items; the next page starts at offset {self.offset} "
+            f"({cause.message})",
+            status=cause.status,
+            headers=cause.headers,
+            method=cause.method,
+            url=cause.url,
+        )
+        error.items = self.items
+        error.next_offset = self.offset
+        return error
 
     def arguments(self, arguments: Mapping[str, Any], offset: int, limit: int) -> dict[str, Any]:
         """The call's arguments for the page at `offset`."""
@@ -212,6 +243,7 @@ class Pager:
             self._pass_first = dict(zip(ids[:KEPT], items[:KEPT], strict=True))
         if self.remaining is not None:
             self.remaining -= len(fresh)
+        self.items += len(fresh)
 
         more: bool | None = None
         result_set = page

@@ -10,6 +10,11 @@ The rules:
   (one that creates something) could take effect twice, so it raises instead.
 The wait is exponential backoff with jitter, or the server's Retry-After when it sent
 one (seconds or an HTTP date), capped at `max_retry_after`.
+
+With a rate limiter (the default), a 429 is not one of the `max_retries`: the call
+waits max(Retry-After, backoff) and goes back through the limiter, for at most
+`max_rate_limit_wait` seconds in all; a Retry-After above `max_retry_after`, or
+UltraCart's daily quota, raises at once (`rate_limited_wait`).
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import time
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 
+from ultracart_conversations._ratelimit import is_daily_quota
 from ultracart_conversations.errors import (
     APIConnectionError,
     ApiError,
@@ -26,7 +32,7 @@ from ultracart_conversations.errors import (
     ServerError,
 )
 
-__all__ = ["RetryPolicy", "parse_retry_after", "retry_wait"]
+__all__ = ["RetryPolicy", "parse_retry_after", "rate_limited_wait", "retry_wait"]
 
 # The longest wait a policy may ask for (a day).
 _MAX_WAIT = 24 * 3600.0
@@ -40,6 +46,9 @@ class RetryPolicy:
     max_backoff, less up to `jitter` of it at random (so that many clients that failed
     together do not retry together). A Retry-After from the server replaces that wait,
     capped at max_retry_after.
+
+    With a rate limiter, 429s are retried apart from max_retries, for at most
+    `max_rate_limit_wait` seconds of waiting per call (0: raise the first 429).
     """
 
     max_retries: int = 2
@@ -47,17 +56,24 @@ class RetryPolicy:
     max_backoff: float = 8.0
     max_retry_after: float = 60.0
     jitter: float = 0.25
+    max_rate_limit_wait: float = 600.0
 
     def __post_init__(self) -> None:
         if isinstance(self.max_retries, bool) or not isinstance(self.max_retries, int):
             raise TypeError("max_retries must be an int")
         if self.max_retries < 0:
             raise ValueError("max_retries must be >= 0")
-        for name in ("initial_backoff", "max_backoff", "max_retry_after", "jitter"):
+        for name in (
+            "initial_backoff",
+            "max_backoff",
+            "max_retry_after",
+            "max_rate_limit_wait",
+            "jitter",
+        ):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int | float):
                 raise TypeError(f"{name} must be a number, got {type(value).__name__}")
-        for name in ("initial_backoff", "max_backoff", "max_retry_after"):
+        for name in ("initial_backoff", "max_backoff", "max_retry_after", "max_rate_limit_wait"):
             # NaN compares false with everything: it would turn the cap off. Infinity
             # would let a server's Retry-After park a call for ever.
             if not 0 <= getattr(self, name) <= _MAX_WAIT:
@@ -115,3 +131,19 @@ def retry_wait(
         if retry_after is not None:
             return min(retry_after, policy.max_retry_after)
     return policy.backoff(retries_done)
+
+
+def rate_limited_wait(
+    policy: RetryPolicy, error: RateLimitError, *, throttled: int, waited: float
+) -> float | None:
+    """With a rate limiter: seconds to wait before sending again after a 429, or None to
+    raise it. `throttled` 429s of this call were already retried after `waited` seconds."""
+    if policy.max_retries == 0 or is_daily_quota(error.headers.get("uc-rest-error")):
+        return None
+    retry_after = error.retry_after
+    if retry_after is not None and retry_after > policy.max_retry_after:
+        return None  # hours, perhaps: better raised now than slept through
+    wait = max(retry_after or 0.0, policy.backoff(throttled))
+    if waited + wait > policy.max_rate_limit_wait:
+        return None
+    return wait

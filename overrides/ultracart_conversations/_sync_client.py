@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import httpx
 
-from ultracart_conversations._base import BaseConversationApi
+from ultracart_conversations._base import BaseConversationApi, _Attempts
 from ultracart_conversations._deadline import Attempt
 from ultracart_conversations._operation import ApiResponse, Operation
-from ultracart_conversations._pagination import Pager, check_iteration_arguments
-from ultracart_conversations.errors import ApiError
+from ultracart_conversations._pagination import Pager, check_deadline, check_iteration_arguments
+from ultracart_conversations.errors import ApiError, DeadlineExceededError
 from ultracart_conversations_api.resources import SyncOperations
 
 if TYPE_CHECKING:
@@ -70,24 +70,30 @@ class ConversationApi(SyncOperations, BaseConversationApi[httpx.Client]):
         self, operation: Operation[T], arguments: Mapping[str, Any], body: Any = None
     ) -> ApiResponse[T]:
         request = self._build(operation, arguments, body)
-        retries = 0
+        attempts = _Attempts()
+        limiter = self._limiter
         while True:
+            # Every send, retries included, goes through the gate; the OAuth refresh
+            # inside auth rides on this permit and takes none of its own.
+            permit = None if limiter is None else limiter.acquire(self._deadline_at)
+            response = None
             try:
                 response = self._receive(request)
             except httpx.HTTPError as exc:
                 error: ApiError = self._transport_error(exc, request)
             except ApiError as exc:  # the attempt's deadline or size cap
                 error = exc
-            else:
+            finally:
+                self._released(permit, response)
+            if response is not None:
                 try:
                     return self._read(operation, response)
                 except ApiError as exc:
                     error = exc
-            wait = self._retry_wait(operation, error, retries)
+            wait = self._retry_wait(operation, error, attempts)
             if wait is None:
                 raise error
             self._sleep(wait)
-            retries += 1
 
     def _receive(self, request: httpx.Request) -> httpx.Response:
         """One attempt: send, and read the whole body within attempt_timeout and
@@ -131,16 +137,27 @@ class ConversationApi(SyncOperations, BaseConversationApi[httpx.Client]):
         arguments: Mapping[str, Any],
         page_size: int,
         max_items: int | None,
+        deadline: float | None = None,
     ) -> Iterator[Any]:
         pagination = check_iteration_arguments(operation, arguments, page_size, max_items, 1)
-        return self._iterate(operation, arguments, Pager(pagination, page_size, max_items))
+        check_deadline(deadline)
+        pager = Pager(pagination, page_size, max_items)
+        return self._iterate(operation, arguments, pager, deadline)
 
     def _iterate(
-        self, operation: Operation[Any], arguments: Mapping[str, Any], pager: Pager
+        self,
+        operation: Operation[Any],
+        arguments: Mapping[str, Any],
+        pager: Pager,
+        deadline: float | None = None,
     ) -> Iterator[Any]:
+        reader = self._with_deadline(deadline)  # the view every page is fetched through
         while not pager.done:
             ((offset, limit),) = pager.plan(1)
-            page = self._call(operation, pager.arguments(arguments, offset, limit)).data
+            try:
+                page = reader._call(operation, pager.arguments(arguments, offset, limit)).data
+            except DeadlineExceededError as exc:
+                raise pager.deadline_error(deadline or 0, exc) from exc
             yield from pager.accept(offset, limit, page, first_in_window=True) or ()
 
 

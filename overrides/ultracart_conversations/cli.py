@@ -87,7 +87,7 @@ def _connection_options() -> _Parser:
         "--max-retries",
         type=int,
         default=argparse.SUPPRESS,
-        help="retries of a rate-limited or failed call (default 2)",
+        help="retries of a failed call (default 2; 429s are waited out apart, 0 turns both off)",
     )
     return common
 
@@ -115,6 +115,12 @@ def build_parser() -> argparse.ArgumentParser:
     fake.add_argument("--port", type=int, default=0, help="port (default: any free one)")
     fake.add_argument("--seed", type=int, default=0, help="seed of the sample data")
     fake.add_argument("--conversations", type=int, default=25, help="how many sample conversations")
+    fake.add_argument("--latency", type=float, default=0.0, help="seconds added to every answer")
+    fake.add_argument(
+        "--rate-limit", help="requests allowed per credential: N a second, or N/SECONDS (1000/3600)"
+    )
+    fake.add_argument("--burst", type=int, help="requests a full bucket lets through at once")
+    fake.add_argument("--concurrent-limit", type=int, help="requests in flight per credential")
     return parser
 
 
@@ -200,7 +206,20 @@ def run_fake_server(args: argparse.Namespace, out: TextIO) -> int:
     # Explicit handlers: a shell starts background jobs with SIGINT ignored.
     previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
-        fake = FakeUltraCart(conversations=args.conversations, seed=args.seed, port=args.port)
+        if args.latency < 0:
+            raise UsageError("--latency cannot be negative")
+        try:
+            fake = FakeUltraCart(
+                conversations=args.conversations,
+                seed=args.seed,
+                port=args.port,
+                latency=args.latency,
+                rate_limit=args.rate_limit,
+                burst=args.burst,
+                concurrent_limit=args.concurrent_limit,
+            )
+        except ValueError as e:
+            raise UsageError(str(e)) from None
         try:
             fake.start()
         except OSError as e:
@@ -232,7 +251,7 @@ def describe(error: BaseException, base_url: str) -> str:
             f"credentials refused: {error.message} (check ${ENV_SIMPLE_KEY} or ${ENV_ACCESS_TOKEN})"
         )
     if isinstance(error, RateLimitError):
-        return f"rate limited, still after the retries: {error.message}"
+        return f"rate limited: {error.message}"
     if isinstance(error, APIConnectionError):
         return f"cannot reach {base_url}: {error.message}"
     return error.message if isinstance(error, ApiError) else str(error)

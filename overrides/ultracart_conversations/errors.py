@@ -5,7 +5,8 @@
     ├── AuthenticationError       401
     ├── NotFoundError             404
     ├── ApplicationDisabledError  410
-    ├── RateLimitError            429 (.retry_after)
+    ├── RateLimitError            429 (.retry_after), or a rate-limit wait too long to sit out
+    ├── DeadlineExceededError     a bulk read ran out of its deadline (.items, .next_offset)
     ├── ServerError               5xx (any status from 500 to 599)
     ├── ResponseValidationError   a response the client could not make sense of
     │   └── ResponseTooLargeError a body larger than max_response_bytes (decompressed)
@@ -39,6 +40,7 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "ClientClosedError",
+    "DeadlineExceededError",
     "InsecureTransportWarning",
     "InvalidDateError",
     "InvalidRequestError",
@@ -92,6 +94,16 @@ class ApiError(Exception):
     def response_body(self) -> bytes:
         return self.body
 
+    @property
+    def request_id(self) -> str | None:
+        """UltraCart's X-UltraCart-Request-Id for this answer (quote it to UltraCart)."""
+        return self.headers.get("x-ultracart-request-id")
+
+    @property
+    def uc_rest_error(self) -> str | None:
+        """The server's UC-REST-ERROR header, its one-line reason."""
+        return self.headers.get("uc-rest-error")
+
     def __repr__(self) -> str:
         return f"{type(self).__name__}(status={self.status!r}, message={self.message!r})"
 
@@ -114,9 +126,20 @@ class ApplicationDisabledError(ApiError):
 
 class RateLimitError(ApiError):
     """429: too many calls. `retry_after` is the wait the server asked for, in seconds
-    (from its Retry-After header, seconds or an HTTP date), or None if it gave none."""
+    (from its Retry-After header, seconds or an HTTP date), or None if it gave none;
+    `request_id` and `uc_rest_error` come from the answer. Also raised, with no status,
+    when the client's own rate limiter would hold a request longer than it may wait."""
 
     retry_after: float | None = None
+
+
+class DeadlineExceededError(ApiError):
+    """A read did not finish within the deadline it was given. For iter_conversations,
+    `items` is how many summaries were yielded and `next_offset` where the next page
+    would have started (None when raised by a single call)."""
+
+    items: int | None = None
+    next_offset: int | None = None
 
 
 class ServerError(ApiError):

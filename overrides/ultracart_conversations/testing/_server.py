@@ -13,9 +13,10 @@ import re
 import socket
 import sys
 import threading
+import time
 import uuid
 from collections import Counter, deque
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -29,6 +30,7 @@ from ultracart_conversations_api.operations import OPERATIONS
 from . import _data
 from ._credentials import ALL_SCOPES, Credentials, OAuthError
 from ._faults import Fault, FaultKind
+from ._rate_limit import LeakyBuckets
 from ._validation import check_call
 
 # The X-UltraCart-Api-Version every request must send (the spec's constant header).
@@ -152,10 +154,20 @@ class FakeUltraCart:
         latency: float = 0.0,
         max_recorded_requests: int | None = 10_000,
         max_request_bytes: int = 1024 * 1024,
+        rate_limit: float | tuple[float, float] | str | None = None,
+        burst: int | None = None,
+        concurrent_limit: int | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         """`max_recorded_requests`: how many of the latest requests `requests` keeps
         (None: all; a long soak would otherwise keep every body); `count()` and
-        `request_count` stay exact. `max_request_bytes`: larger bodies get a 413."""
+        `request_count` stay exact. `max_request_bytes`: larger bodies get a 413.
+
+        `rate_limit`: requests per second, or (requests, seconds) / "1000/3600" as
+        UltraCart states it, allowed per credential with `burst` at once (a leaky
+        bucket); `concurrent_limit`: requests in flight per credential. Over either, a
+        429 like UltraCart's. `clock` drives the bucket (a test's own, if it likes)."""
+        self._limits = LeakyBuckets(rate_limit, burst, concurrent_limit, clock)
         self._lock = threading.RLock()
         if max_recorded_requests is not None and max_recorded_requests < 0:
             raise ValueError("max_recorded_requests cannot be negative")
@@ -309,6 +321,11 @@ class FakeUltraCart:
         """Queue faults for an operationId; each request to it consumes the next one."""
         with self._lock:
             self._faults.setdefault(operation_id, deque()).extend(faults)
+
+    @property
+    def rate_limited(self) -> int:
+        """How many requests the rate limit (or concurrent_limit) answered with 429."""
+        return self._limits.refused
 
     def pending_faults(self, operation_id: str) -> int:
         with self._lock:
@@ -639,15 +656,44 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         pass  # a test's output is no place for an access log
 
+    _refusal: _Reply | None = None
+    _in_flight_as: str | None = None  # the credential counted in flight, until answered
+
     def do_GET(self) -> None:
-        self._dispatch()
+        self._serve()
 
     def __getattr__(self, name: str) -> Any:
         # Every method, even one http.server has never heard of (QUERY, ...), gets an
         # UltraCart-shaped 404 or 405 rather than http.server's HTML 501.
         if name.startswith("do_"):
-            return self._dispatch
+            return self._serve
         raise AttributeError(name)
+
+    def _serve(self) -> None:
+        # The rate limit (see _rate_limit.py) judges the request on arrival, per credential;
+        # _dispatch still reads and records it before answering 429.
+        limits = self.server.fake._limits
+        if not limits.active or "/oauth/" in self.path:
+            self._dispatch()
+            return
+        headers = self.headers
+        credential = headers.get("x-ultracart-simple-key") or headers.get("authorization") or ""
+        refusal = limits.enter(credential)
+        self._in_flight_as = credential
+        if refusal is not None:
+            self._refusal = _error(429, refusal.message, {"Retry-After": refusal.retry_after})
+        try:
+            self._dispatch()
+        finally:
+            self._refusal = None
+            self._answered()
+
+    def _answered(self) -> None:
+        # Out of flight before the answer is written: a client that sends its next request
+        # as soon as it has read this answer must not find this one still counted.
+        if self._in_flight_as is not None:
+            self.server.fake._limits.leave(self._in_flight_as)
+            self._in_flight_as = None
 
     def _read_body(self) -> bytes:
         """The request body; _BodyTooLarge past the fake's limit, ValueError for broken
@@ -710,6 +756,9 @@ class _Handler(BaseHTTPRequestHandler):
         )
         fault = fake._record(request)
         fake._sleep(fake.latency)
+        if self._refusal is not None:
+            self._send(self._refusal)
+            return
         if route is None:
             if allowed:
                 self._send(
@@ -762,8 +811,8 @@ class _Handler(BaseHTTPRequestHandler):
         return None, {}, allowed
 
     def _send(self, reply: _Reply, *, truncate: bool = False) -> None:
+        self._answered()
         self.send_response(reply.status)
-        # Like UltraCart: an id per answer, for support requests and error reports.
         self.send_header("X-UltraCart-Request-Id", uuid.uuid4().hex)
         for name, value in reply.headers.items():
             self.send_header(name, _header_safe(value))
