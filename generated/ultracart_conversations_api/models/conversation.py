@@ -203,10 +203,6 @@ class Conversation:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.conversation_message import ConversationMessage  # noqa: PLC0415
-        from ..models.conversation_participant import ConversationParticipant  # noqa: PLC0415
-        from ..models.conversation_sentiment import ConversationSentiment  # noqa: PLC0415
-
         base_language_iso_code = src_dict.get("base_language_iso_code", UNSET)
         if base_language_iso_code.__class__ is not str and not isinstance(base_language_iso_code, (str, Unset)):
             raise TypeError("base_language_iso_code: expected a string, got " + type(base_language_iso_code).__name__)
@@ -390,3 +386,10 @@ class Conversation:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one holds, imported after the class (they may import this module in
+# turn): once per process, rather than at every from_dict and to_dict.
+from ..models.conversation_message import ConversationMessage  # noqa: E402
+from ..models.conversation_participant import ConversationParticipant  # noqa: E402
+from ..models.conversation_sentiment import ConversationSentiment  # noqa: E402

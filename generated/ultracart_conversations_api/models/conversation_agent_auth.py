@@ -205,9 +205,6 @@ class ConversationAgentAuth:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.conversation_agent_auth_merchant import ConversationAgentAuthMerchant  # noqa: PLC0415
-        from ..models.conversation_twilio_account import ConversationTwilioAccount  # noqa: PLC0415
-
         chat_admin = src_dict.get("chat_admin", UNSET)
         if chat_admin.__class__ is not bool and not isinstance(chat_admin, (bool, Unset)):
             raise TypeError("chat_admin: expected a boolean, got " + type(chat_admin).__name__)
@@ -385,3 +382,9 @@ class ConversationAgentAuth:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one holds, imported after the class (they may import this module in
+# turn): once per process, rather than at every from_dict and to_dict.
+from ..models.conversation_agent_auth_merchant import ConversationAgentAuthMerchant  # noqa: E402
+from ..models.conversation_twilio_account import ConversationTwilioAccount  # noqa: E402

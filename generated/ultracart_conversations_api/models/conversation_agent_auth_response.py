@@ -84,11 +84,6 @@ class ConversationAgentAuthResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.conversation_agent_auth import ConversationAgentAuth  # noqa: PLC0415
-        from ..models.error import Error  # noqa: PLC0415
-        from ..models.response_metadata import ResponseMetadata  # noqa: PLC0415
-        from ..models.response_warning import ResponseWarning  # noqa: PLC0415
-
         _agent_auth = src_dict.get("agent_auth", UNSET)
         agent_auth: ConversationAgentAuth | Unset
         if isinstance(_agent_auth, Unset):
@@ -157,3 +152,11 @@ class ConversationAgentAuthResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one holds, imported after the class (they may import this module in
+# turn): once per process, rather than at every from_dict and to_dict.
+from ..models.conversation_agent_auth import ConversationAgentAuth  # noqa: E402
+from ..models.error import Error  # noqa: E402
+from ..models.response_metadata import ResponseMetadata  # noqa: E402
+from ..models.response_warning import ResponseWarning  # noqa: E402

@@ -168,9 +168,6 @@ class ConversationMessage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.conversation_message_translation import ConversationMessageTranslation  # noqa: PLC0415
-        from ..models.conversation_message_transport_status import ConversationMessageTransportStatus  # noqa: PLC0415
-
         author_conversation_participant_arn = src_dict.get("author_conversation_participant_arn", UNSET)
         if author_conversation_participant_arn.__class__ is not str and not isinstance(
             author_conversation_participant_arn, (str, Unset)
@@ -332,3 +329,9 @@ class ConversationMessage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one holds, imported after the class (they may import this module in
+# turn): once per process, rather than at every from_dict and to_dict.
+from ..models.conversation_message_translation import ConversationMessageTranslation  # noqa: E402
+from ..models.conversation_message_transport_status import ConversationMessageTransportStatus  # noqa: E402

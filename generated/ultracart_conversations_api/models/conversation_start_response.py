@@ -47,8 +47,6 @@ class ConversationStartResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.conversation import Conversation  # noqa: PLC0415
-
         _conversation = src_dict.get("conversation", UNSET)
         conversation: Conversation | Unset
         if isinstance(_conversation, Unset):
@@ -82,3 +80,8 @@ class ConversationStartResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one holds, imported after the class (they may import this module in
+# turn): once per process, rather than at every from_dict and to_dict.
+from ..models.conversation import Conversation  # noqa: E402

@@ -169,9 +169,6 @@ class ConversationSummary:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.conversation_participant import ConversationParticipant  # noqa: PLC0415
-        from ..models.conversation_sentiment import ConversationSentiment  # noqa: PLC0415
-
         closed = src_dict.get("closed", UNSET)
         if closed.__class__ is not bool and not isinstance(closed, (bool, Unset)):
             raise TypeError("closed: expected a boolean, got " + type(closed).__name__)
@@ -322,3 +319,9 @@ class ConversationSummary:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one holds, imported after the class (they may import this module in
+# turn): once per process, rather than at every from_dict and to_dict.
+from ..models.conversation_participant import ConversationParticipant  # noqa: E402
+from ..models.conversation_sentiment import ConversationSentiment  # noqa: E402

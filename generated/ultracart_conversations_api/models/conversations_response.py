@@ -87,11 +87,6 @@ class ConversationsResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.conversation_summary import ConversationSummary  # noqa: PLC0415
-        from ..models.error import Error  # noqa: PLC0415
-        from ..models.response_metadata import ResponseMetadata  # noqa: PLC0415
-        from ..models.response_warning import ResponseWarning  # noqa: PLC0415
-
         _conversations = src_dict.get("conversations", UNSET)
         conversations: list[ConversationSummary] | Unset
         if isinstance(_conversations, Unset):
@@ -166,3 +161,11 @@ class ConversationsResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one holds, imported after the class (they may import this module in
+# turn): once per process, rather than at every from_dict and to_dict.
+from ..models.conversation_summary import ConversationSummary  # noqa: E402
+from ..models.error import Error  # noqa: E402
+from ..models.response_metadata import ResponseMetadata  # noqa: E402
+from ..models.response_warning import ResponseWarning  # noqa: E402

@@ -74,10 +74,6 @@ class ErrorResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.error import Error  # noqa: PLC0415
-        from ..models.response_metadata import ResponseMetadata  # noqa: PLC0415
-        from ..models.response_warning import ResponseWarning  # noqa: PLC0415
-
         _error = src_dict.get("error", UNSET)
         error: Error | Unset
         if isinstance(_error, Unset):
@@ -136,3 +132,10 @@ class ErrorResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one holds, imported after the class (they may import this module in
+# turn): once per process, rather than at every from_dict and to_dict.
+from ..models.error import Error  # noqa: E402
+from ..models.response_metadata import ResponseMetadata  # noqa: E402
+from ..models.response_warning import ResponseWarning  # noqa: E402

@@ -54,8 +54,6 @@ class ResponseMetadata:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.result_set import ResultSet  # noqa: PLC0415
-
         payload_name = src_dict.get("payload_name", UNSET)
         if payload_name.__class__ is not str and not isinstance(payload_name, (str, Unset)):
             raise TypeError("payload_name: expected a string, got " + type(payload_name).__name__)
@@ -94,3 +92,8 @@ class ResponseMetadata:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one holds, imported after the class (they may import this module in
+# turn): once per process, rather than at every from_dict and to_dict.
+from ..models.result_set import ResultSet  # noqa: E402
