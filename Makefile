@@ -31,7 +31,12 @@ MADE_WITH := $(shell cat $(VENV)/.made-with 2>/dev/null)
 help:  ## list the targets
 	@grep -E '^[a-z0-9.% -]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 20
 
-ifneq ($(PYTHON_ID),$(MADE_WITH))
+ifeq ($(PYTHON_ID),)
+REMAKE := yes  # remake-venv stops with the reason
+else ifneq ($(PYTHON_ID),$(MADE_WITH))
+REMAKE := yes
+endif
+ifdef REMAKE
 $(STAMP) $(RUNTIME_STAMP) $(FLOORS_STAMP): remake-venv
 endif
 
