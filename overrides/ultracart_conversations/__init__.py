@@ -19,6 +19,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from ultracart_conversations._version import __version__ as __version__
 from ultracart_conversations.errors import APIConnectionError as APIConnectionError
 from ultracart_conversations.errors import ApiError as ApiError
 from ultracart_conversations.errors import APITimeoutError as APITimeoutError

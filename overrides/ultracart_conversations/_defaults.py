@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ultracart_conversations._version import __version__
+
 DEFAULT_BASE_URL = "https://secure.ultracart.com/rest/v2"
 
 # Seconds. The generated Client has no timeout at all unless given one; a call that
@@ -20,7 +22,7 @@ MAX_TIMEOUT_SECONDS = 7 * 24 * 3600.0
 # pages are a few MB): a gzip bomb or an endless body stops here, typed.
 DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 
-USER_AGENT = "ultracart-conversations/0.1.0"
+USER_AGENT = f"ultracart-conversations/{__version__}"
 
 SIMPLE_KEY_HEADER = "x-ultracart-simple-key"
 

@@ -106,6 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
             "use the base_url and simple_key it prints."
         ),
     )
+    from ultracart_conversations._version import __version__
+
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     add_operation_commands(commands, [common, output], _Parser)
     fake = commands.add_parser(
