@@ -23,7 +23,6 @@ waiting, for threads and asyncio tasks alike (one object may serve both).
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 import math
@@ -84,6 +83,8 @@ class SystemClock:
         time.sleep(seconds)
 
     async def async_sleep(self, seconds: float) -> None:
+        import asyncio  # here, not at import: the sync client never needs it (about 12 ms)
+
         await asyncio.sleep(seconds)
 
 
@@ -405,6 +406,8 @@ class RateLimiter:
     async def async_acquire(self, deadline: float | None = None) -> Permit:
         """Wait (this task) until a request may be sent."""
         self._check_wait(0.0, deadline)
+        import asyncio  # see async_sleep
+
         loop = asyncio.get_running_loop()
         event = asyncio.Event()
 

@@ -22,7 +22,6 @@ from __future__ import annotations
 import random
 import time
 from dataclasses import dataclass
-from email.utils import parsedate_to_datetime
 
 from ultracart_conversations._ratelimit import is_daily_quota
 from ultracart_conversations.errors import (
@@ -99,6 +98,9 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
         seconds = float(text)
     except ValueError:
         try:
+            # Imported here: the email package costs ~10 ms, and dates are the rare form.
+            from email.utils import parsedate_to_datetime
+
             when = parsedate_to_datetime(text)
         except (TypeError, ValueError, IndexError):
             return None
