@@ -28,17 +28,28 @@ def outcome(decode: Any, content: bytes) -> tuple[str, Any]:
 
 
 def same(a: Any, b: Any) -> bool:
-    """Equal, with the same types all the way down, NaN equal to NaN, same key order."""
-    if type(a) is not type(b):
-        return False
-    if isinstance(a, float):
-        both_nan = math.isnan(a) and math.isnan(b)
-        return both_nan or (a == b and math.copysign(1, a) == math.copysign(1, b))
-    if isinstance(a, list):
-        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
-    if isinstance(a, dict):
-        return list(a) == list(b) and all(same(a[k], b[k]) for k in a)
-    return bool(a == b)
+    """Equal, with the same types all the way down, NaN equal to NaN, same key order.
+    Iterative: Python 3.13's json decodes nesting deeper than a recursive walk could take."""
+    pending = [(a, b)]
+    while pending:
+        x, y = pending.pop()
+        if type(x) is not type(y):
+            return False
+        if isinstance(x, float):
+            both_nan = math.isnan(x) and math.isnan(y)
+            if not (both_nan or (x == y and math.copysign(1, x) == math.copysign(1, y))):
+                return False
+        elif isinstance(x, list):
+            if len(x) != len(y):
+                return False
+            pending.extend(zip(x, y, strict=True))
+        elif isinstance(x, dict):
+            if list(x) != list(y):
+                return False
+            pending.extend((x[k], y[k]) for k in x)
+        elif x != y:
+            return False
+    return True
 
 
 def assert_same_as_json(content: bytes) -> None:
