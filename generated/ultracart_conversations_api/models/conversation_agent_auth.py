@@ -206,40 +206,52 @@ class ConversationAgentAuth:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         chat_admin = src_dict.get("chat_admin", UNSET)
-        if chat_admin.__class__ is not bool and not isinstance(chat_admin, (bool, Unset)):
+        if chat_admin.__class__ is not bool and chat_admin is not UNSET and not isinstance(chat_admin, (bool, Unset)):
             raise TypeError("chat_admin: expected a boolean, got " + type(chat_admin).__name__)
 
         chat_user = src_dict.get("chat_user", UNSET)
-        if chat_user.__class__ is not bool and not isinstance(chat_user, (bool, Unset)):
+        if chat_user.__class__ is not bool and chat_user is not UNSET and not isinstance(chat_user, (bool, Unset)):
             raise TypeError("chat_user: expected a boolean, got " + type(chat_user).__name__)
 
         conversation_participant_arn = src_dict.get("conversation_participant_arn", UNSET)
-        if conversation_participant_arn.__class__ is not str and not isinstance(
-            conversation_participant_arn, (str, Unset)
+        if (
+            conversation_participant_arn.__class__ is not str
+            and conversation_participant_arn is not UNSET
+            and not isinstance(conversation_participant_arn, (str, Unset))
         ):
             raise TypeError(
                 "conversation_participant_arn: expected a string, got " + type(conversation_participant_arn).__name__
             )
 
         conversation_participant_name = src_dict.get("conversation_participant_name", UNSET)
-        if conversation_participant_name.__class__ is not str and not isinstance(
-            conversation_participant_name, (str, Unset)
+        if (
+            conversation_participant_name.__class__ is not str
+            and conversation_participant_name is not UNSET
+            and not isinstance(conversation_participant_name, (str, Unset))
         ):
             raise TypeError(
                 "conversation_participant_name: expected a string, got " + type(conversation_participant_name).__name__
             )
 
         customer_profile = src_dict.get("customer_profile", UNSET)
-        if customer_profile.__class__ is not bool and not isinstance(customer_profile, (bool, Unset)):
+        if (
+            customer_profile.__class__ is not bool
+            and customer_profile is not UNSET
+            and not isinstance(customer_profile, (bool, Unset))
+        ):
             raise TypeError("customer_profile: expected a boolean, got " + type(customer_profile).__name__)
 
         default_phone_number = src_dict.get("default_phone_number", UNSET)
-        if default_phone_number.__class__ is not str and not isinstance(default_phone_number, (str, Unset)):
+        if (
+            default_phone_number.__class__ is not str
+            and default_phone_number is not UNSET
+            and not isinstance(default_phone_number, (str, Unset))
+        ):
             raise TypeError("default_phone_number: expected a string, got " + type(default_phone_number).__name__)
 
         _group_ids = src_dict.get("group_ids", UNSET)
         group_ids: list[int] | Unset
-        if isinstance(_group_ids, Unset):
+        if _group_ids is UNSET:
             group_ids = UNSET
         else:
             if not isinstance(_group_ids, list):
@@ -247,23 +259,25 @@ class ConversationAgentAuth:
             group_ids = []
             for group_ids_item_data in _group_ids:
                 group_ids_item = group_ids_item_data
-                if group_ids_item.__class__ is not int and (
-                    not isinstance(group_ids_item, (int, Unset)) or isinstance(group_ids_item, bool)
+                if (
+                    group_ids_item.__class__ is not int
+                    and group_ids_item is not UNSET
+                    and (not isinstance(group_ids_item, (int, Unset)) or isinstance(group_ids_item, bool))
                 ):
                     raise TypeError("group_ids_item: expected an integer, got " + type(group_ids_item).__name__)
                 group_ids.append(group_ids_item)
 
         jwt = src_dict.get("jwt", UNSET)
-        if jwt.__class__ is not str and not isinstance(jwt, (str, Unset)):
+        if jwt.__class__ is not str and jwt is not UNSET and not isinstance(jwt, (str, Unset)):
             raise TypeError("jwt: expected a string, got " + type(jwt).__name__)
 
         merchant_id = src_dict.get("merchant_id", UNSET)
-        if merchant_id.__class__ is not str and not isinstance(merchant_id, (str, Unset)):
+        if merchant_id.__class__ is not str and merchant_id is not UNSET and not isinstance(merchant_id, (str, Unset)):
             raise TypeError("merchant_id: expected a string, got " + type(merchant_id).__name__)
 
         _merchants = src_dict.get("merchants", UNSET)
         merchants: list[ConversationAgentAuthMerchant] | Unset
-        if isinstance(_merchants, Unset):
+        if _merchants is UNSET:
             merchants = UNSET
         else:
             if not isinstance(_merchants, list):
@@ -277,44 +291,68 @@ class ConversationAgentAuth:
                 merchants.append(merchants_item)
 
         parent_merchant_id = src_dict.get("parent_merchant_id", UNSET)
-        if parent_merchant_id.__class__ is not str and not isinstance(parent_merchant_id, (str, Unset)):
+        if (
+            parent_merchant_id.__class__ is not str
+            and parent_merchant_id is not UNSET
+            and not isinstance(parent_merchant_id, (str, Unset))
+        ):
             raise TypeError("parent_merchant_id: expected a string, got " + type(parent_merchant_id).__name__)
 
         pbx_admin = src_dict.get("pbx_admin", UNSET)
-        if pbx_admin.__class__ is not bool and not isinstance(pbx_admin, (bool, Unset)):
+        if pbx_admin.__class__ is not bool and pbx_admin is not UNSET and not isinstance(pbx_admin, (bool, Unset)):
             raise TypeError("pbx_admin: expected a boolean, got " + type(pbx_admin).__name__)
 
         pbx_jwt = src_dict.get("pbx_jwt", UNSET)
-        if pbx_jwt.__class__ is not str and not isinstance(pbx_jwt, (str, Unset)):
+        if pbx_jwt.__class__ is not str and pbx_jwt is not UNSET and not isinstance(pbx_jwt, (str, Unset)):
             raise TypeError("pbx_jwt: expected a string, got " + type(pbx_jwt).__name__)
 
         pbx_supervisor = src_dict.get("pbx_supervisor", UNSET)
-        if pbx_supervisor.__class__ is not bool and not isinstance(pbx_supervisor, (bool, Unset)):
+        if (
+            pbx_supervisor.__class__ is not bool
+            and pbx_supervisor is not UNSET
+            and not isinstance(pbx_supervisor, (bool, Unset))
+        ):
             raise TypeError("pbx_supervisor: expected a boolean, got " + type(pbx_supervisor).__name__)
 
         pbx_user = src_dict.get("pbx_user", UNSET)
-        if pbx_user.__class__ is not bool and not isinstance(pbx_user, (bool, Unset)):
+        if pbx_user.__class__ is not bool and pbx_user is not UNSET and not isinstance(pbx_user, (bool, Unset)):
             raise TypeError("pbx_user: expected a boolean, got " + type(pbx_user).__name__)
 
         pbx_voice_identity = src_dict.get("pbx_voice_identity", UNSET)
-        if pbx_voice_identity.__class__ is not str and not isinstance(pbx_voice_identity, (str, Unset)):
+        if (
+            pbx_voice_identity.__class__ is not str
+            and pbx_voice_identity is not UNSET
+            and not isinstance(pbx_voice_identity, (str, Unset))
+        ):
             raise TypeError("pbx_voice_identity: expected a string, got " + type(pbx_voice_identity).__name__)
 
         pbx_voice_token = src_dict.get("pbx_voice_token", UNSET)
-        if pbx_voice_token.__class__ is not str and not isinstance(pbx_voice_token, (str, Unset)):
+        if (
+            pbx_voice_token.__class__ is not str
+            and pbx_voice_token is not UNSET
+            and not isinstance(pbx_voice_token, (str, Unset))
+        ):
             raise TypeError("pbx_voice_token: expected a string, got " + type(pbx_voice_token).__name__)
 
         pbx_worker_token = src_dict.get("pbx_worker_token", UNSET)
-        if pbx_worker_token.__class__ is not str and not isinstance(pbx_worker_token, (str, Unset)):
+        if (
+            pbx_worker_token.__class__ is not str
+            and pbx_worker_token is not UNSET
+            and not isinstance(pbx_worker_token, (str, Unset))
+        ):
             raise TypeError("pbx_worker_token: expected a string, got " + type(pbx_worker_token).__name__)
 
         pbx_worker_token_v2 = src_dict.get("pbx_worker_token_v2", UNSET)
-        if pbx_worker_token_v2.__class__ is not str and not isinstance(pbx_worker_token_v2, (str, Unset)):
+        if (
+            pbx_worker_token_v2.__class__ is not str
+            and pbx_worker_token_v2 is not UNSET
+            and not isinstance(pbx_worker_token_v2, (str, Unset))
+        ):
             raise TypeError("pbx_worker_token_v2: expected a string, got " + type(pbx_worker_token_v2).__name__)
 
         _twilio_accounts = src_dict.get("twilio_accounts", UNSET)
         twilio_accounts: list[ConversationTwilioAccount] | Unset
-        if isinstance(_twilio_accounts, Unset):
+        if _twilio_accounts is UNSET:
             twilio_accounts = UNSET
         else:
             if not isinstance(_twilio_accounts, list):
@@ -330,11 +368,19 @@ class ConversationAgentAuth:
                 twilio_accounts.append(twilio_accounts_item)
 
         user_id = src_dict.get("user_id", UNSET)
-        if user_id.__class__ is not int and (not isinstance(user_id, (int, Unset)) or isinstance(user_id, bool)):
+        if (
+            user_id.__class__ is not int
+            and user_id is not UNSET
+            and (not isinstance(user_id, (int, Unset)) or isinstance(user_id, bool))
+        ):
             raise TypeError("user_id: expected an integer, got " + type(user_id).__name__)
 
         websocket_url = src_dict.get("websocket_url", UNSET)
-        if websocket_url.__class__ is not str and not isinstance(websocket_url, (str, Unset)):
+        if (
+            websocket_url.__class__ is not str
+            and websocket_url is not UNSET
+            and not isinstance(websocket_url, (str, Unset))
+        ):
             raise TypeError("websocket_url: expected a string, got " + type(websocket_url).__name__)
 
         conversation_agent_auth = cls(
@@ -361,7 +407,7 @@ class ConversationAgentAuth:
             user_id,
             websocket_url,
         )
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if not _KNOWN_KEYS.issuperset(src_dict):
             conversation_agent_auth.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }

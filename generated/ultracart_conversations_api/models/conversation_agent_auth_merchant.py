@@ -56,15 +56,15 @@ class ConversationAgentAuthMerchant:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         company = src_dict.get("company", UNSET)
-        if company.__class__ is not str and not isinstance(company, (str, Unset)):
+        if company.__class__ is not str and company is not UNSET and not isinstance(company, (str, Unset)):
             raise TypeError("company: expected a string, got " + type(company).__name__)
 
         is_parent = src_dict.get("is_parent", UNSET)
-        if is_parent.__class__ is not bool and not isinstance(is_parent, (bool, Unset)):
+        if is_parent.__class__ is not bool and is_parent is not UNSET and not isinstance(is_parent, (bool, Unset)):
             raise TypeError("is_parent: expected a boolean, got " + type(is_parent).__name__)
 
         merchant_id = src_dict.get("merchant_id", UNSET)
-        if merchant_id.__class__ is not str and not isinstance(merchant_id, (str, Unset)):
+        if merchant_id.__class__ is not str and merchant_id is not UNSET and not isinstance(merchant_id, (str, Unset)):
             raise TypeError("merchant_id: expected a string, got " + type(merchant_id).__name__)
 
         conversation_agent_auth_merchant = cls(
@@ -72,7 +72,7 @@ class ConversationAgentAuthMerchant:
             is_parent,
             merchant_id,
         )
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if not _KNOWN_KEYS.issuperset(src_dict):
             conversation_agent_auth_merchant.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }

@@ -42,8 +42,10 @@ class ConversationJoinRequest:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         participant_language_iso_code = src_dict.get("participant_language_iso_code", UNSET)
-        if participant_language_iso_code.__class__ is not str and not isinstance(
-            participant_language_iso_code, (str, Unset)
+        if (
+            participant_language_iso_code.__class__ is not str
+            and participant_language_iso_code is not UNSET
+            and not isinstance(participant_language_iso_code, (str, Unset))
         ):
             raise TypeError(
                 "participant_language_iso_code: expected a string, got " + type(participant_language_iso_code).__name__
@@ -52,7 +54,7 @@ class ConversationJoinRequest:
         conversation_join_request = cls(
             participant_language_iso_code,
         )
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if not _KNOWN_KEYS.issuperset(src_dict):
             conversation_join_request.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }

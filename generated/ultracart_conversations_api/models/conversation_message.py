@@ -169,8 +169,10 @@ class ConversationMessage:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         author_conversation_participant_arn = src_dict.get("author_conversation_participant_arn", UNSET)
-        if author_conversation_participant_arn.__class__ is not str and not isinstance(
-            author_conversation_participant_arn, (str, Unset)
+        if (
+            author_conversation_participant_arn.__class__ is not str
+            and author_conversation_participant_arn is not UNSET
+            and not isinstance(author_conversation_participant_arn, (str, Unset))
         ):
             raise TypeError(
                 "author_conversation_participant_arn: expected a string, got "
@@ -178,8 +180,10 @@ class ConversationMessage:
             )
 
         author_conversation_participant_name = src_dict.get("author_conversation_participant_name", UNSET)
-        if author_conversation_participant_name.__class__ is not str and not isinstance(
-            author_conversation_participant_name, (str, Unset)
+        if (
+            author_conversation_participant_name.__class__ is not str
+            and author_conversation_participant_name is not UNSET
+            and not isinstance(author_conversation_participant_name, (str, Unset))
         ):
             raise TypeError(
                 "author_conversation_participant_name: expected a string, got "
@@ -187,30 +191,46 @@ class ConversationMessage:
             )
 
         body = src_dict.get("body", UNSET)
-        if body.__class__ is not str and not isinstance(body, (str, Unset)):
+        if body.__class__ is not str and body is not UNSET and not isinstance(body, (str, Unset)):
             raise TypeError("body: expected a string, got " + type(body).__name__)
 
         client_message_id = src_dict.get("client_message_id", UNSET)
-        if client_message_id.__class__ is not str and not isinstance(client_message_id, (str, Unset)):
+        if (
+            client_message_id.__class__ is not str
+            and client_message_id is not UNSET
+            and not isinstance(client_message_id, (str, Unset))
+        ):
             raise TypeError("client_message_id: expected a string, got " + type(client_message_id).__name__)
 
         conversation_message_uuid = src_dict.get("conversation_message_uuid", UNSET)
-        if conversation_message_uuid.__class__ is not str and not isinstance(conversation_message_uuid, (str, Unset)):
+        if (
+            conversation_message_uuid.__class__ is not str
+            and conversation_message_uuid is not UNSET
+            and not isinstance(conversation_message_uuid, (str, Unset))
+        ):
             raise TypeError(
                 "conversation_message_uuid: expected a string, got " + type(conversation_message_uuid).__name__
             )
 
         delay_until_dts = src_dict.get("delay_until_dts", UNSET)
-        if delay_until_dts.__class__ is not str and not isinstance(delay_until_dts, (str, Unset)):
+        if (
+            delay_until_dts.__class__ is not str
+            and delay_until_dts is not UNSET
+            and not isinstance(delay_until_dts, (str, Unset))
+        ):
             raise TypeError("delay_until_dts: expected a string, got " + type(delay_until_dts).__name__)
 
         language_iso_code = src_dict.get("language_iso_code", UNSET)
-        if language_iso_code.__class__ is not str and not isinstance(language_iso_code, (str, Unset)):
+        if (
+            language_iso_code.__class__ is not str
+            and language_iso_code is not UNSET
+            and not isinstance(language_iso_code, (str, Unset))
+        ):
             raise TypeError("language_iso_code: expected a string, got " + type(language_iso_code).__name__)
 
         _media_urls = src_dict.get("media_urls", UNSET)
         media_urls: list[str] | Unset
-        if isinstance(_media_urls, Unset):
+        if _media_urls is UNSET:
             media_urls = UNSET
         else:
             if not isinstance(_media_urls, list):
@@ -218,31 +238,41 @@ class ConversationMessage:
             media_urls = []
             for media_urls_item_data in _media_urls:
                 media_urls_item = media_urls_item_data
-                if media_urls_item.__class__ is not str and not isinstance(media_urls_item, (str, Unset)):
+                if (
+                    media_urls_item.__class__ is not str
+                    and media_urls_item is not UNSET
+                    and not isinstance(media_urls_item, (str, Unset))
+                ):
                     raise TypeError("media_urls_item: expected a string, got " + type(media_urls_item).__name__)
                 media_urls.append(media_urls_item)
 
         merchant_id = src_dict.get("merchant_id", UNSET)
-        if merchant_id.__class__ is not str and not isinstance(merchant_id, (str, Unset)):
+        if merchant_id.__class__ is not str and merchant_id is not UNSET and not isinstance(merchant_id, (str, Unset)):
             raise TypeError("merchant_id: expected a string, got " + type(merchant_id).__name__)
 
         message_dts = src_dict.get("message_dts", UNSET)
-        if message_dts.__class__ is not str and not isinstance(message_dts, (str, Unset)):
+        if message_dts.__class__ is not str and message_dts is not UNSET and not isinstance(message_dts, (str, Unset)):
             raise TypeError("message_dts: expected a string, got " + type(message_dts).__name__)
 
         message_epoch = src_dict.get("message_epoch", UNSET)
-        if message_epoch.__class__ is not int and (
-            not isinstance(message_epoch, (int, Unset)) or isinstance(message_epoch, bool)
+        if (
+            message_epoch.__class__ is not int
+            and message_epoch is not UNSET
+            and (not isinstance(message_epoch, (int, Unset)) or isinstance(message_epoch, bool))
         ):
             raise TypeError("message_epoch: expected an integer, got " + type(message_epoch).__name__)
 
         message_type = src_dict.get("message_type", UNSET)
-        if message_type.__class__ is not str and not isinstance(message_type, (str, Unset)):
+        if (
+            message_type.__class__ is not str
+            and message_type is not UNSET
+            and not isinstance(message_type, (str, Unset))
+        ):
             raise TypeError("message_type: expected a string, got " + type(message_type).__name__)
 
         _translations = src_dict.get("translations", UNSET)
         translations: list[ConversationMessageTranslation] | Unset
-        if isinstance(_translations, Unset):
+        if _translations is UNSET:
             translations = UNSET
         else:
             if not isinstance(_translations, list):
@@ -257,7 +287,7 @@ class ConversationMessage:
 
         _transport_statuses = src_dict.get("transport_statuses", UNSET)
         transport_statuses: list[ConversationMessageTransportStatus] | Unset
-        if isinstance(_transport_statuses, Unset):
+        if _transport_statuses is UNSET:
             transport_statuses = UNSET
         else:
             if not isinstance(_transport_statuses, list):
@@ -273,12 +303,12 @@ class ConversationMessage:
                 transport_statuses.append(transport_statuses_item)
 
         type_ = src_dict.get("type", UNSET)
-        if type_.__class__ is not str and not isinstance(type_, (str, Unset)):
+        if type_.__class__ is not str and type_ is not UNSET and not isinstance(type_, (str, Unset)):
             raise TypeError("type: expected a string, got " + type(type_).__name__)
 
         _upload_keys = src_dict.get("upload_keys", UNSET)
         upload_keys: list[str] | Unset
-        if isinstance(_upload_keys, Unset):
+        if _upload_keys is UNSET:
             upload_keys = UNSET
         else:
             if not isinstance(_upload_keys, list):
@@ -286,7 +316,11 @@ class ConversationMessage:
             upload_keys = []
             for upload_keys_item_data in _upload_keys:
                 upload_keys_item = upload_keys_item_data
-                if upload_keys_item.__class__ is not str and not isinstance(upload_keys_item, (str, Unset)):
+                if (
+                    upload_keys_item.__class__ is not str
+                    and upload_keys_item is not UNSET
+                    and not isinstance(upload_keys_item, (str, Unset))
+                ):
                     raise TypeError("upload_keys_item: expected a string, got " + type(upload_keys_item).__name__)
                 upload_keys.append(upload_keys_item)
 
@@ -308,7 +342,7 @@ class ConversationMessage:
             type_,
             upload_keys,
         )
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if not _KNOWN_KEYS.issuperset(src_dict):
             conversation_message.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }

@@ -49,18 +49,22 @@ class ConversationMessageTranslation:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         body = src_dict.get("body", UNSET)
-        if body.__class__ is not str and not isinstance(body, (str, Unset)):
+        if body.__class__ is not str and body is not UNSET and not isinstance(body, (str, Unset)):
             raise TypeError("body: expected a string, got " + type(body).__name__)
 
         language_iso_code = src_dict.get("language_iso_code", UNSET)
-        if language_iso_code.__class__ is not str and not isinstance(language_iso_code, (str, Unset)):
+        if (
+            language_iso_code.__class__ is not str
+            and language_iso_code is not UNSET
+            and not isinstance(language_iso_code, (str, Unset))
+        ):
             raise TypeError("language_iso_code: expected a string, got " + type(language_iso_code).__name__)
 
         conversation_message_translation = cls(
             body,
             language_iso_code,
         )
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if not _KNOWN_KEYS.issuperset(src_dict):
             conversation_message_translation.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }

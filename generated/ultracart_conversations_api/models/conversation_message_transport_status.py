@@ -54,22 +54,24 @@ class ConversationMessageTransportStatus:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         conversation_participant_arn = src_dict.get("conversation_participant_arn", UNSET)
-        if conversation_participant_arn.__class__ is not str and not isinstance(
-            conversation_participant_arn, (str, Unset)
+        if (
+            conversation_participant_arn.__class__ is not str
+            and conversation_participant_arn is not UNSET
+            and not isinstance(conversation_participant_arn, (str, Unset))
         ):
             raise TypeError(
                 "conversation_participant_arn: expected a string, got " + type(conversation_participant_arn).__name__
             )
 
         status = src_dict.get("status", UNSET)
-        if status.__class__ is not str and not isinstance(status, (str, Unset)):
+        if status.__class__ is not str and status is not UNSET and not isinstance(status, (str, Unset)):
             raise TypeError("status: expected a string, got " + type(status).__name__)
 
         conversation_message_transport_status = cls(
             conversation_participant_arn,
             status,
         )
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if not _KNOWN_KEYS.issuperset(src_dict):
             conversation_message_transport_status.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }

@@ -49,18 +49,18 @@ class ConversationMultimediaUploadUrl:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         key = src_dict.get("key", UNSET)
-        if key.__class__ is not str and not isinstance(key, (str, Unset)):
+        if key.__class__ is not str and key is not UNSET and not isinstance(key, (str, Unset)):
             raise TypeError("key: expected a string, got " + type(key).__name__)
 
         url = src_dict.get("url", UNSET)
-        if url.__class__ is not str and not isinstance(url, (str, Unset)):
+        if url.__class__ is not str and url is not UNSET and not isinstance(url, (str, Unset)):
             raise TypeError("url: expected a string, got " + type(url).__name__)
 
         conversation_multimedia_upload_url = cls(
             key,
             url,
         )
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if not _KNOWN_KEYS.issuperset(src_dict):
             conversation_multimedia_upload_url.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }

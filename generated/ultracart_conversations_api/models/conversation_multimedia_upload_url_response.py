@@ -86,7 +86,7 @@ class ConversationMultimediaUploadUrlResponse:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         _conversation_multimedia_upload_url = src_dict.get("conversation_multimedia_upload_url", UNSET)
         conversation_multimedia_upload_url: ConversationMultimediaUploadUrl | Unset
-        if isinstance(_conversation_multimedia_upload_url, Unset):
+        if _conversation_multimedia_upload_url is UNSET:
             conversation_multimedia_upload_url = UNSET
         else:
             if not isinstance(_conversation_multimedia_upload_url, dict):
@@ -100,7 +100,7 @@ class ConversationMultimediaUploadUrlResponse:
 
         _error = src_dict.get("error", UNSET)
         error: Error | Unset
-        if isinstance(_error, Unset):
+        if _error is UNSET:
             error = UNSET
         else:
             if not isinstance(_error, dict):
@@ -109,7 +109,7 @@ class ConversationMultimediaUploadUrlResponse:
 
         _metadata = src_dict.get("metadata", UNSET)
         metadata: ResponseMetadata | Unset
-        if isinstance(_metadata, Unset):
+        if _metadata is UNSET:
             metadata = UNSET
         else:
             if not isinstance(_metadata, dict):
@@ -117,12 +117,12 @@ class ConversationMultimediaUploadUrlResponse:
             metadata = ResponseMetadata.from_dict(_metadata)
 
         success = src_dict.get("success", UNSET)
-        if success.__class__ is not bool and not isinstance(success, (bool, Unset)):
+        if success.__class__ is not bool and success is not UNSET and not isinstance(success, (bool, Unset)):
             raise TypeError("success: expected a boolean, got " + type(success).__name__)
 
         _warning = src_dict.get("warning", UNSET)
         warning: ResponseWarning | Unset
-        if isinstance(_warning, Unset):
+        if _warning is UNSET:
             warning = UNSET
         else:
             if not isinstance(_warning, dict):
@@ -136,7 +136,7 @@ class ConversationMultimediaUploadUrlResponse:
             success,
             warning,
         )
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if not _KNOWN_KEYS.issuperset(src_dict):
             conversation_multimedia_upload_url_response.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }

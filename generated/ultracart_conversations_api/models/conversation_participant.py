@@ -126,68 +126,92 @@ class ConversationParticipant:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         conversation_participant_arn = src_dict.get("conversation_participant_arn", UNSET)
-        if conversation_participant_arn.__class__ is not str and not isinstance(
-            conversation_participant_arn, (str, Unset)
+        if (
+            conversation_participant_arn.__class__ is not str
+            and conversation_participant_arn is not UNSET
+            and not isinstance(conversation_participant_arn, (str, Unset))
         ):
             raise TypeError(
                 "conversation_participant_arn: expected a string, got " + type(conversation_participant_arn).__name__
             )
 
         conversation_participant_name = src_dict.get("conversation_participant_name", UNSET)
-        if conversation_participant_name.__class__ is not str and not isinstance(
-            conversation_participant_name, (str, Unset)
+        if (
+            conversation_participant_name.__class__ is not str
+            and conversation_participant_name is not UNSET
+            and not isinstance(conversation_participant_name, (str, Unset))
         ):
             raise TypeError(
                 "conversation_participant_name: expected a string, got " + type(conversation_participant_name).__name__
             )
 
         conversation_participant_uuid = src_dict.get("conversation_participant_uuid", UNSET)
-        if conversation_participant_uuid.__class__ is not str and not isinstance(
-            conversation_participant_uuid, (str, Unset)
+        if (
+            conversation_participant_uuid.__class__ is not str
+            and conversation_participant_uuid is not UNSET
+            and not isinstance(conversation_participant_uuid, (str, Unset))
         ):
             raise TypeError(
                 "conversation_participant_uuid: expected a string, got " + type(conversation_participant_uuid).__name__
             )
 
         email = src_dict.get("email", UNSET)
-        if email.__class__ is not str and not isinstance(email, (str, Unset)):
+        if email.__class__ is not str and email is not UNSET and not isinstance(email, (str, Unset)):
             raise TypeError("email: expected a string, got " + type(email).__name__)
 
         joined_dts = src_dict.get("joined_dts", UNSET)
-        if joined_dts.__class__ is not str and not isinstance(joined_dts, (str, Unset)):
+        if joined_dts.__class__ is not str and joined_dts is not UNSET and not isinstance(joined_dts, (str, Unset)):
             raise TypeError("joined_dts: expected a string, got " + type(joined_dts).__name__)
 
         language_iso_code = src_dict.get("language_iso_code", UNSET)
-        if language_iso_code.__class__ is not str and not isinstance(language_iso_code, (str, Unset)):
+        if (
+            language_iso_code.__class__ is not str
+            and language_iso_code is not UNSET
+            and not isinstance(language_iso_code, (str, Unset))
+        ):
             raise TypeError("language_iso_code: expected a string, got " + type(language_iso_code).__name__)
 
         last_message_dts = src_dict.get("last_message_dts", UNSET)
-        if last_message_dts.__class__ is not str and not isinstance(last_message_dts, (str, Unset)):
+        if (
+            last_message_dts.__class__ is not str
+            and last_message_dts is not UNSET
+            and not isinstance(last_message_dts, (str, Unset))
+        ):
             raise TypeError("last_message_dts: expected a string, got " + type(last_message_dts).__name__)
 
         left_dts = src_dict.get("left_dts", UNSET)
-        if left_dts.__class__ is not str and not isinstance(left_dts, (str, Unset)):
+        if left_dts.__class__ is not str and left_dts is not UNSET and not isinstance(left_dts, (str, Unset)):
             raise TypeError("left_dts: expected a string, got " + type(left_dts).__name__)
 
         profile_image_url = src_dict.get("profile_image_url", UNSET)
-        if profile_image_url.__class__ is not str and not isinstance(profile_image_url, (str, Unset)):
+        if (
+            profile_image_url.__class__ is not str
+            and profile_image_url is not UNSET
+            and not isinstance(profile_image_url, (str, Unset))
+        ):
             raise TypeError("profile_image_url: expected a string, got " + type(profile_image_url).__name__)
 
         sms_phone_number = src_dict.get("sms_phone_number", UNSET)
-        if sms_phone_number.__class__ is not str and not isinstance(sms_phone_number, (str, Unset)):
+        if (
+            sms_phone_number.__class__ is not str
+            and sms_phone_number is not UNSET
+            and not isinstance(sms_phone_number, (str, Unset))
+        ):
             raise TypeError("sms_phone_number: expected a string, got " + type(sms_phone_number).__name__)
 
         status = src_dict.get("status", UNSET)
-        if status.__class__ is not str and not isinstance(status, (str, Unset)):
+        if status.__class__ is not str and status is not UNSET and not isinstance(status, (str, Unset)):
             raise TypeError("status: expected a string, got " + type(status).__name__)
 
         timezone = src_dict.get("timezone", UNSET)
-        if timezone.__class__ is not str and not isinstance(timezone, (str, Unset)):
+        if timezone.__class__ is not str and timezone is not UNSET and not isinstance(timezone, (str, Unset)):
             raise TypeError("timezone: expected a string, got " + type(timezone).__name__)
 
         unread_messages = src_dict.get("unread_messages", UNSET)
-        if unread_messages.__class__ is not int and (
-            not isinstance(unread_messages, (int, Unset)) or isinstance(unread_messages, bool)
+        if (
+            unread_messages.__class__ is not int
+            and unread_messages is not UNSET
+            and (not isinstance(unread_messages, (int, Unset)) or isinstance(unread_messages, bool))
         ):
             raise TypeError("unread_messages: expected an integer, got " + type(unread_messages).__name__)
 
@@ -206,7 +230,7 @@ class ConversationParticipant:
             timezone,
             unread_messages,
         )
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if not _KNOWN_KEYS.issuperset(src_dict):
             conversation_participant.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }

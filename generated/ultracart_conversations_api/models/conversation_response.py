@@ -86,7 +86,7 @@ class ConversationResponse:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         _conversation = src_dict.get("conversation", UNSET)
         conversation: Conversation | Unset
-        if isinstance(_conversation, Unset):
+        if _conversation is UNSET:
             conversation = UNSET
         else:
             if not isinstance(_conversation, dict):
@@ -95,7 +95,7 @@ class ConversationResponse:
 
         _error = src_dict.get("error", UNSET)
         error: Error | Unset
-        if isinstance(_error, Unset):
+        if _error is UNSET:
             error = UNSET
         else:
             if not isinstance(_error, dict):
@@ -104,7 +104,7 @@ class ConversationResponse:
 
         _metadata = src_dict.get("metadata", UNSET)
         metadata: ResponseMetadata | Unset
-        if isinstance(_metadata, Unset):
+        if _metadata is UNSET:
             metadata = UNSET
         else:
             if not isinstance(_metadata, dict):
@@ -112,12 +112,12 @@ class ConversationResponse:
             metadata = ResponseMetadata.from_dict(_metadata)
 
         success = src_dict.get("success", UNSET)
-        if success.__class__ is not bool and not isinstance(success, (bool, Unset)):
+        if success.__class__ is not bool and success is not UNSET and not isinstance(success, (bool, Unset)):
             raise TypeError("success: expected a boolean, got " + type(success).__name__)
 
         _warning = src_dict.get("warning", UNSET)
         warning: ResponseWarning | Unset
-        if isinstance(_warning, Unset):
+        if _warning is UNSET:
             warning = UNSET
         else:
             if not isinstance(_warning, dict):
@@ -131,7 +131,7 @@ class ConversationResponse:
             success,
             warning,
         )
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if not _KNOWN_KEYS.issuperset(src_dict):
             conversation_response.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }

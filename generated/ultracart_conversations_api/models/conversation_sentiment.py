@@ -82,7 +82,11 @@ class ConversationSentiment:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         last_detect_sentiment = src_dict.get("last_detect_sentiment", UNSET)
-        if last_detect_sentiment.__class__ is not str and not isinstance(last_detect_sentiment, (str, Unset)):
+        if (
+            last_detect_sentiment.__class__ is not str
+            and last_detect_sentiment is not UNSET
+            and not isinstance(last_detect_sentiment, (str, Unset))
+        ):
             raise TypeError("last_detect_sentiment: expected a string, got " + type(last_detect_sentiment).__name__)
 
         mixed = src_dict.get("mixed", UNSET)
@@ -108,7 +112,7 @@ class ConversationSentiment:
             raise TypeError("positive: expected a number, got " + type(positive).__name__)
 
         sentiment = src_dict.get("sentiment", UNSET)
-        if sentiment.__class__ is not str and not isinstance(sentiment, (str, Unset)):
+        if sentiment.__class__ is not str and sentiment is not UNSET and not isinstance(sentiment, (str, Unset)):
             raise TypeError("sentiment: expected a string, got " + type(sentiment).__name__)
 
         conversation_sentiment = cls(
@@ -119,7 +123,7 @@ class ConversationSentiment:
             positive,
             sentiment,
         )
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if not _KNOWN_KEYS.issuperset(src_dict):
             conversation_sentiment.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }

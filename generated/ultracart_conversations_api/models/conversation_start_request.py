@@ -66,7 +66,7 @@ class ConversationStartRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         _add_conversation_participant_arns = src_dict.get("add_conversation_participant_arns", UNSET)
         add_conversation_participant_arns: list[str] | Unset
-        if isinstance(_add_conversation_participant_arns, Unset):
+        if _add_conversation_participant_arns is UNSET:
             add_conversation_participant_arns = UNSET
         else:
             if not isinstance(_add_conversation_participant_arns, list):
@@ -77,8 +77,10 @@ class ConversationStartRequest:
             add_conversation_participant_arns = []
             for add_conversation_participant_arns_item_data in _add_conversation_participant_arns:
                 add_conversation_participant_arns_item = add_conversation_participant_arns_item_data
-                if add_conversation_participant_arns_item.__class__ is not str and not isinstance(
-                    add_conversation_participant_arns_item, (str, Unset)
+                if (
+                    add_conversation_participant_arns_item.__class__ is not str
+                    and add_conversation_participant_arns_item is not UNSET
+                    and not isinstance(add_conversation_participant_arns_item, (str, Unset))
                 ):
                     raise TypeError(
                         "add_conversation_participant_arns_item: expected a string, got "
@@ -87,12 +89,18 @@ class ConversationStartRequest:
                 add_conversation_participant_arns.append(add_conversation_participant_arns_item)
 
         conversation_arn = src_dict.get("conversation_arn", UNSET)
-        if conversation_arn.__class__ is not str and not isinstance(conversation_arn, (str, Unset)):
+        if (
+            conversation_arn.__class__ is not str
+            and conversation_arn is not UNSET
+            and not isinstance(conversation_arn, (str, Unset))
+        ):
             raise TypeError("conversation_arn: expected a string, got " + type(conversation_arn).__name__)
 
         conversation_webchat_queue_uuid = src_dict.get("conversation_webchat_queue_uuid", UNSET)
-        if conversation_webchat_queue_uuid.__class__ is not str and not isinstance(
-            conversation_webchat_queue_uuid, (str, Unset)
+        if (
+            conversation_webchat_queue_uuid.__class__ is not str
+            and conversation_webchat_queue_uuid is not UNSET
+            and not isinstance(conversation_webchat_queue_uuid, (str, Unset))
         ):
             raise TypeError(
                 "conversation_webchat_queue_uuid: expected a string, got "
@@ -100,7 +108,11 @@ class ConversationStartRequest:
             )
 
         resolve_only = src_dict.get("resolve_only", UNSET)
-        if resolve_only.__class__ is not bool and not isinstance(resolve_only, (bool, Unset)):
+        if (
+            resolve_only.__class__ is not bool
+            and resolve_only is not UNSET
+            and not isinstance(resolve_only, (bool, Unset))
+        ):
             raise TypeError("resolve_only: expected a boolean, got " + type(resolve_only).__name__)
 
         conversation_start_request = cls(
@@ -109,7 +121,7 @@ class ConversationStartRequest:
             conversation_webchat_queue_uuid,
             resolve_only,
         )
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if not _KNOWN_KEYS.issuperset(src_dict):
             conversation_start_request.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }

@@ -49,7 +49,7 @@ class ConversationStartResponse:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         _conversation = src_dict.get("conversation", UNSET)
         conversation: Conversation | Unset
-        if isinstance(_conversation, Unset):
+        if _conversation is UNSET:
             conversation = UNSET
         else:
             if not isinstance(_conversation, dict):
@@ -59,7 +59,7 @@ class ConversationStartResponse:
         conversation_start_response = cls(
             conversation,
         )
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if not _KNOWN_KEYS.issuperset(src_dict):
             conversation_start_response.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }

@@ -170,20 +170,30 @@ class ConversationSummary:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         closed = src_dict.get("closed", UNSET)
-        if closed.__class__ is not bool and not isinstance(closed, (bool, Unset)):
+        if closed.__class__ is not bool and closed is not UNSET and not isinstance(closed, (bool, Unset)):
             raise TypeError("closed: expected a boolean, got " + type(closed).__name__)
 
         conversation_arn = src_dict.get("conversation_arn", UNSET)
-        if conversation_arn.__class__ is not str and not isinstance(conversation_arn, (str, Unset)):
+        if (
+            conversation_arn.__class__ is not str
+            and conversation_arn is not UNSET
+            and not isinstance(conversation_arn, (str, Unset))
+        ):
             raise TypeError("conversation_arn: expected a string, got " + type(conversation_arn).__name__)
 
         conversation_uuid = src_dict.get("conversation_uuid", UNSET)
-        if conversation_uuid.__class__ is not str and not isinstance(conversation_uuid, (str, Unset)):
+        if (
+            conversation_uuid.__class__ is not str
+            and conversation_uuid is not UNSET
+            and not isinstance(conversation_uuid, (str, Unset))
+        ):
             raise TypeError("conversation_uuid: expected a string, got " + type(conversation_uuid).__name__)
 
         customer_first_message_unresponded_to_dts = src_dict.get("customer_first_message_unresponded_to_dts", UNSET)
-        if customer_first_message_unresponded_to_dts.__class__ is not str and not isinstance(
-            customer_first_message_unresponded_to_dts, (str, Unset)
+        if (
+            customer_first_message_unresponded_to_dts.__class__ is not str
+            and customer_first_message_unresponded_to_dts is not UNSET
+            and not isinstance(customer_first_message_unresponded_to_dts, (str, Unset))
         ):
             raise TypeError(
                 "customer_first_message_unresponded_to_dts: expected a string, got "
@@ -191,8 +201,10 @@ class ConversationSummary:
             )
 
         last_conversation_message_body = src_dict.get("last_conversation_message_body", UNSET)
-        if last_conversation_message_body.__class__ is not str and not isinstance(
-            last_conversation_message_body, (str, Unset)
+        if (
+            last_conversation_message_body.__class__ is not str
+            and last_conversation_message_body is not UNSET
+            and not isinstance(last_conversation_message_body, (str, Unset))
         ):
             raise TypeError(
                 "last_conversation_message_body: expected a string, got "
@@ -200,8 +212,10 @@ class ConversationSummary:
             )
 
         last_conversation_participant_arn = src_dict.get("last_conversation_participant_arn", UNSET)
-        if last_conversation_participant_arn.__class__ is not str and not isinstance(
-            last_conversation_participant_arn, (str, Unset)
+        if (
+            last_conversation_participant_arn.__class__ is not str
+            and last_conversation_participant_arn is not UNSET
+            and not isinstance(last_conversation_participant_arn, (str, Unset))
         ):
             raise TypeError(
                 "last_conversation_participant_arn: expected a string, got "
@@ -209,8 +223,10 @@ class ConversationSummary:
             )
 
         last_conversation_participant_name = src_dict.get("last_conversation_participant_name", UNSET)
-        if last_conversation_participant_name.__class__ is not str and not isinstance(
-            last_conversation_participant_name, (str, Unset)
+        if (
+            last_conversation_participant_name.__class__ is not str
+            and last_conversation_participant_name is not UNSET
+            and not isinstance(last_conversation_participant_name, (str, Unset))
         ):
             raise TypeError(
                 "last_conversation_participant_name: expected a string, got "
@@ -218,34 +234,42 @@ class ConversationSummary:
             )
 
         last_interactive_message_dts = src_dict.get("last_interactive_message_dts", UNSET)
-        if last_interactive_message_dts.__class__ is not str and not isinstance(
-            last_interactive_message_dts, (str, Unset)
+        if (
+            last_interactive_message_dts.__class__ is not str
+            and last_interactive_message_dts is not UNSET
+            and not isinstance(last_interactive_message_dts, (str, Unset))
         ):
             raise TypeError(
                 "last_interactive_message_dts: expected a string, got " + type(last_interactive_message_dts).__name__
             )
 
         last_message_dts = src_dict.get("last_message_dts", UNSET)
-        if last_message_dts.__class__ is not str and not isinstance(last_message_dts, (str, Unset)):
+        if (
+            last_message_dts.__class__ is not str
+            and last_message_dts is not UNSET
+            and not isinstance(last_message_dts, (str, Unset))
+        ):
             raise TypeError("last_message_dts: expected a string, got " + type(last_message_dts).__name__)
 
         medium = src_dict.get("medium", UNSET)
-        if medium.__class__ is not str and not isinstance(medium, (str, Unset)):
+        if medium.__class__ is not str and medium is not UNSET and not isinstance(medium, (str, Unset)):
             raise TypeError("medium: expected a string, got " + type(medium).__name__)
 
         merchant_id = src_dict.get("merchant_id", UNSET)
-        if merchant_id.__class__ is not str and not isinstance(merchant_id, (str, Unset)):
+        if merchant_id.__class__ is not str and merchant_id is not UNSET and not isinstance(merchant_id, (str, Unset)):
             raise TypeError("merchant_id: expected a string, got " + type(merchant_id).__name__)
 
         message_count = src_dict.get("message_count", UNSET)
-        if message_count.__class__ is not int and (
-            not isinstance(message_count, (int, Unset)) or isinstance(message_count, bool)
+        if (
+            message_count.__class__ is not int
+            and message_count is not UNSET
+            and (not isinstance(message_count, (int, Unset)) or isinstance(message_count, bool))
         ):
             raise TypeError("message_count: expected an integer, got " + type(message_count).__name__)
 
         _participants = src_dict.get("participants", UNSET)
         participants: list[ConversationParticipant] | Unset
-        if isinstance(_participants, Unset):
+        if _participants is UNSET:
             participants = UNSET
         else:
             if not isinstance(_participants, list):
@@ -260,7 +284,7 @@ class ConversationSummary:
 
         _sentiment = src_dict.get("sentiment", UNSET)
         sentiment: ConversationSentiment | Unset
-        if isinstance(_sentiment, Unset):
+        if _sentiment is UNSET:
             sentiment = UNSET
         else:
             if not isinstance(_sentiment, dict):
@@ -268,15 +292,19 @@ class ConversationSummary:
             sentiment = ConversationSentiment.from_dict(_sentiment)
 
         start_dts = src_dict.get("start_dts", UNSET)
-        if start_dts.__class__ is not str and not isinstance(start_dts, (str, Unset)):
+        if start_dts.__class__ is not str and start_dts is not UNSET and not isinstance(start_dts, (str, Unset)):
             raise TypeError("start_dts: expected a string, got " + type(start_dts).__name__)
 
         unread_messages = src_dict.get("unread_messages", UNSET)
-        if unread_messages.__class__ is not bool and not isinstance(unread_messages, (bool, Unset)):
+        if (
+            unread_messages.__class__ is not bool
+            and unread_messages is not UNSET
+            and not isinstance(unread_messages, (bool, Unset))
+        ):
             raise TypeError("unread_messages: expected a boolean, got " + type(unread_messages).__name__)
 
         visible = src_dict.get("visible", UNSET)
-        if visible.__class__ is not bool and not isinstance(visible, (bool, Unset)):
+        if visible.__class__ is not bool and visible is not UNSET and not isinstance(visible, (bool, Unset)):
             raise TypeError("visible: expected a boolean, got " + type(visible).__name__)
 
         conversation_summary = cls(
@@ -298,7 +326,7 @@ class ConversationSummary:
             unread_messages,
             visible,
         )
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if not _KNOWN_KEYS.issuperset(src_dict):
             conversation_summary.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }

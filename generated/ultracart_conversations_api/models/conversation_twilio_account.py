@@ -51,12 +51,12 @@ class ConversationTwilioAccount:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         merchant_id = src_dict.get("merchant_id", UNSET)
-        if merchant_id.__class__ is not str and not isinstance(merchant_id, (str, Unset)):
+        if merchant_id.__class__ is not str and merchant_id is not UNSET and not isinstance(merchant_id, (str, Unset)):
             raise TypeError("merchant_id: expected a string, got " + type(merchant_id).__name__)
 
         _twilio_phone_numbers = src_dict.get("twilio_phone_numbers", UNSET)
         twilio_phone_numbers: list[str] | Unset
-        if isinstance(_twilio_phone_numbers, Unset):
+        if _twilio_phone_numbers is UNSET:
             twilio_phone_numbers = UNSET
         else:
             if not isinstance(_twilio_phone_numbers, list):
@@ -64,8 +64,10 @@ class ConversationTwilioAccount:
             twilio_phone_numbers = []
             for twilio_phone_numbers_item_data in _twilio_phone_numbers:
                 twilio_phone_numbers_item = twilio_phone_numbers_item_data
-                if twilio_phone_numbers_item.__class__ is not str and not isinstance(
-                    twilio_phone_numbers_item, (str, Unset)
+                if (
+                    twilio_phone_numbers_item.__class__ is not str
+                    and twilio_phone_numbers_item is not UNSET
+                    and not isinstance(twilio_phone_numbers_item, (str, Unset))
                 ):
                     raise TypeError(
                         "twilio_phone_numbers_item: expected a string, got " + type(twilio_phone_numbers_item).__name__
@@ -76,7 +78,7 @@ class ConversationTwilioAccount:
             merchant_id,
             twilio_phone_numbers,
         )
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if not _KNOWN_KEYS.issuperset(src_dict):
             conversation_twilio_account.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }

@@ -89,7 +89,7 @@ class ConversationsResponse:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         _conversations = src_dict.get("conversations", UNSET)
         conversations: list[ConversationSummary] | Unset
-        if isinstance(_conversations, Unset):
+        if _conversations is UNSET:
             conversations = UNSET
         else:
             if not isinstance(_conversations, list):
@@ -104,7 +104,7 @@ class ConversationsResponse:
 
         _error = src_dict.get("error", UNSET)
         error: Error | Unset
-        if isinstance(_error, Unset):
+        if _error is UNSET:
             error = UNSET
         else:
             if not isinstance(_error, dict):
@@ -113,7 +113,7 @@ class ConversationsResponse:
 
         _metadata = src_dict.get("metadata", UNSET)
         metadata: ResponseMetadata | Unset
-        if isinstance(_metadata, Unset):
+        if _metadata is UNSET:
             metadata = UNSET
         else:
             if not isinstance(_metadata, dict):
@@ -121,12 +121,12 @@ class ConversationsResponse:
             metadata = ResponseMetadata.from_dict(_metadata)
 
         success = src_dict.get("success", UNSET)
-        if success.__class__ is not bool and not isinstance(success, (bool, Unset)):
+        if success.__class__ is not bool and success is not UNSET and not isinstance(success, (bool, Unset)):
             raise TypeError("success: expected a boolean, got " + type(success).__name__)
 
         _warning = src_dict.get("warning", UNSET)
         warning: ResponseWarning | Unset
-        if isinstance(_warning, Unset):
+        if _warning is UNSET:
             warning = UNSET
         else:
             if not isinstance(_warning, dict):
@@ -140,7 +140,7 @@ class ConversationsResponse:
             success,
             warning,
         )
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if not _KNOWN_KEYS.issuperset(src_dict):
             conversations_response.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }

@@ -70,23 +70,31 @@ class Error:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         developer_message = src_dict.get("developer_message", UNSET)
-        if developer_message.__class__ is not str and not isinstance(developer_message, (str, Unset)):
+        if (
+            developer_message.__class__ is not str
+            and developer_message is not UNSET
+            and not isinstance(developer_message, (str, Unset))
+        ):
             raise TypeError("developer_message: expected a string, got " + type(developer_message).__name__)
 
         error_code = src_dict.get("error_code", UNSET)
-        if error_code.__class__ is not str and not isinstance(error_code, (str, Unset)):
+        if error_code.__class__ is not str and error_code is not UNSET and not isinstance(error_code, (str, Unset)):
             raise TypeError("error_code: expected a string, got " + type(error_code).__name__)
 
         more_info = src_dict.get("more_info", UNSET)
-        if more_info.__class__ is not str and not isinstance(more_info, (str, Unset)):
+        if more_info.__class__ is not str and more_info is not UNSET and not isinstance(more_info, (str, Unset)):
             raise TypeError("more_info: expected a string, got " + type(more_info).__name__)
 
         object_id = src_dict.get("object_id", UNSET)
-        if object_id.__class__ is not str and not isinstance(object_id, (str, Unset)):
+        if object_id.__class__ is not str and object_id is not UNSET and not isinstance(object_id, (str, Unset)):
             raise TypeError("object_id: expected a string, got " + type(object_id).__name__)
 
         user_message = src_dict.get("user_message", UNSET)
-        if user_message.__class__ is not str and not isinstance(user_message, (str, Unset)):
+        if (
+            user_message.__class__ is not str
+            and user_message is not UNSET
+            and not isinstance(user_message, (str, Unset))
+        ):
             raise TypeError("user_message: expected a string, got " + type(user_message).__name__)
 
         error = cls(
@@ -96,7 +104,7 @@ class Error:
             object_id,
             user_message,
         )
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if not _KNOWN_KEYS.issuperset(src_dict):
             error.additional_properties = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         return error
 

@@ -55,12 +55,16 @@ class ResponseMetadata:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         payload_name = src_dict.get("payload_name", UNSET)
-        if payload_name.__class__ is not str and not isinstance(payload_name, (str, Unset)):
+        if (
+            payload_name.__class__ is not str
+            and payload_name is not UNSET
+            and not isinstance(payload_name, (str, Unset))
+        ):
             raise TypeError("payload_name: expected a string, got " + type(payload_name).__name__)
 
         _result_set = src_dict.get("result_set", UNSET)
         result_set: ResultSet | Unset
-        if isinstance(_result_set, Unset):
+        if _result_set is UNSET:
             result_set = UNSET
         else:
             if not isinstance(_result_set, dict):
@@ -71,7 +75,7 @@ class ResponseMetadata:
             payload_name,
             result_set,
         )
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if not _KNOWN_KEYS.issuperset(src_dict):
             response_metadata.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }

@@ -56,15 +56,23 @@ class ResponseWarning:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         more_info = src_dict.get("more_info", UNSET)
-        if more_info.__class__ is not str and not isinstance(more_info, (str, Unset)):
+        if more_info.__class__ is not str and more_info is not UNSET and not isinstance(more_info, (str, Unset)):
             raise TypeError("more_info: expected a string, got " + type(more_info).__name__)
 
         warning_code = src_dict.get("warning_code", UNSET)
-        if warning_code.__class__ is not str and not isinstance(warning_code, (str, Unset)):
+        if (
+            warning_code.__class__ is not str
+            and warning_code is not UNSET
+            and not isinstance(warning_code, (str, Unset))
+        ):
             raise TypeError("warning_code: expected a string, got " + type(warning_code).__name__)
 
         warning_message = src_dict.get("warning_message", UNSET)
-        if warning_message.__class__ is not str and not isinstance(warning_message, (str, Unset)):
+        if (
+            warning_message.__class__ is not str
+            and warning_message is not UNSET
+            and not isinstance(warning_message, (str, Unset))
+        ):
             raise TypeError("warning_message: expected a string, got " + type(warning_message).__name__)
 
         response_warning = cls(
@@ -72,7 +80,7 @@ class ResponseWarning:
             warning_code,
             warning_message,
         )
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if not _KNOWN_KEYS.issuperset(src_dict):
             response_warning.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }

@@ -82,25 +82,39 @@ class ResultSet:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         count = src_dict.get("count", UNSET)
-        if count.__class__ is not int and (not isinstance(count, (int, Unset)) or isinstance(count, bool)):
+        if (
+            count.__class__ is not int
+            and count is not UNSET
+            and (not isinstance(count, (int, Unset)) or isinstance(count, bool))
+        ):
             raise TypeError("count: expected an integer, got " + type(count).__name__)
 
         limit = src_dict.get("limit", UNSET)
-        if limit.__class__ is not int and (not isinstance(limit, (int, Unset)) or isinstance(limit, bool)):
+        if (
+            limit.__class__ is not int
+            and limit is not UNSET
+            and (not isinstance(limit, (int, Unset)) or isinstance(limit, bool))
+        ):
             raise TypeError("limit: expected an integer, got " + type(limit).__name__)
 
         more = src_dict.get("more", UNSET)
-        if more.__class__ is not bool and not isinstance(more, (bool, Unset)):
+        if more.__class__ is not bool and more is not UNSET and not isinstance(more, (bool, Unset)):
             raise TypeError("more: expected a boolean, got " + type(more).__name__)
 
         next_offset = src_dict.get("next_offset", UNSET)
-        if next_offset.__class__ is not int and (
-            not isinstance(next_offset, (int, Unset)) or isinstance(next_offset, bool)
+        if (
+            next_offset.__class__ is not int
+            and next_offset is not UNSET
+            and (not isinstance(next_offset, (int, Unset)) or isinstance(next_offset, bool))
         ):
             raise TypeError("next_offset: expected an integer, got " + type(next_offset).__name__)
 
         offset = src_dict.get("offset", UNSET)
-        if offset.__class__ is not int and (not isinstance(offset, (int, Unset)) or isinstance(offset, bool)):
+        if (
+            offset.__class__ is not int
+            and offset is not UNSET
+            and (not isinstance(offset, (int, Unset)) or isinstance(offset, bool))
+        ):
             raise TypeError("offset: expected an integer, got " + type(offset).__name__)
 
         def _parse_total_records(data: object) -> int | None | Unset:
@@ -109,8 +123,10 @@ class ResultSet:
             if isinstance(data, Unset):
                 return data
             total_records_type_0 = data
-            if total_records_type_0.__class__ is not int and (
-                not isinstance(total_records_type_0, (int, Unset)) or isinstance(total_records_type_0, bool)
+            if (
+                total_records_type_0.__class__ is not int
+                and total_records_type_0 is not UNSET
+                and (not isinstance(total_records_type_0, (int, Unset)) or isinstance(total_records_type_0, bool))
             ):
                 raise TypeError("total_records_type_0: expected an integer, got " + type(total_records_type_0).__name__)
 
@@ -129,7 +145,7 @@ class ResultSet:
             offset,
             total_records,
         )
-        if not src_dict.keys() <= _KNOWN_KEYS:
+        if not _KNOWN_KEYS.issuperset(src_dict):
             result_set.additional_properties = {key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS}
         return result_set
 
