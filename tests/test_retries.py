@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import replace
 from email.utils import formatdate
 
 import pytest
@@ -201,7 +200,7 @@ def test_429s_are_retried_apart_from_max_retries(
 def test_rate_limit_error_once_max_rate_limit_wait_is_spent(
     fake: FakeUltraCart, waits: list[float], limiter: RateLimiter
 ) -> None:
-    policy = replace(FAST_RETRIES, max_rate_limit_wait=5)
+    policy = FAST_RETRIES.replace(max_rate_limit_wait=5)
     fake.inject("getConversations", *[Fault.status(429, retry_after="2")] * 5)
     with ConversationApi(
         simple_key=fake.simple_key,
@@ -304,3 +303,20 @@ def test_the_policy_refuses_nonsense() -> None:
         RetryPolicy(max_retries=-1)
     with pytest.raises(ValueError, match="jitter"):
         RetryPolicy(jitter=2)
+
+
+def test_a_policy_is_an_immutable_value_changed_by_replace() -> None:
+    policy = RetryPolicy(max_retries=3, jitter=0.0)
+    with pytest.raises(AttributeError, match="immutable"):
+        policy.max_retries = 9
+    changed = policy.replace(max_backoff=2.0)
+    assert (changed.max_retries, changed.max_backoff, changed.jitter) == (3, 2.0, 0.0)
+    assert policy.max_backoff == 8.0  # the original is untouched
+    assert changed != policy and changed == RetryPolicy(max_retries=3, jitter=0.0, max_backoff=2)
+    assert len({changed, RetryPolicy(max_retries=3, jitter=0.0, max_backoff=2.0)}) == 1
+    assert "max_backoff=2.0" in repr(changed)
+    # A copy is checked like a new policy, and a misspelt setting is named.
+    with pytest.raises(ValueError, match="max_backoff"):
+        policy.replace(max_backoff=float("nan"))
+    with pytest.raises(TypeError, match="max_retires"):
+        policy.replace(max_retires=3)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import httpx
 
@@ -72,8 +72,7 @@ def resolve_max_response_bytes(value: object) -> int:
 DEFAULT_HTTPX_TIMEOUT = resolve_timeout(DEFAULT_TIMEOUT)
 
 
-@dataclass(frozen=True, slots=True)
-class Credentials:
+class Credentials(NamedTuple):
     """How a client authenticates: the httpx.Auth, a label for reprs, what to scrub."""
 
     auth: httpx.Auth

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import AsyncGenerator, Callable, Iterator, Mapping
-from dataclasses import dataclass, field
-from typing import Any, Generic, Literal, TypeVar
+from typing import Any, Generic, Literal, NamedTuple, TypeVar
 
 T = TypeVar("T")
 
@@ -30,9 +29,12 @@ class _Missing:
 
 MISSING: Any = _Missing()
 
+# The descriptors are NamedTuples (immutable, compared by value) rather than dataclasses:
+# a frozen dataclass compiles several methods when its module is imported, and the
+# client's import time is part of every program that uses it.
 
-@dataclass(frozen=True, slots=True)
-class Parameter:
+
+class Parameter(NamedTuple):
     """One parameter of an operation, with the constraints the spec gives it."""
 
     name: str  # as the spec (and the wire) names it, leading underscore and all
@@ -52,8 +54,7 @@ class Parameter:
     description: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class BodyField:
+class BodyField(NamedTuple):
     """A property of a request body model, for tools that build bodies from flags."""
 
     name: str
@@ -69,8 +70,7 @@ def model_class(models: str, name: str) -> type[Any]:
     return cls
 
 
-@dataclass(frozen=True, slots=True)
-class RequestBody:
+class RequestBody(NamedTuple):
     python_name: str  # x-codegen-request-body-name, else "body"
     model_name: str  # the generated model class; instances are sent as JSON
     models: str  # the module that exports it
@@ -83,8 +83,7 @@ class RequestBody:
         return model_class(self.models, self.model_name)
 
 
-@dataclass(frozen=True, slots=True)
-class Pagination:
+class Pagination(NamedTuple):
     """x-pagination: how the pages of a list operation are walked."""
 
     iterator: str  # the clients' method: "iter_" + the items' name
@@ -96,8 +95,7 @@ class Pagination:
     max_page_size: int
 
 
-@dataclass(frozen=True, slots=True)
-class CliHints:
+class CliHints(NamedTuple):
     """x-cli: what the command line calls the operation and shows of its items."""
 
     command: str
@@ -108,47 +106,74 @@ class CliHints:
 Parser = Callable[[Mapping[str, Any]], T] | None
 
 
-@dataclass(frozen=True, slots=True)
 class Operation(Generic[T]):
-    """One operation of the API, as openapi.yaml declares it."""
+    """One operation of the API, as openapi.yaml declares it (built once per operation
+    by the generated module, and not changed after)."""
 
-    operation_id: str
-    python_name: str  # the clients' method
-    method: str
-    path: str  # relative to the base URL, with {name} placeholders
-    parameters: tuple[Parameter, ...]
-    body: RequestBody | None
-    # Documented 2xx statuses and the model that reads each (None: no body to read).
-    responses: Mapping[int, str | None]
-    models: str  # the module that exports the models
-    # Safe to send twice (x-idempotent, else by HTTP method): a retry after a 5xx or a
-    # lost response cannot do harm.
-    idempotent: bool
-    summary: str = ""
-    oauth_scopes: tuple[str, ...] = ()
-    pagination: Pagination | None = None
-    cli: CliHints | None = None
-    # Derived once, for the hot path.
-    path_parameters: tuple[Parameter, ...] = field(init=False, repr=False)
-    arguments: tuple[Parameter, ...] = field(init=False, repr=False)
-    constant_headers: Mapping[str, str] = field(init=False, repr=False)
-    # status -> parser, filled on first use of each status.
-    _parsers: dict[int, Parser[T]] = field(init=False, repr=False, compare=False)
+    __slots__ = (
+        "_parsers",
+        "arguments",
+        "body",
+        "cli",
+        "constant_headers",
+        "idempotent",
+        "method",
+        "models",
+        "oauth_scopes",
+        "operation_id",
+        "pagination",
+        "parameters",
+        "path",
+        "path_parameters",
+        "python_name",
+        "responses",
+        "summary",
+    )
 
-    def __post_init__(self) -> None:
-        set_ = object.__setattr__
-        set_(self, "path_parameters", tuple(p for p in self.parameters if p.location == "path"))
-        set_(
-            self,
-            "arguments",
-            tuple(p for p in self.parameters if p.location != "path" and not p.constant),
-        )
-        set_(
-            self,
-            "constant_headers",
-            {p.name: str(p.default) for p in self.parameters if p.constant},
-        )
-        set_(self, "_parsers", {})
+    def __init__(
+        self,
+        *,
+        operation_id: str,
+        python_name: str,
+        method: str,
+        path: str,
+        parameters: tuple[Parameter, ...],
+        body: RequestBody | None,
+        responses: Mapping[int, str | None],
+        models: str,
+        idempotent: bool,
+        summary: str = "",
+        oauth_scopes: tuple[str, ...] = (),
+        pagination: Pagination | None = None,
+        cli: CliHints | None = None,
+    ) -> None:
+        self.operation_id = operation_id
+        self.python_name = python_name  # the clients' method
+        self.method = method
+        self.path = path  # relative to the base URL, with {name} placeholders
+        self.parameters = parameters
+        self.body = body
+        # Documented 2xx statuses and the model that reads each (None: no body to read).
+        self.responses = responses
+        self.models = models  # the module that exports the models
+        # Safe to send twice (x-idempotent, else by HTTP method): a retry after a 5xx or
+        # a lost response cannot do harm.
+        self.idempotent = idempotent
+        self.summary = summary
+        self.oauth_scopes = oauth_scopes
+        self.pagination = pagination
+        self.cli = cli
+        # Derived once, for the hot path.
+        self.path_parameters = tuple(p for p in parameters if p.location == "path")
+        self.arguments = tuple(p for p in parameters if p.location != "path" and not p.constant)
+        self.constant_headers: Mapping[str, str] = {
+            p.name: str(p.default) for p in parameters if p.constant
+        }
+        # status -> parser, filled on first use of each status.
+        self._parsers: dict[int, Parser[T]] = {}
+
+    def __repr__(self) -> str:
+        return f"Operation({self.operation_id!r}, {self.method} {self.path})"
 
     def parser_for(self, status: int) -> Parser[T]:
         """How to read a 2xx answer; a 2xx the spec does not list is read like the first
@@ -163,8 +188,7 @@ class Operation(Generic[T]):
         return parser
 
 
-@dataclass(frozen=True, slots=True)
-class ApiResponse(Generic[T]):
+class ApiResponse(NamedTuple, Generic[T]):
     """A call's result with its HTTP details (what the seed's `*_with_http_info` returns).
 
     `data` is the parsed model, or None for an answer without a documented body;

@@ -31,8 +31,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from ultracart_conversations.errors import DeadlineExceededError, RateLimitError
 
@@ -88,8 +87,7 @@ class SystemClock:
         await asyncio.sleep(seconds)
 
 
-@dataclass(frozen=True, slots=True)
-class RateLimiterStats:
+class RateLimiterStats(NamedTuple):
     """A snapshot of the gate. Rates in requests per second."""
 
     rate: float | None  # the pace now (None: not pacing; the ceiling alone applies)
@@ -103,8 +101,7 @@ class RateLimiterStats:
     waited_seconds: float  # total time callers spent waiting in the gate
 
 
-@dataclass(frozen=True, slots=True)
-class Permit:
+class Permit(NamedTuple):
     """One send let through; hand it back with `release`."""
 
     sent_at: float

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import random
 import time
-from dataclasses import dataclass
+from typing import Any
 
 from ultracart_conversations._ratelimit import is_daily_quota
 from ultracart_conversations.errors import (
@@ -37,7 +37,6 @@ __all__ = ["RetryPolicy", "parse_retry_after", "rate_limited_wait", "retry_wait"
 _MAX_WAIT = 24 * 3600.0
 
 
-@dataclass(frozen=True, slots=True)
 class RetryPolicy:
     """How the client retries. `max_retries=0` turns retries off.
 
@@ -48,37 +47,91 @@ class RetryPolicy:
 
     With a rate limiter, 429s are retried apart from max_retries, for at most
     `max_rate_limit_wait` seconds of waiting per call (0: raise the first 429).
+
+    Immutable, compared by value; `policy.replace(max_retries=5)` makes a changed copy.
+    (A plain class rather than a frozen dataclass: one fewer module and no compiled
+    methods when the client is imported.)
     """
 
-    max_retries: int = 2
-    initial_backoff: float = 0.5
-    max_backoff: float = 8.0
-    max_retry_after: float = 60.0
-    jitter: float = 0.25
-    max_rate_limit_wait: float = 600.0
+    __slots__ = (
+        "initial_backoff",
+        "jitter",
+        "max_backoff",
+        "max_rate_limit_wait",
+        "max_retries",
+        "max_retry_after",
+    )
+    max_retries: int
+    initial_backoff: float
+    max_backoff: float
+    max_retry_after: float
+    jitter: float
+    max_rate_limit_wait: float
 
-    def __post_init__(self) -> None:
-        if isinstance(self.max_retries, bool) or not isinstance(self.max_retries, int):
+    def __init__(
+        self,
+        max_retries: int = 2,
+        initial_backoff: float = 0.5,
+        max_backoff: float = 8.0,
+        max_retry_after: float = 60.0,
+        jitter: float = 0.25,
+        max_rate_limit_wait: float = 600.0,
+    ) -> None:
+        if isinstance(max_retries, bool) or not isinstance(max_retries, int):
             raise TypeError("max_retries must be an int")
-        if self.max_retries < 0:
+        if max_retries < 0:
             raise ValueError("max_retries must be >= 0")
-        for name in (
-            "initial_backoff",
-            "max_backoff",
-            "max_retry_after",
-            "max_rate_limit_wait",
-            "jitter",
-        ):
-            value = getattr(self, name)
+        waits = {
+            "initial_backoff": initial_backoff,
+            "max_backoff": max_backoff,
+            "max_retry_after": max_retry_after,
+            "max_rate_limit_wait": max_rate_limit_wait,
+        }
+        for name, value in (*waits.items(), ("jitter", jitter)):
             if isinstance(value, bool) or not isinstance(value, int | float):
                 raise TypeError(f"{name} must be a number, got {type(value).__name__}")
-        for name in ("initial_backoff", "max_backoff", "max_retry_after", "max_rate_limit_wait"):
+        for name, value in waits.items():
             # NaN compares false with everything: it would turn the cap off. Infinity
             # would let a server's Retry-After park a call for ever.
-            if not 0 <= getattr(self, name) <= _MAX_WAIT:
+            if not 0 <= value <= _MAX_WAIT:
                 raise ValueError(f"{name} must be from 0 to {_MAX_WAIT:.0f} seconds")
-        if not 0 <= self.jitter <= 1:
+        if not 0 <= jitter <= 1:
             raise ValueError("jitter must be between 0 and 1")
+        set_ = object.__setattr__  # past this class's own __setattr__, which refuses
+        set_(self, "max_retries", max_retries)
+        set_(self, "initial_backoff", initial_backoff)
+        set_(self, "max_backoff", max_backoff)
+        set_(self, "max_retry_after", max_retry_after)
+        set_(self, "jitter", jitter)
+        set_(self, "max_rate_limit_wait", max_rate_limit_wait)
+
+    def replace(self, **changes: float) -> RetryPolicy:
+        """A copy with some settings changed (and checked again)."""
+        unknown = changes.keys() - set(self.__slots__)
+        if unknown:
+            raise TypeError(f"RetryPolicy has no setting {sorted(unknown)[0]!r}")
+        return RetryPolicy(**{**self._as_dict(), **changes})
+
+    def _as_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.__slots__}
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"RetryPolicy is immutable: use .replace({name}=...)")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError("RetryPolicy is immutable")
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._as_dict() == other._as_dict()
+
+    def __hash__(self) -> int:
+        return hash(tuple(self._as_dict().values()))
+
+    def __repr__(self) -> str:
+        settings = ", ".join(f"{name}={value!r}" for name, value in self._as_dict().items())
+        return f"RetryPolicy({settings})"
 
     def backoff(self, retry_number: int) -> float:
         """The wait before retry number `retry_number` (0-based) without Retry-After."""

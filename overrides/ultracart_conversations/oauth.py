@@ -18,12 +18,10 @@ from __future__ import annotations
 
 import json
 import re
-import secrets as _random
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import Future
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 import httpx
@@ -33,6 +31,9 @@ from ultracart_conversations._redaction import REDACTED, Secrets, logger, scrub_
 from ultracart_conversations._response import connection_error
 from ultracart_conversations._urls import check_transport_security
 from ultracart_conversations.errors import InvalidRequestError, OAuthError
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 __all__ = ["DEFAULT_SCOPES", "OAuthClient", "OAuthSession", "OAuthTokens"]
 
@@ -245,7 +246,10 @@ class OAuthClient:
     ) -> tuple[str, str]:
         """(URL to send the user to, state). Compare the state the redirect brings back
         with this one before exchanging the code; a random one is made if none is given."""
-        state = state or _random.token_urlsafe(24)
+        if not state:
+            import secrets  # here: only the authorization step needs it
+
+            state = secrets.token_urlsafe(24)
         query = urlencode(
             {
                 "response_type": "code",
@@ -425,6 +429,8 @@ class OAuthSession:
     def _refresh_future(self, stale_access_token: str | None, reason: str) -> Future[OAuthTokens]:
         """The refresh in flight, a new one, or (when another caller already replaced
         `stale_access_token`) a done future with the current tokens."""
+        from concurrent.futures import Future  # here: a client that never refreshes skips it
+
         with self._lock:
             current = self._tokens
             if stale_access_token is not None and current.access_token != stale_access_token:
