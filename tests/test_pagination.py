@@ -22,7 +22,11 @@ from ultracart_conversations import (
     RateLimiter,
     ResponseValidationError,
 )
-from ultracart_conversations._pagination import MAX_PAGES_WITHOUT_NEW_ITEMS, Pager
+from ultracart_conversations._pagination import (
+    MAX_PAGES_WITHOUT_NEW_ITEMS,
+    SWEEP_FIRST_LIMIT,
+    Pager,
+)
 from ultracart_conversations.testing import FakeUltraCart, Fault
 from ultracart_conversations_api.operations import GET_CONVERSATIONS
 
@@ -100,6 +104,32 @@ def test_conversations_arriving_at_the_head_cause_no_duplicates_and_no_losses(
     arrived = uuids_of(fake)[: len(uuids_of(fake)) - len(existing)]
     assert set(got[len(existing) :]) <= set(arrived)  # then what the sweep found
     assert len(arrived) > 0 or inserted_per_page == 0
+
+
+def test_the_sweep_starts_with_a_short_page_and_goes_on_with_full_ones_when_needed(
+    api: ConversationApi, fake: FakeUltraCart
+) -> None:
+    existing = uuids_of(fake)
+    assert len(existing) > SWEEP_FIRST_LIMIT
+    page_size = len(existing) - 5
+    # Nothing moved: the sweep reads SWEEP_FIRST_LIMIT items, not a page of page_size.
+    assert [s.conversation_uuid for s in api.iter_conversations(page_size=page_size)] == existing
+    first, *_, sweep = pages_requested(fake)
+    assert first == ("0", str(page_size))
+    assert sweep == ("0", str(SWEEP_FIRST_LIMIT))
+    # More arrivals than the short page holds, after the first page was read: the sweep
+    # goes on past its short page with full ones, and finds every one of them.
+    fake.requests.clear()
+    iterator = api.iter_conversations(page_size=page_size)
+    got = [s.conversation_uuid for s in islice(iterator, page_size)]
+    arrived = fake.insert_conversations(SWEEP_FIRST_LIMIT + 3)
+    got += [s.conversation_uuid for s in iterator]
+    assert got[: len(existing)] == existing
+    assert got[len(existing) :] == arrived
+    # That sweep took two requests, so one more follows: short, and it meets the marks.
+    short = ("0", str(SWEEP_FIRST_LIMIT))
+    full = (str(SWEEP_FIRST_LIMIT - 1), str(page_size + 1))
+    assert pages_requested(fake)[-3:] == [short, full, short]
 
 
 def test_head_inserts_with_null_totals(api: ConversationApi, fake: FakeUltraCart) -> None:

@@ -26,8 +26,8 @@ Offsets then point at other items than they did a request ago. The rules:
    of the pass before; whatever moved to the head or arrived since that page was served
    is above it. A pass that took more than one request may have missed what moved
    during it, so another sweep follows, until one takes a single request (one instant
-   of the list). The usual cost: one extra request, at offset 0; the sweeps never make
-   more requests in all than the main pass did.
+   of the list). The usual cost: one extra request, at offset 0, for a few items; the
+   sweeps never make more requests in all than the main pass did.
 
 The guarantee (items compared by id; "changed" means some field differs), assuming the
 list's order changes only as UltraCart's does: an item that changes moves to the head or
@@ -67,6 +67,10 @@ MAX_PAGES_WITHOUT_NEW_ITEMS = 50
 # pages alive made the garbage collector cost ~15% more per page; a few suffice, and if
 # none of them is found unchanged the pager steps back or sweeps further, never wrong.
 KEPT = 8
+# The first page of a sweep is short: the sweep usually meets the marks at its very top
+# (nothing moved meanwhile), so a full page there would be read only to be dropped. Room
+# for a few arrivals; if the marks are further down, the sweep goes on with full pages.
+SWEEP_FIRST_LIMIT = 2 * KEPT
 
 
 def check_iteration_arguments(
@@ -170,8 +174,8 @@ class Pager:
         wanted = self.page_size
         if self.remaining is not None and self.remaining < wanted:
             wanted = self.remaining
-        if not offset and not self._pass_requests:
-            return min(wanted, self._cap)  # a pass's first page: nothing to repeat
+        if not offset and not self._pass_requests:  # a pass's first page: nothing to repeat
+            return min(wanted, self._cap, SWEEP_FIRST_LIMIT if self.sweeping else wanted)
         # One more than wanted: the first item repeats the previous page's last.
         return max(2, min(wanted + 1, self._cap))
 
