@@ -361,6 +361,29 @@ def test_a_changed_item_proves_nothing() -> None:
     assert pager.accept(1, 3, changed, first_in_window=True) is None
 
 
+def test_the_pager_yields_each_id_once_however_a_page_repeats_them() -> None:
+    pager = Pager(PAGING, page_size=3, max_items=None)
+    assert uuids(pager.accept(0, 3, page(["a", "b", "c"], 20, True, 0), first_in_window=True)) == [
+        "a",
+        "b",
+        "c",
+    ]
+    # The usual page: only its leading item was yielded before.
+    assert uuids(
+        pager.accept(2, 4, page(["c", "d", "e", "f"], 20, True, 2), first_in_window=True)
+    ) == [
+        "d",
+        "e",
+        "f",
+    ]
+    # A repeat further down ("d") and one within the page ("g" twice): each new id once,
+    # and what was seen before stays seen (the fast path's additions are undone first).
+    odd = page(["f", "g", "d", "g", "h"], 20, True, 5)
+    assert uuids(pager.accept(5, 5, odd, first_in_window=True)) == ["g", "h"]
+    assert list(pager.seen) == ["a", "b", "c", "d", "e", "f", "g", "h"]
+    assert uuids(pager.accept(9, 4, page(["h", "i"], 20, True, 9), first_in_window=True)) == ["i"]
+
+
 def test_the_pager_shrinks_its_pages_to_what_the_server_serves() -> None:
     pager = Pager(PAGING, page_size=5, max_items=None)
     pager.accept(0, 5, page(["a", "b", "c"], 40, True, 0), first_in_window=True)  # gave 3

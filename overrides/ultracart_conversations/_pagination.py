@@ -49,6 +49,7 @@ With concurrency, `total_records` only decides how many pages to fetch ahead.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from itertools import repeat
 from operator import attrgetter
 from typing import Any
 
@@ -210,7 +211,12 @@ class Pager:
 
     def _ids(self, items: list[Any], offset: int) -> list[str]:
         ids: list[str] = list(map(self._id_of, items))
-        if set(map(type, ids)) - {str} or "" in ids:
+        try:
+            "".join(ids)  # the cheapest test that every id is a string: join refuses others
+            usable = "" not in ids
+        except TypeError:
+            usable = False
+        if not usable:
             # Without an id an item can be neither told from the others nor used to prove
             # that two pages join up: the guarantee cannot be kept, so say so.
             index = next(i for i, key in enumerate(ids) if not isinstance(key, str) or not key)
@@ -241,7 +247,9 @@ class Pager:
             return None
 
         stop = len(items) if self._marks is None else self._sweep_stop(ids, items)
-        fresh = self._fresh(ids[:stop], items[:stop])
+        fresh = (
+            self._fresh(ids, items) if stop == len(items) else self._fresh(ids[:stop], items[:stop])
+        )
         self._previous = dict(zip(ids[-KEPT:], items[-KEPT:], strict=True))
         if self._pass_requests == 1:  # a pass starts at offset 0, which needs no proof
             self._pass_first = dict(zip(ids[:KEPT], items[:KEPT], strict=True))
@@ -286,9 +294,10 @@ class Pager:
     def _joins(self, ids: list[str], items: list[Any]) -> bool:
         """Whether the page holds an item of the previous page, unchanged."""
         previous = self._previous
-        return any(
-            key in previous and previous[key] == item for key, item in zip(ids, items, strict=True)
-        )
+        for key, item in zip(ids, items, strict=True):
+            if key in previous and previous[key] == item:
+                return True  # usually the first item: the overlap
+        return False
 
     def _sweep_stop(self, ids: list[str], items: list[Any]) -> int:
         """Where a sweep ends in this page: at the first item found unchanged of the
@@ -303,16 +312,20 @@ class Pager:
     def _fresh(self, ids: list[str], items: list[Any]) -> list[Any]:
         """The items not yielded before (nor earlier in this page), within max_items."""
         seen = self.seen
-        unique = dict.fromkeys(ids)
-        repeated = unique.keys() & seen.keys()  # costs the page, not what was seen
-        # The usual page repeats only its first item (the overlap): slice, do not loop.
+        # The usual page repeats only its leading item(s) (the overlap) and the rest are
+        # new: add the rest to `seen` in one pass, and tell from how much it grew that
+        # they were all new and distinct (a slice, no set built, no loop in Python).
         leading = 0
-        while leading < len(repeated) and ids[leading] in repeated:
+        while leading < len(ids) and ids[leading] in seen:
             leading += 1
-        if len(unique) == len(ids) and leading == len(repeated):
+        before = len(seen)
+        seen.update(zip(ids[leading:], repeat(None)))
+        if len(seen) - before == len(ids) - leading:
             fresh = items[leading:]
-            seen.update(unique)
         else:
+            # Not so: undo that update (a dict pops its newest keys first), item by item.
+            for _ in range(len(seen) - before):
+                seen.popitem()
             fresh = []
             for key, item in zip(ids, items, strict=True):
                 if key not in seen:

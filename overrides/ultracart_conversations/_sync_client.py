@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator, Mapping
+from itertools import chain
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
@@ -142,15 +143,18 @@ class ConversationApi(SyncOperations, BaseConversationApi[httpx.Client]):
         pagination = check_iteration_arguments(operation, arguments, page_size, max_items, 1)
         check_deadline(deadline)
         pager = Pager(pagination, page_size, max_items)
-        return self._iterate(operation, arguments, pager, deadline)
+        # The items of each page are handed out by chain, in C: a generator yielding them
+        # one by one cost more per item than everything else the iterator does per page.
+        return chain.from_iterable(self._pages(operation, arguments, pager, deadline))
 
-    def _iterate(
+    def _pages(
         self,
         operation: Operation[Any],
         arguments: Mapping[str, Any],
         pager: Pager,
         deadline: float | None = None,
-    ) -> Iterator[Any]:
+    ) -> Iterator[list[Any]]:
+        """The new items of each page, a list a page, fetched as the last one runs out."""
         reader = self._with_deadline(deadline)  # the view every page is fetched through
         while not pager.done:
             ((offset, limit),) = pager.plan(1)
@@ -158,7 +162,9 @@ class ConversationApi(SyncOperations, BaseConversationApi[httpx.Client]):
                 page = reader._call(operation, pager.arguments(arguments, offset, limit)).data
             except DeadlineExceededError as exc:
                 raise pager.deadline_error(deadline or 0, exc) from exc
-            yield from pager.accept(offset, limit, page, first_in_window=True) or ()
+            fresh = pager.accept(offset, limit, page, first_in_window=True)
+            if fresh:
+                yield fresh
 
 
 class _SendingThrough(httpx.Client):
