@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import copy
 import logging
+import pickle
 import time
 from email.utils import formatdate
 
@@ -320,3 +322,16 @@ def test_a_policy_is_an_immutable_value_changed_by_replace() -> None:
         policy.replace(max_backoff=float("nan"))
     with pytest.raises(TypeError, match="max_retires"):
         policy.replace(max_retires=3)
+
+
+def test_a_policy_survives_copy_and_pickle() -> None:
+    policy = RetryPolicy(max_retries=5, initial_backoff=0.1, jitter=0.0, max_rate_limit_wait=30)
+    for twin in (
+        copy.copy(policy),
+        copy.deepcopy(policy),
+        pickle.loads(pickle.dumps(policy)),  # noqa: S301 (our own bytes)
+    ):
+        assert twin == policy and twin.max_rate_limit_wait == 30 and twin.max_retries == 5
+    replace = getattr(copy, "replace", None)  # Python 3.13's copy.replace (CI runs 3.13)
+    if replace is not None:
+        assert replace(policy, max_retries=1) == policy.replace(max_retries=1)

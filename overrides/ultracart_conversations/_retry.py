@@ -110,7 +110,22 @@ class RetryPolicy:
         unknown = changes.keys() - set(self.__slots__)
         if unknown:
             raise TypeError(f"RetryPolicy has no setting {sorted(unknown)[0]!r}")
-        return RetryPolicy(**{**self._as_dict(), **changes})
+        return type(self)(**{**self._as_dict(), **changes})
+
+    __replace__ = replace  # copy.replace(policy, ...) on Python 3.13
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # copy, deepcopy and pickle rebuild the policy through __init__ (and its checks);
+        # their default would set the slots one by one, which __setattr__ refuses.
+        arguments = (
+            self.max_retries,
+            self.initial_backoff,
+            self.max_backoff,
+            self.max_retry_after,
+            self.jitter,
+            self.max_rate_limit_wait,
+        )
+        return (type(self), arguments)
 
     def _as_dict(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.__slots__}
