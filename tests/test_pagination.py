@@ -106,30 +106,37 @@ def test_conversations_arriving_at_the_head_cause_no_duplicates_and_no_losses(
     assert len(arrived) > 0 or inserted_per_page == 0
 
 
-def test_the_sweep_starts_with_a_short_page_and_goes_on_with_full_ones_when_needed(
+def test_after_a_quiet_pass_the_sweep_starts_with_a_short_probe(
     api: ConversationApi, fake: FakeUltraCart
 ) -> None:
     existing = uuids_of(fake)
     assert len(existing) > SWEEP_FIRST_LIMIT
     page_size = len(existing) - 5
+    full_sweep = ("0", str(page_size))
+    probe = ("0", str(SWEEP_FIRST_LIMIT))
     # Nothing moved: the sweep reads SWEEP_FIRST_LIMIT items, not a page of page_size.
     assert [s.conversation_uuid for s in api.iter_conversations(page_size=page_size)] == existing
-    first, *_, sweep = pages_requested(fake)
-    assert first == ("0", str(page_size))
-    assert sweep == ("0", str(SWEEP_FIRST_LIMIT))
-    # More arrivals than the short page holds, after the first page was read: the sweep
-    # goes on past its short page with full ones, and finds every one of them.
-    fake.requests.clear()
+    assert pages_requested(fake)[-1] == probe
+    # Arrivals after the main pass: the probe misses the marks, and the sweep starts again
+    # from the head with a full page, which meets them (one instant: no other sweep).
+    fake.clear_requests()
     iterator = api.iter_conversations(page_size=page_size)
-    got = [s.conversation_uuid for s in islice(iterator, page_size)]
+    got = [s.conversation_uuid for s in islice(iterator, len(existing))]
     arrived = fake.insert_conversations(SWEEP_FIRST_LIMIT + 3)
     got += [s.conversation_uuid for s in iterator]
-    assert got[: len(existing)] == existing
-    assert got[len(existing) :] == arrived
-    # That sweep took two requests, so one more follows: short, and it meets the marks.
-    short = ("0", str(SWEEP_FIRST_LIMIT))
-    full = (str(SWEEP_FIRST_LIMIT - 1), str(page_size + 1))
-    assert pages_requested(fake)[-3:] == [short, full, short]
+    assert got == existing + arrived
+    assert pages_requested(fake)[-2:] == [probe, full_sweep]
+    # Arrivals during the main pass show in its pages (more than one item repeats): no
+    # probe, the sweep reads a full page at once.
+    existing = uuids_of(fake)
+    fake.clear_requests()
+    iterator = api.iter_conversations(page_size=page_size)
+    got = [s.conversation_uuid for s in islice(iterator, page_size)]
+    arrived = fake.insert_conversations(3)
+    got += [s.conversation_uuid for s in iterator]
+    assert got == existing + arrived
+    assert pages_requested(fake)[-1] == full_sweep
+    assert probe not in pages_requested(fake)
 
 
 def test_head_inserts_with_null_totals(api: ConversationApi, fake: FakeUltraCart) -> None:

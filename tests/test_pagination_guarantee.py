@@ -22,6 +22,7 @@ from ultracart_conversations import (
     ResponseValidationError,
     UnsuccessfulResponseError,
 )
+from ultracart_conversations._pagination import SWEEP_FIRST_LIMIT
 
 # How the iteration is run: sync, or async with this concurrency.
 MODES = ["sync", "async-1", "async-4"]
@@ -173,6 +174,30 @@ def test_d25_a_page_with_an_item_without_uuid_is_a_typed_error_not_endless(
     assert len(scripted.requests) == 1
 
 
+# --- the sweep's short probe -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_probe_that_misses_the_marks_costs_the_sweep_nothing(
+    mode: str, serve: Callable[[ListServer], ScriptedServer]
+) -> None:
+    # Pages of 100 over 150 conversations. Ten of the oldest move to the head before the
+    # main pass's second request and ten more before the sweep, so the sweep's short probe
+    # cannot reach the marks; then "c0", already moved once, moves again. A sweep that
+    # spent its budget on the probe would give up and lose it: it existed throughout.
+    def change(lst: ConversationList) -> None:
+        if len(lst.served) in (1, 2):
+            for _ in range(10):
+                lst.bump(-1)
+        elif len(lst.served) == 3:
+            lst.bump(lst.uuids().index("c0"))
+
+    lister = ListServer(ConversationList(150), change)
+    got = iterate(serve(lister), mode, page_size=100)
+    assert_exactly_once(got, lister)
+    assert "c0" in got
+
+
 # --- the guarantee, against random changes between requests -------------------------------
 
 CHANGES = st.lists(
@@ -212,3 +237,40 @@ def test_every_conversation_that_exists_throughout_is_yielded_exactly_once(
     assert_exactly_once(got, lister)
     ever = {uuid for served in lister.list.served for uuid in served}
     assert set(got) <= ever
+
+
+MANY_CHANGES = st.lists(
+    st.tuples(st.sampled_from(["insert", "delete", "bump", "touch"]), st.integers(0, 150)),
+    max_size=5,
+)
+
+
+@settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    size=st.integers(40, 150),
+    page_size=st.integers(SWEEP_FIRST_LIMIT + 1, 60),
+    mode=st.sampled_from(MODES),
+    script=st.lists(MANY_CHANGES, max_size=12),
+)
+def test_the_guarantee_holds_with_pages_longer_than_the_probe_and_a_busy_head(
+    size: int,
+    page_size: int,
+    mode: str,
+    script: list[list[tuple[str, int]]],
+    serve: Callable[[ListServer], ScriptedServer],
+) -> None:
+    # As above, with pages longer than the sweep's probe, up to 5 changes a request (well
+    # under the page of moves a request at which the sweeps may give up, see the README).
+    pending = iter(script)
+
+    def change(lst: ConversationList) -> None:
+        for kind, index in next(pending, []):
+            getattr(lst, kind)(index) if kind != "insert" else lst.insert(1)
+
+    lister = ListServer(ConversationList(size), change)
+    got = iterate(serve(lister), mode, page_size)
+    assert_exactly_once(got, lister)

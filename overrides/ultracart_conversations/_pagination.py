@@ -26,8 +26,9 @@ Offsets then point at other items than they did a request ago. The rules:
    of the pass before; whatever moved to the head or arrived since that page was served
    is above it. A pass that took more than one request may have missed what moved
    during it, so another sweep follows, until one takes a single request (one instant
-   of the list). The usual cost: one extra request, at offset 0, for a few items; the
-   sweeps never make more requests in all than the main pass did.
+   of the list). The usual cost: one extra request, at offset 0 (a short probe after a
+   quiet pass, see SWEEP_FIRST_LIMIT); the sweeps never make more requests in all than
+   the main pass did, the probe aside.
 
 The guarantee (items compared by id; "changed" means some field differs), assuming the
 list's order changes only as UltraCart's does: an item that changes moves to the head or
@@ -68,9 +69,12 @@ MAX_PAGES_WITHOUT_NEW_ITEMS = 50
 # pages alive made the garbage collector cost ~15% more per page; a few suffice, and if
 # none of them is found unchanged the pager steps back or sweeps further, never wrong.
 KEPT = 8
-# The first page of a sweep is short: the sweep usually meets the marks at its very top
-# (nothing moved meanwhile), so a full page there would be read only to be dropped. Room
-# for a few arrivals; if the marks are further down, the sweep goes on with full pages.
+# After a quiet main pass (each page repeated only the one item it overlaps, none had to
+# step back: nothing arrived or moved up past where the pass was reading) the first sweep
+# starts with a probe this short, which then usually meets the marks at its very top,
+# where a full page would be read only to be dropped. A probe that does not reach them is
+# not charged to the sweeps' budget, and the sweep starts again from the head with full
+# pages, as it would have without the probe. After a busy pass, no probe: the full page.
 SWEEP_FIRST_LIMIT = 2 * KEPT
 
 
@@ -131,6 +135,8 @@ class Pager:
         self.total: int | None = None  # total_records of the last page used: planning only
         self.done = max_items == 0
         self.sweeping = False  # the final sweep of the head (sequential)
+        self._probing = False  # the next request is the first sweep's short probe
+        self._quiet = True  # the main pass saw no sign of the list moving (see above)
         # The ids yielded. A dict, not a set: a dict of strings is not tracked by the
         # garbage collector, a set is, and every full collection would walk it.
         self.seen: dict[str, None] = {}
@@ -176,7 +182,7 @@ class Pager:
         if self.remaining is not None and self.remaining < wanted:
             wanted = self.remaining
         if not offset and not self._pass_requests:  # a pass's first page: nothing to repeat
-            return min(wanted, self._cap, SWEEP_FIRST_LIMIT if self.sweeping else wanted)
+            return min(wanted, self._cap, SWEEP_FIRST_LIMIT if self._probing else wanted)
         # One more than wanted: the first item repeats the previous page's last.
         return max(2, min(wanted + 1, self._cap))
 
@@ -232,8 +238,9 @@ class Pager:
     ) -> list[Any] | None:
         """The items to yield from a page, or None if the page cannot be shown to join the
         pages read before it (it is dropped, with the rest of its window)."""
+        probe, self._probing = self._probing, False
         self._pass_requests += 1
-        self._sweep_budget -= self.sweeping
+        self._sweep_budget -= self.sweeping and not probe
         items = _attribute(page, self.pagination.items) or []
         ids = self._ids(items, offset)
         if offset and not self._joins(ids, items):
@@ -242,6 +249,7 @@ class Pager:
                 # there: the list shrank or moved above it. Step back, further each time.
                 self.offset = max(0, offset - self._back)
                 self._back *= 2
+            self._quiet = False
             self.done = self.sweeping and self._sweep_budget <= 0
             self._no_new_items(offset)
             return None
@@ -250,6 +258,8 @@ class Pager:
         fresh = (
             self._fresh(ids, items) if stop == len(items) else self._fresh(ids[:stop], items[:stop])
         )
+        if offset and len(fresh) != stop - 1:
+            self._quiet = False  # more repeats than the overlap: the list moved down
         self._previous = dict(zip(ids[-KEPT:], items[-KEPT:], strict=True))
         if self._pass_requests == 1:  # a pass starts at offset 0, which needs no proof
             self._pass_first = dict(zip(ids[:KEPT], items[:KEPT], strict=True))
@@ -268,6 +278,11 @@ class Pager:
             self.total = found if isinstance(found, int) else None
         count = len(items)
         at_end = count == 0 or (not more if more is not None else count < limit)
+        if probe and stop == count and not at_end:
+            # The marks are further down than the probe reached: sweep from the head again,
+            # with full pages, in one instant if the list lets us (see SWEEP_FIRST_LIMIT).
+            self._pass_requests = self.offset = 0
+            return fresh
         if not at_end and count < limit:
             self._cap = max(2, count)  # the server serves fewer than asked: ask for that
         self.offset = offset + max(count - 1, 0)
@@ -280,6 +295,16 @@ class Pager:
             if not self.sweeping:  # the sweeps make no more requests than the main pass
                 self._sweep_budget = self._pass_requests
             self.done = self._pass_requests == 1
+            wanted = (
+                self.page_size if self.remaining is None else min(self.page_size, self.remaining)
+            )
+            # The first sweep probes after a quiet pass, if a probe is shorter than a page.
+            self._probing = (
+                self._quiet
+                and not self.done
+                and not self.sweeping
+                and min(wanted, self._cap) > SWEEP_FIRST_LIMIT
+            )
             self.sweeping = not self.done
             self._marks = self._pass_first
             self._pass_requests = self.offset = 0
