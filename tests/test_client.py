@@ -24,8 +24,10 @@ from ultracart_conversations import (
     InvalidRequestError,
     parse_dts,
 )
+from ultracart_conversations._request import request_headers
 from ultracart_conversations.testing import FakeUltraCart
 from ultracart_conversations_api.api.conversation import get_conversation
+from ultracart_conversations_api.operations import GET_CONVERSATIONS
 from ultracart_conversations_api.types import UNSET
 
 API_VERSION = "2017-03-01"
@@ -298,6 +300,43 @@ def test_your_http_client_is_used_and_never_written_into(fake: FakeUltraCart) ->
     sent = fake.requests[0].headers
     assert sent["x-team"] == "support"
     assert sent["x-ultracart-simple-key"] == fake.simple_key
+
+
+@pytest.mark.parametrize("client_class", [ConversationApi, AsyncConversationApi])
+def test_requests_are_built_as_httpx_build_request_would(
+    client_class: type[ConversationApi] | type[AsyncConversationApi],
+) -> None:
+    # The client builds requests on its own httpx client without build_request (which
+    # parses the URL twice); what it builds must stay what build_request builds, with
+    # whatever was set on that client after construction, on every httpx we support.
+    api = client_class(simple_key="key", base_url="http://127.0.0.1:9/rest/v2", timeout=12)
+    operation = GET_CONVERSATIONS
+    arguments = {"_limit": 5, "medium": "sms"}
+
+    def both() -> tuple[httpx.Request, httpx.Request]:
+        ours = api._build(operation, arguments, None)
+        headers = {**api._request_headers, **request_headers(operation, arguments)}
+        expected = api.http_client.build_request(
+            "GET", str(ours.url), headers=headers, timeout=api._timeout
+        )
+        return ours, expected
+
+    def same(ours: httpx.Request, expected: httpx.Request) -> None:
+        assert (ours.method, ours.url) == (expected.method, expected.url)
+        assert ours.headers.multi_items() == expected.headers.multi_items()
+        assert ours.extensions == expected.extensions and ours.content == expected.content
+
+    same(*both())
+    api.http_client.headers["X-Team"] = "blue"  # set after construction: sent too
+    api.http_client.timeout = httpx.Timeout(3.0)
+    ours, expected = both()
+    same(ours, expected)
+    assert ours.headers["x-team"] == "blue"
+    api.http_client.params = httpx.QueryParams({"trace": "1"})  # merged, by build_request
+    assert "trace=1" in str(api._build(operation, arguments, None).url)
+    api.http_client.params = httpx.QueryParams()
+    api.http_client.cookies.set("lb", "a")  # merged, by build_request
+    assert api._build(operation, arguments, None).headers["cookie"] == "lb=a"
 
 
 def test_with_options_changes_retries_for_one_call_only(

@@ -306,8 +306,9 @@ class BaseConversationApi(Generic[HttpClientT]):
                 f"the request URL would be {len(url)} characters long (at most {MAX_URL_LENGTH})"
             )
         http = self._http
-        if not self._owns_http or http.cookies:
-            # Your client (its build_request may be yours too), or cookies to merge.
+        if not self._owns_http or http.cookies or http.params:
+            # Your client (its build_request may be yours too), or cookies or query
+            # parameters set on the client to merge.
             return http.build_request(
                 operation.method, url, headers=headers, content=content, timeout=self._timeout
             )
