@@ -124,7 +124,7 @@ def main() -> None:
         import_samples = imports.measure(warm_rounds=rounds(15), cold_rounds=rounds(6))
 
         print("iter_conversations against a plain get_conversations loop ...", flush=True)
-        overhead = paging.measure_overhead(base_url, SIMPLE_KEY, total=TOTAL, rounds=rounds(20))
+        overhead = paging.measure_overhead(base_url, SIMPLE_KEY, total=TOTAL, rounds=rounds(60))
 
         print("memory while streaming 10,000 summaries ...", flush=True)
         mem = {mode: memory(base_url, mode) for mode in ("stream", "stream-async8", "list")}
