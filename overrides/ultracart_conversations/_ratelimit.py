@@ -46,12 +46,14 @@ _MEASURE_WINDOW = 2.0  # seconds of sends used to measure the rate actually sent
 _LEARNED_MARGIN = 0.97
 _CATCH_UP = 0.5
 _DAY = 86_400
-_ANNOUNCED = re.compile(r"rate of\s+(\d+(?:\.\d+)?)\s+per\s+(\d+(?:\.\d+)?)\s+second", re.I)
+# A pattern string, not a compiled one: re compiles it at the first 429 and caches it
+# (compiling at import would cost every program that imports the client).
+_ANNOUNCED = r"(?i)rate of\s+(\d+(?:\.\d+)?)\s+per\s+(\d+(?:\.\d+)?)\s+second"
 
 
 def announced_rate(uc_rest_error: str | None) -> tuple[float, float] | None:
     """(requests, seconds) from UltraCart's "rate of N per P second(s) exceeded"."""
-    match = _ANNOUNCED.search(uc_rest_error or "")
+    match = re.search(_ANNOUNCED, uc_rest_error or "")
     if match is None:
         return None
     count, period = float(match[1]), float(match[2])

@@ -41,8 +41,9 @@ DEFAULT_SCOPES = ("conversation_read", "conversation_write")
 
 # RFC 6749 appendix A: tokens are printable ASCII. The access token goes into a header,
 # so it may not contain a space either; anything else would fail (or inject) when sent.
-_ACCESS_TOKEN = re.compile(r"[\x21-\x7e]+")
-_REFRESH_TOKEN = re.compile(r"[\x20-\x7e]+")
+# Patterns compiled (and cached) by re at first use, not at import.
+_PRINTABLE_NO_SPACE = r"[\x21-\x7e]+"
+_PRINTABLE = r"[\x20-\x7e]+"
 
 
 def _token_problem(name: str, value: object, optional: bool = False) -> str | None:
@@ -51,8 +52,8 @@ def _token_problem(name: str, value: object, optional: bool = False) -> str | No
         return None
     if not isinstance(value, str) or not value:
         return f"{name} must be a non-empty str"
-    pattern = _ACCESS_TOKEN if name == "access_token" else _REFRESH_TOKEN
-    if not pattern.fullmatch(value):
+    pattern = _PRINTABLE_NO_SPACE if name == "access_token" else _PRINTABLE
+    if not re.fullmatch(pattern, value):
         return f"{name} contains characters a token cannot have (only printable ASCII)"
     return None
 
