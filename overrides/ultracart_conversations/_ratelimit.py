@@ -375,31 +375,51 @@ class RateLimiter:
             )
         return permit
 
+    # The two waits below differ only in how they block; each round of either one asks
+    # the gate through _poll, and leaves the queue through _leave if it gives up.
+    def _enqueue(self, waiter: _Waiter) -> float:
+        """Queue `waiter`; returns when it started waiting."""
+        started = self.clock.now()
+        with self._lock:
+            self._core.enqueue(waiter)
+        return started
+
+    def _poll(
+        self, waiter: _Waiter, rearm: Callable[[], None], started: float, deadline: float | None
+    ) -> Permit | float | None:
+        """One look at the gate: the permit, or seconds to sleep before looking again
+        (checked against the deadline and max_wait), or None to wait until woken."""
+        with self._lock:
+            rearm()  # before deciding: a wake-up from here on is not lost
+            decision = self._core.decide(waiter, self.clock.now())
+            if isinstance(decision, Permit):
+                return self._granted(decision, started)
+        if decision is not None:
+            self._check_wait(decision, deadline)
+        return decision
+
+    def _leave(self, waiter: _Waiter) -> None:
+        with self._lock:
+            self._core.leave(waiter)
+
     # Both acquire() and async_acquire() take `deadline` on the clock's time scale.
     def acquire(self, deadline: float | None = None) -> Permit:
         """Wait (this thread) until a request may be sent."""
         self._check_wait(0.0, deadline)
         event = threading.Event()
         waiter = _Waiter(event.set)
-        clock = self.clock
-        started = clock.now()
-        with self._lock:
-            self._core.enqueue(waiter)
+        started = self._enqueue(waiter)
         try:
             while True:
-                with self._lock:
-                    event.clear()
-                    decision = self._core.decide(waiter, clock.now())
-                    if isinstance(decision, Permit):
-                        return self._granted(decision, started)
+                decision = self._poll(waiter, event.clear, started, deadline)
+                if isinstance(decision, Permit):
+                    return decision
                 if decision is None:
                     event.wait()
                 else:
-                    self._check_wait(decision, deadline)
-                    clock.sleep(decision)
+                    self.clock.sleep(decision)
         except BaseException:
-            with self._lock:
-                self._core.leave(waiter)
+            self._leave(waiter)
             raise
 
     async def async_acquire(self, deadline: float | None = None) -> Permit:
@@ -415,25 +435,18 @@ class RateLimiter:
                 loop.call_soon_threadsafe(event.set)
 
         waiter = _Waiter(wake)
-        clock = self.clock
-        started = clock.now()
-        with self._lock:
-            self._core.enqueue(waiter)
+        started = self._enqueue(waiter)
         try:
             while True:
-                with self._lock:
-                    event.clear()
-                    decision = self._core.decide(waiter, clock.now())
-                    if isinstance(decision, Permit):
-                        return self._granted(decision, started)
+                decision = self._poll(waiter, event.clear, started, deadline)
+                if isinstance(decision, Permit):
+                    return decision
                 if decision is None:
                     await event.wait()
                 else:
-                    self._check_wait(decision, deadline)
-                    await clock.async_sleep(decision)
+                    await self.clock.async_sleep(decision)
         except BaseException:
-            with self._lock:
-                self._core.leave(waiter)
+            self._leave(waiter)
             raise
 
     def release(
