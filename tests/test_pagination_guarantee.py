@@ -200,6 +200,30 @@ def test_a_probe_that_misses_the_marks_costs_the_sweep_nothing(
 
 # --- the guarantee, against random changes between requests -------------------------------
 
+
+def assert_guarantee_under(
+    script: list[list[tuple[str, int]]],
+    size: int,
+    page_size: int,
+    mode: str,
+    serve: Callable[[ListServer], ScriptedServer],
+) -> None:
+    """Iterate a list of `size` while, before each request but the first, the server
+    applies the script's next set of changes (arrivals at the head, deletions and bumps
+    anywhere, changes in place); then check the guarantee."""
+    pending = iter(script)
+
+    def change(lst: ConversationList) -> None:
+        for kind, index in next(pending, []):
+            getattr(lst, kind)(index) if kind != "insert" else lst.insert(1)
+
+    lister = ListServer(ConversationList(size), change)
+    got = iterate(serve(lister), mode, page_size)
+    assert_exactly_once(got, lister)
+    ever = {uuid for served in lister.list.served for uuid in served}
+    assert set(got) <= ever
+
+
 CHANGES = st.lists(
     st.tuples(st.sampled_from(["insert", "delete", "bump", "touch"]), st.integers(0, 40)),
     max_size=2,
@@ -224,19 +248,7 @@ def test_every_conversation_that_exists_throughout_is_yielded_exactly_once(
     script: list[list[tuple[str, int]]],
     serve: Callable[[ListServer], ScriptedServer],
 ) -> None:
-    # Before each request (but the first) the server applies the next set of changes:
-    # arrivals at the head, deletions and bumps anywhere, changes in place.
-    pending = iter(script)
-
-    def change(lst: ConversationList) -> None:
-        for kind, index in next(pending, []):
-            getattr(lst, kind)(index) if kind != "insert" else lst.insert(1)
-
-    lister = ListServer(ConversationList(size), change)
-    got = iterate(serve(lister), mode, page_size)
-    assert_exactly_once(got, lister)
-    ever = {uuid for served in lister.list.served for uuid in served}
-    assert set(got) <= ever
+    assert_guarantee_under(script, size, page_size, mode, serve)
 
 
 MANY_CHANGES = st.lists(
@@ -265,12 +277,4 @@ def test_the_guarantee_holds_with_pages_longer_than_the_probe_and_a_busy_head(
 ) -> None:
     # As above, with pages longer than the sweep's probe, up to 5 changes a request (well
     # under the page of moves a request at which the sweeps may give up, see the README).
-    pending = iter(script)
-
-    def change(lst: ConversationList) -> None:
-        for kind, index in next(pending, []):
-            getattr(lst, kind)(index) if kind != "insert" else lst.insert(1)
-
-    lister = ListServer(ConversationList(size), change)
-    got = iterate(serve(lister), mode, page_size)
-    assert_exactly_once(got, lister)
+    assert_guarantee_under(script, size, page_size, mode, serve)

@@ -177,12 +177,16 @@ class Pager:
         """The call's arguments for the page at `offset`."""
         return {**arguments, self.pagination.limit: limit, self.pagination.offset: offset}
 
+    def _wanted(self) -> int:
+        """New items wanted from the next page: page_size, less near max_items."""
+        if self.remaining is not None and self.remaining < self.page_size:
+            return self.remaining
+        return self.page_size
+
     def _limit(self, offset: int) -> int:
-        wanted = self.page_size
-        if self.remaining is not None and self.remaining < wanted:
-            wanted = self.remaining
+        wanted = self._wanted()
         if not offset and not self._pass_requests:  # a pass's first page: nothing to repeat
-            return min(wanted, self._cap, SWEEP_FIRST_LIMIT if self._probing else wanted)
+            return SWEEP_FIRST_LIMIT if self._probing else min(wanted, self._cap)
         # One more than wanted: the first item repeats the previous page's last.
         return max(2, min(wanted + 1, self._cap))
 
@@ -295,15 +299,12 @@ class Pager:
             if not self.sweeping:  # the sweeps make no more requests than the main pass
                 self._sweep_budget = self._pass_requests
             self.done = self._pass_requests == 1
-            wanted = (
-                self.page_size if self.remaining is None else min(self.page_size, self.remaining)
-            )
             # The first sweep probes after a quiet pass, if a probe is shorter than a page.
             self._probing = (
                 self._quiet
                 and not self.done
                 and not self.sweeping
-                and min(wanted, self._cap) > SWEEP_FIRST_LIMIT
+                and min(self._wanted(), self._cap) > SWEEP_FIRST_LIMIT
             )
             self.sweeping = not self.done
             self._marks = self._pass_first
