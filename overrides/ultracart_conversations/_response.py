@@ -109,10 +109,7 @@ def _unsuccessful(
     response: httpx.Response, secrets: Secrets, document: dict[str, object]
 ) -> UnsuccessfulResponseError:
     error_response = _error_body(response.content)
-    detail = ""
-    if error_response is not None and error_response.error:
-        error = error_response.error
-        detail = str(error.developer_message or error.user_message or "")
+    detail = _said(error_response)
     method, url = _where(response)
     message = f"HTTP {response.status_code} with success=false"
     if detail:
@@ -163,6 +160,14 @@ def _error_body(content: bytes) -> ErrorResponse | None:
         return None
 
 
+def _said(error_response: ErrorResponse | None) -> str:
+    """What UltraCart's error body says went wrong ("" if it says nothing)."""
+    if error_response is None or not error_response.error:
+        return ""
+    error = error_response.error
+    return str(error.developer_message or error.user_message or "")
+
+
 def _reason(status: int) -> str:
     try:
         return HTTPStatus(status).phrase
@@ -176,10 +181,7 @@ def error_from_response(response: httpx.Response, secrets: Secrets) -> ApiError:
     headers = _lower_headers(response)
     content = response.content
     error_response = _error_body(content)
-    detail = headers.get("uc-rest-error", "")
-    if not detail and error_response is not None and error_response.error:
-        error = error_response.error
-        detail = str(error.developer_message or error.user_message or "")
+    detail = headers.get("uc-rest-error", "") or _said(error_response)
     method, url = _where(response)
     message = f"HTTP {status} {_reason(status)}"
     if detail:
