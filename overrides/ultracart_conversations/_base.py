@@ -313,7 +313,7 @@ class BaseConversationApi(Generic[HttpClientT]):
                 operation.method, url, headers=headers, content=content, timeout=self._timeout
             )
         # Our own client: what build_request would do, minus parsing the absolute URL a
-        # second time to merge it with the base URL (a third of the cost of a call's glue).
+        # second time to merge it with the base URL (about 20 µs a call).
         merged = httpx.Headers(http.headers)
         merged.update(headers)
         timeout = http.timeout if self._timeout is httpx.USE_CLIENT_DEFAULT else self._timeout
