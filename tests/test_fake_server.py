@@ -10,6 +10,7 @@ import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 
 import httpx
 import pytest
@@ -99,7 +100,8 @@ def test_a_bug_in_the_fake_is_a_500_that_says_so(
     def broken(*_: object) -> None:
         raise KeyError("oops")
 
-    monkeypatch.setitem(fake._behaviours, "getConversations", broken)
+    written = fake._behaviours["getConversations"]
+    monkeypatch.setitem(fake._behaviours, "getConversations", replace(written, answer=broken))
     answer = client.get(LIST)
     assert answer.status_code == 500
     assert answer.headers["UC-REST-ERROR"] == "FakeUltraCart internal error: KeyError: 'oops'"

@@ -250,7 +250,7 @@ WRONG_TYPES = [
     # A nullable field is a union inside the generator: its check names the branch.
     (
         {"metadata": {"result_set": {"total_records": "9"}}},
-        r"total_records\w*: expected an integer",
+        r"total_records: expected int \| None, got str",
     ),
 ]
 

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 import ultracart_conversations
-from codegen.paths import EXPECTED_ENDPOINTS, ROOT
+from codegen.generate import endpoint_modules, spec_operation_ids
+from codegen.paths import ROOT
 from ultracart_conversations import ConversationApi
 from ultracart_conversations._version import __version__
 from ultracart_conversations.testing import FakeUltraCart
@@ -40,7 +41,7 @@ def test_wheel_holds_both_typed_packages_and_the_runtime_requirements(dist: Path
         meta = zf.read(metadata).decode()
     assert "ultracart_conversations/py.typed" in names
     assert "ultracart_conversations_api/py.typed" in names
-    for endpoint in EXPECTED_ENDPOINTS:
+    for endpoint in endpoint_modules(spec_operation_ids()).values():
         assert f"ultracart_conversations_api/api/conversation/{endpoint}.py" in names
     assert not [n for n in names if n.startswith(("tests/", "codegen/", "generated/"))]
     assert "Requires-Python: >=3.11" in meta

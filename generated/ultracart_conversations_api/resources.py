@@ -120,7 +120,7 @@ class SyncOperations(SyncCaller):
         twice (see README, "Pagination"). `page_size` items a request, at most `max_items`;
         `deadline`: seconds the whole read may take (see README, "Rate limits")."""
         return self._paginate(
-            _ops.GET_CONVERSATIONS, {"medium": medium, "before": before}, page_size, max_items, deadline
+            _ops.GET_CONVERSATIONS, {"medium": medium, "before": before}, page_size, max_items, deadline, None
         )
 
     def join_conversation(self, conversation_uuid: str, *, join_request: ConversationJoinRequest | None = None) -> None:
@@ -266,7 +266,13 @@ class AsyncOperations(AsyncCaller):
         concurrency too); items still come in order, none twice (see README,
         "Pagination"). `deadline`: seconds the whole read may take (README, "Rate limits")."""
         return self._paginate(
-            _ops.GET_CONVERSATIONS, {"medium": medium, "before": before}, page_size, max_items, concurrency, deadline
+            _ops.GET_CONVERSATIONS,
+            {"medium": medium, "before": before},
+            page_size,
+            max_items,
+            concurrency,
+            deadline,
+            None,
         )
 
     async def join_conversation(

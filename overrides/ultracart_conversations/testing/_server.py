@@ -10,6 +10,7 @@ import base64
 import re
 import threading
 import time
+import warnings
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -19,13 +20,17 @@ from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
 from ultracart_conversations_api.operations import OPERATIONS
 
-from . import _data
-from ._behaviours import BEHAVIOURS, Call
+from . import (
+    _behaviours,  # noqa: F401 (registers the written behaviours)
+    _data,
+)
+from ._answers import built_answer
 from ._credentials import ALL_SCOPES, Credentials, OAuthError
 from ._faults import Fault
 from ._http import Reply, error_reply, json_reply
 from ._http import Server as _Server
 from ._rate_limit import LeakyBuckets
+from ._registry import BEHAVIOURS, Behaviour, mismatches
 from ._routing import Found, Route, Router, operation_route
 from ._validation import check_call
 
@@ -43,6 +48,26 @@ _ROUTER = Router(
         Route("POST", re.compile("/oauth/token"), "oauthToken"),
     ],
 )
+
+
+_warned_about: set[str] = set()
+
+
+def _matching_behaviours() -> dict[str, Behaviour]:
+    """The written behaviours whose declarations still hold for openapi.yaml; the others
+    are left out (their operations answer from the schema), with a warning naming each,
+    once per process."""
+    stale = mismatches(BEHAVIOURS.values(), OPERATIONS)
+    for operation_id, problems in stale.items():
+        if operation_id not in _warned_about:
+            _warned_about.add(operation_id)
+            warnings.warn(
+                f"FakeUltraCart: the written behaviour for {operation_id} no longer fits "
+                f"openapi.yaml ({'; '.join(problems)}); it answers from the schema instead",
+                RuntimeWarning,
+                stacklevel=3,
+            )
+    return {k: v for k, v in BEHAVIOURS.items() if k not in stale}
 
 
 @dataclass(frozen=True)
@@ -125,8 +150,9 @@ class FakeUltraCart:
         self.latency = latency
         self.total_records_known = True
         self._router = _ROUTER
-        # operationId -> written behaviour (a test may replace one to make the fake fail).
-        self._behaviours = dict(BEHAVIOURS)
+        # operationId -> written behaviour (a test may replace one to make the fake fail);
+        # the other operations are answered from their schema.
+        self._behaviours = _matching_behaviours()
 
     # -- lifecycle ---------------------------------------------------------------------
     def start(self) -> Self:
@@ -320,10 +346,11 @@ class FakeUltraCart:
         checked = check_call(operation, params, query, request.headers, request.body)
         if isinstance(checked, str):
             return error_reply(400, checked)
-        handler = self._behaviours.get(route.operation_id)
-        if handler is None:
-            return error_reply(501, f"FakeUltraCart does not implement {route.operation_id} yet.")
-        reply: Reply = handler(self, Call(*checked))
+        params, body = checked
+        written = self._behaviours.get(route.operation_id)
+        if written is None:
+            return built_answer(operation, params, body)
+        reply: Reply = written.answer(self, written.call(params, body))
         return reply
 
     def _authorize(self, query: dict[str, str]) -> Reply:

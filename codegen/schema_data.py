@@ -1,0 +1,116 @@
+"""The JSON schemas the fake UltraCart needs, as data for the generated `schemas.py`: the
+request body and 2xx answer of every operation and every schema they reach, compacted
+(no prose, `$ref`s reduced to the schema's name). The fake checks request bodies against
+them and builds answers for operations it has no written behaviour for."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from codegen.model import Op
+
+# What validating a value and building one needs; descriptions and examples are dropped.
+_KEPT = frozenset(
+    {
+        "type",
+        "format",
+        "enum",
+        "properties",
+        "required",
+        "items",
+        "additionalProperties",
+        "nullable",
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "minLength",
+        "maxLength",
+        "minItems",
+        "maxItems",
+        "pattern",
+        "default",
+        "anyOf",
+        "oneOf",
+        "allOf",
+        "readOnly",
+        "writeOnly",
+    }
+)
+_PREFIX = "#/components/schemas/"
+
+
+def schema_data(document: dict[str, Any], ops: list[Op]) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+    """(schemas by name, per operationId its body's and its 2xx answers' schema names)."""
+    paths = document.get("paths") or {}
+    per_operation: dict[str, dict[str, Any]] = {}
+    wanted: list[str] = []
+    for op in ops:
+        operation = paths[op.path][op.method.lower()]
+        body = _body_schema(document, operation)
+        responses: dict[int, str | None] = {}
+        for status in op.responses:
+            responses[status] = _response_schema(document, operation, status)
+        per_operation[op.operation_id] = {"body": body, "responses": responses}
+        wanted += [name for name in [body, *responses.values()] if name]
+    schemas = (document.get("components") or {}).get("schemas") or {}
+    compact: dict[str, Any] = {}
+    while wanted:
+        name = wanted.pop()
+        if name in compact or name not in schemas:
+            continue
+        compact[name] = _compact(schemas[name], wanted)
+    return dict(sorted(compact.items())), dict(sorted(per_operation.items()))
+
+
+def _resolve(document: dict[str, Any], node: Any) -> Any:
+    for _ in range(50):
+        ref = node.get("$ref") if isinstance(node, dict) else None
+        if not isinstance(ref, str) or ref.startswith(_PREFIX):
+            return node
+        target: Any = document
+        for part in ref[2:].split("/"):
+            target = target[part.replace("~1", "/").replace("~0", "~")]
+        node = target
+    return node
+
+
+def _json_schema(document: dict[str, Any], holder: Any) -> str | None:
+    node = _resolve(document, holder) or {}
+    for media, entry in (node.get("content") or {}).items():
+        if str(media).split(";")[0].strip().lower() == "application/json":
+            ref = (entry or {}).get("schema", {}).get("$ref", "")
+            return ref[len(_PREFIX) :] if ref.startswith(_PREFIX) else None
+    return None
+
+
+def _body_schema(document: dict[str, Any], operation: dict[str, Any]) -> str | None:
+    raw = operation.get("requestBody")
+    return None if raw is None else _json_schema(document, raw)
+
+
+def _response_schema(document: dict[str, Any], operation: dict[str, Any], status: int) -> str | None:
+    responses = operation.get("responses") or {}
+    raw = responses.get(str(status), responses.get(status))
+    return None if raw is None else _json_schema(document, raw)
+
+
+def _compact(node: Any, wanted: list[str]) -> Any:
+    if isinstance(node, list):
+        return [_compact(item, wanted) for item in node]
+    if not isinstance(node, dict):
+        return node
+    ref = node.get("$ref")
+    if isinstance(ref, str):
+        name = ref[len(_PREFIX) :]
+        if not ref.startswith(_PREFIX) or "/" in name:
+            return {}  # a reference into a schema: accept anything there
+        wanted.append(name)
+        return {"$ref": name}
+    kept: dict[str, Any] = {}
+    for key, value in node.items():
+        if key == "properties" and isinstance(value, dict):
+            kept[key] = {name: _compact(sub, wanted) for name, sub in value.items()}
+        elif key in _KEPT:
+            kept[key] = _compact(value, wanted)
+    return kept
