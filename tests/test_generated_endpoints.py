@@ -247,7 +247,7 @@ WRONG_TYPES = [
     ({SUMMARY: [{"unread_messages": "no"}]}, "unread_messages: expected a boolean, got str"),
     ({SUMMARY: [{"conversation_uuid": 7}]}, "conversation_uuid: expected a string, got int"),
     ({"metadata": []}, "metadata: expected an object, got list"),
-    # A nullable field is a union inside the generator: its check names the branch.
+    # A nullable field is a union inside the generator: its check names the field.
     (
         {"metadata": {"result_set": {"total_records": "9"}}},
         r"total_records: expected int \| None, got str",
