@@ -1,7 +1,7 @@
-"""`python -m codegen adopt UPSTREAM OPERATION_ID...` (or `--all`).
+"""`python -m codegen adopt UPSTREAM OPERATION_ID...` (or `--all`), or `--changes`.
 
-Exit 0: done (or nothing to do); 1: written, but drift remains that no house rule
-explains (listed, for a person); 2: unusable input (nothing written).
+Exit 0: done (or nothing to do); 1: written, but drift remains that a person must
+decide (listed); 2: unusable input (nothing written).
 """
 
 from __future__ import annotations
@@ -21,15 +21,24 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("upstream", metavar="UPSTREAM", help="UltraCart's document: a path or http(s) URL")
     parser.add_argument("operations", metavar="OPERATION_ID", nargs="*", help="upstream operationIds to adopt")
     parser.add_argument("--all", action="store_true", help="every upstream operation we do not carry")
+    parser.add_argument(
+        "--changes",
+        action="store_true",
+        help="apply upstream's non-breaking changes to the operations we carry; list the rest",
+    )
     parser.add_argument("--root", type=Path, help=argparse.SUPPRESS)  # tests: another repository
 
 
 def run(args: argparse.Namespace) -> int:
     files = Files.under(args.root) if args.root else Files()
-    if bool(args.operations) == bool(args.all):
-        return _bad_input("name the operations to adopt, or --all (one of them)")
+    if sum([bool(args.operations), args.all, args.changes]) != 1:
+        return _bad_input("name the operations to adopt, or --all, or --changes (one of them)")
     try:
         upstream = load_document(args.upstream)
+        if args.changes:
+            from codegen.adopt.changes import apply_changes
+
+            return apply_changes(upstream, args.upstream, files)
         outcome = adopt(upstream, args.upstream, None if args.all else args.operations, files)
     except DocumentError as exc:
         return _bad_input(str(exc))

@@ -130,7 +130,7 @@ def choose(
     return targets, skipped
 
 
-def _refs(node: Any) -> list[str]:
+def refs_in(node: Any) -> list[str]:
     found: list[str] = []
     stack = [node]
     while stack:
@@ -152,7 +152,7 @@ def _component(ref: str) -> tuple[str, str] | None:
     return None
 
 
-def _flow(path: list[str], node: Any) -> bool:
+def flow_style(path: list[str], node: Any) -> bool:
     """Which new mappings are written `{ like: this }`, as in the hand-written parts."""
     if not yamlfile.is_leaf(node):
         return False
@@ -172,7 +172,7 @@ class Adoption:
         self.spec = spec
         self.outcome = Outcome()
         components = spec.setdefault("components", {})
-        self.adopter = OperationAdopter(_plain(components.get("parameters") or {}))
+        self.adopter = OperationAdopter(plain(components.get("parameters") or {}))
 
     def run(self, targets: list[Target]) -> list[tuple[Target, list[Any]]]:
         applied: list[tuple[Target, list[Any]]] = []
@@ -184,20 +184,20 @@ class Adoption:
             self.outcome.adopted.append(target)
             self.outcome.notes += [f"{target.operation_id}: {note}" for note in adopted.notes]
             applied.append((target, adopted.rules))
-            pending += _refs(adopted.operation)
+            pending += refs_in(adopted.operation)
             self._scopes(adopted.operation)
-        self._components(pending)
+        self.copy_components(pending)
         return applied
 
     def _insert_operation(self, target: Target, operation: dict[str, Any]) -> None:
         paths = self.spec.setdefault("paths", {})
         if target.path not in paths:
-            yamlfile.insert_sorted(paths, target.path, yamlfile.styled({}, _flow))
+            yamlfile.insert_sorted(paths, target.path, yamlfile.styled({}, flow_style))
             paths[target.path].fa.set_block_style()
-        node = yamlfile.styled(operation, _flow, ["paths", target.path, target.method])
+        node = yamlfile.styled(operation, flow_style, ["paths", target.path, target.method])
         yamlfile.insert_sorted(paths[target.path], target.method, node, lambda m: METHOD_RANK.get(m, 99))
 
-    def _components(self, pending: list[str]) -> None:
+    def copy_components(self, pending: list[str]) -> None:
         source = self.upstream.get("components") or {}
         components = self.spec["components"]
         seen: set[str] = set()
@@ -220,13 +220,13 @@ class Adoption:
             if section == "responses" and isinstance(copied, dict):
                 copied = {"description": "Response", **copied}
             if have is None:
-                yamlfile.insert_sorted(components, section, yamlfile.styled({}, _flow))
+                yamlfile.insert_sorted(components, section, yamlfile.styled({}, flow_style))
                 components[section].fa.set_block_style()
             yamlfile.insert_sorted(
-                components[section], name, yamlfile.styled(copied, _flow, ["components", section, name])
+                components[section], name, yamlfile.styled(copied, flow_style, ["components", section, name])
             )
             self.outcome.components.append(f"{section}/{name}")
-            pending += sorted(set(_refs(copied)), reverse=True)
+            pending += sorted(set(refs_in(copied)), reverse=True)
         self.outcome.components.sort()
 
     def _scopes(self, operation: dict[str, Any]) -> None:
@@ -245,12 +245,12 @@ class Adoption:
                             self.outcome.notes.append(f"scope {scope} added to {scheme_name}")
 
 
-def _plain(node: Any) -> Any:
+def plain(node: Any) -> Any:
     """ruamel's nodes as plain dicts and lists (what the drift model and rules read)."""
     if isinstance(node, dict):
-        return {str(k): _plain(v) for k, v in node.items()}
+        return {str(k): plain(v) for k, v in node.items()}
     if isinstance(node, list):
-        return [_plain(v) for v in node]
+        return [plain(v) for v in node]
     if isinstance(node, str):
         return str(node)
     return node

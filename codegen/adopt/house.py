@@ -193,6 +193,12 @@ class OperationAdopter:
 
     # -- parameters ------------------------------------------------------------------
 
+    def adopted_parameter(self, raw: dict[str, Any]) -> Adopted:
+        """One upstream parameter as ours (the rules it applied in `.rules`)."""
+        result = Adopted({})
+        result.operation = self._parameter(raw, result)
+        return result
+
     def _parameters(self, path_item: dict[str, Any], raw: dict[str, Any], result: Adopted) -> list[Any]:
         merged: dict[tuple[str, str], dict[str, Any]] = {}
         refs: list[Any] = []
