@@ -23,21 +23,17 @@ from typing import Any
 
 import yaml
 
+from codegen.drift.errors import reading
 from codegen.drift.load import load_document
 from codegen.paths import ROOT, SPEC
+from codegen.prose import strip_prose
 
 TARGET = ROOT / "codegen" / "upstream" / "conversation.oas3.json"
 METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
-# Prose and samples: not structure, and not ours to copy.
-_PROSE = frozenset({"description", "summary", "example", "examples", "title", "externalDocs"})
 
 
 def _strip(node: Any) -> Any:
-    if isinstance(node, dict):
-        return {k: _strip(v) for k, v in node.items() if k not in _PROSE}
-    if isinstance(node, list):
-        return [_strip(item) for item in node]
-    return node
+    return strip_prose(node)
 
 
 def _response(node: Any) -> Any:
@@ -111,7 +107,7 @@ def extract(upstream: dict[str, Any], ours: dict[str, Any]) -> dict[str, Any]:
         stripped = _response(node) if section == "responses" else _strip(node)
         components.setdefault(section, {})[name] = stripped
         pending.extend(sorted(_refs(stripped) - seen))
-    components["securitySchemes"] = _strip(source_components.get("securitySchemes", {}))
+    components["securitySchemes"] = strip_prose(source_components.get("securitySchemes", {}), names=True)
     snapshot: dict[str, Any] = {
         "openapi": upstream.get("openapi", "3.0.0"),
         "info": {
@@ -127,9 +123,40 @@ def extract(upstream: dict[str, Any], ours: dict[str, Any]) -> dict[str, Any]:
     return snapshot
 
 
-def write_snapshot(source: str, target: Path = TARGET) -> Path:
+def write_snapshot(source: str, target: Path = TARGET, spec: Path = SPEC) -> Path:
+    """Refresh the whole snapshot from `source` for the operations `spec` has."""
     upstream = load_document(source)
-    ours = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
-    snapshot = extract(upstream, ours)
-    target.write_text(json.dumps(snapshot, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    ours = yaml.safe_load(spec.read_text(encoding="utf-8"))
+    snapshot = reading(source, lambda: extract(upstream, ours))
+    _write(snapshot, target)
     return target
+
+
+def refresh_operations(
+    upstream: dict[str, Any], source: str, ours: dict[str, Any], keys: set[tuple[str, str]], target: Path = TARGET
+) -> None:
+    """Refresh only the operations `keys` ((path, method), as in our spec) and what they reach.
+
+    `adopt` uses this: the operations it adopted get their full structure from the
+    document it adopted them from; every other operation, and every component the
+    snapshot already has, stays as reviewed (a full refresh is `snapshot`'s job).
+    """
+    current = load_document(str(target))
+    fresh = reading(source, lambda: extract(upstream, ours))
+    paths = current.setdefault("paths", {})
+    for path, method in sorted(keys):
+        operation = fresh.get("paths", {}).get(path, {}).get(method)
+        if operation is not None:
+            paths.setdefault(path, {})[method] = operation
+    current["paths"] = dict(sorted(paths.items()))
+    components = current.setdefault("components", {})
+    for section, named in fresh.get("components", {}).items():
+        have = components.setdefault(section, {})
+        for name, node in named.items():
+            have.setdefault(name, node)
+        components[section] = dict(sorted(have.items()))
+    _write(current, target)
+
+
+def _write(snapshot: dict[str, Any], target: Path) -> None:
+    target.write_text(json.dumps(snapshot, indent=1, sort_keys=True) + "\n", encoding="utf-8")
