@@ -154,8 +154,9 @@ def render(workdir: Path, spec: Path = SPEC) -> Path:
     if problems or checked is None:
         raise GenerationError(problems.report(spec.name))
     document, ops = checked
+    config = yaml.safe_load(CONFIG.read_text(encoding="utf-8")) or {}
     try:
-        render_surface(out, document, ops)
+        render_surface(out, document, config, ops)
     except SurfaceError as exc:
         raise GenerationError(f"{spec.name}: {exc}") from None
     # `--meta none` writes no py.typed; the package is typed, so say so (PEP 561).

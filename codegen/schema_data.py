@@ -114,3 +114,40 @@ def _compact(node: Any, wanted: list[str]) -> Any:
         elif key in _KEPT:
             kept[key] = _compact(value, wanted)
     return kept
+
+
+_SCALARS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
+
+
+def typed_dicts(schemas: dict[str, Any], class_name: Any) -> list[tuple[str, dict[str, str]]]:
+    """(TypedDict name, {JSON key: annotation}) for every compact schema that is an
+    object: the JSON documents the fake serves, as a type checker sees them."""
+    names = {name: class_name(name) + "Dict" for name in schemas}
+    found = []
+    for name, schema in schemas.items():
+        properties = schema.get("properties")
+        if schema.get("type", "object") == "object" and isinstance(properties, dict):
+            fields = {key: _annotation(sub, names) for key, sub in properties.items()}
+            found.append((names[name], fields))
+    return sorted(found)
+
+
+def _annotation(schema: Any, names: dict[str, str]) -> str:
+    if not isinstance(schema, dict):
+        return "Any"
+    ref = schema.get("$ref")
+    if ref is not None:
+        target = names.get(ref)
+        return target if target is not None else "Any"
+    kind = schema.get("type")
+    if kind in _SCALARS:
+        text = _SCALARS[kind]
+    elif kind == "array":
+        text = f"list[{_annotation(schema.get('items'), names)}]"
+    elif kind == "object" and isinstance(schema.get("additionalProperties"), dict):
+        text = f"dict[str, {_annotation(schema['additionalProperties'], names)}]"
+    elif kind == "object":
+        text = "dict[str, Any]"
+    else:
+        text = "Any"
+    return f"{text} | None" if schema.get("nullable") and text != "Any" else text

@@ -11,7 +11,9 @@ what the public clients are made of, into the same generated package:
 - `resources.py`: `SyncOperations` and `AsyncOperations`, the typed methods of every
   operation (plain, `_with_http_info`, and `iter_*` for a paginated one), which
   ConversationApi and AsyncConversationApi inherit;
-- `schemas.py`: the JSON schemas of request bodies and answers, for the fake UltraCart.
+- `schemas.py`: the JSON schemas of request bodies and answers, for the fake UltraCart;
+- `documents.py`: the same documents as TypedDicts, for type checkers (the fake's
+  accessors return them).
 
 It reads the spec itself rather than the generator's parsed document, because the `x-`
 extensions this needs do not survive the generator's parsing (reading.py); names that
@@ -31,8 +33,8 @@ from codegen.checks import check_names
 from codegen.model import Op
 from codegen.paths import TEMPLATES
 from codegen.problems import Problems
-from codegen.reading import read_operations
-from codegen.schema_data import schema_data
+from codegen.reading import SpecReader, read_operations
+from codegen.schema_data import schema_data, typed_dicts
 
 
 class SurfaceError(ValueError):
@@ -72,7 +74,7 @@ def used_models(ops: list[Op]) -> list[str]:
     )
 
 
-def render_surface(package_dir: Path, document: dict[str, Any], ops: list[Op]) -> list[Path]:
+def render_surface(package_dir: Path, document: dict[str, Any], config: dict[str, Any], ops: list[Op]) -> list[Path]:
     """Write operations.py, resources.py and schemas.py into the rendered package."""
     models_init = (package_dir / "models" / "__init__.py").read_text(encoding="utf-8")
     used = used_models(ops)
@@ -92,17 +94,19 @@ def render_surface(package_dir: Path, document: dict[str, Any], ops: list[Op]) -
     environment.filters["pyrepr"] = repr
     environment.filters["tuple"] = tuple
     schemas, per_operation = schema_data(document, ops)
+    names = SpecReader(document, config, Problems()).class_name
     context = {
         "ops": ops,
         "models": used,
         "sensitive": sensitive_fields(document),
         "schemas": schemas,
         "per_operation": per_operation,
+        "typed_dicts": typed_dicts(schemas, names),
         "uses_datetime": any("datetime" in p.annotation for o in ops for p in o.params),
         "uses_warnings": any(o.deprecated or o.deprecated_params for o in ops),
     }
     written = []
-    for name in ("operations.py", "resources.py", "schemas.py"):
+    for name in ("operations.py", "resources.py", "schemas.py", "documents.py"):
         text = environment.get_template(name + ".jinja").render(**context)
         target = package_dir / name
         target.write_text(text, encoding="utf-8")

@@ -17,6 +17,7 @@ import pytest
 
 from tests.raw_http import HTTP
 from ultracart_conversations.testing import API_VERSION, FakeUltraCart
+from ultracart_conversations.testing._http import Reply
 
 LIST = "/conversation/conversations"
 
@@ -97,7 +98,7 @@ def test_caller_supplied_conversations_are_checked() -> None:
 def test_a_bug_in_the_fake_is_a_500_that_says_so(
     fake: FakeUltraCart, client: httpx.Client, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(*_: object) -> None:
+    def broken(*_: object) -> Reply:
         raise KeyError("oops")
 
     written = fake._behaviours["getConversations"]

@@ -189,9 +189,16 @@ def _length_problem(
     return None
 
 
+# What an integer of each format can hold (JSON Schema's formats; the server's types).
+_FORMAT_RANGES = {"int32": (-(2**31), 2**31 - 1), "int64": (-(2**63), 2**63 - 1)}
+
+
 def _bounds_problem(label: str, value: float, schema: dict[str, Any]) -> str | None:
     if isinstance(value, float) and not math.isfinite(value):
         return f"{label} must be a finite number"
+    value_range = _FORMAT_RANGES.get(schema.get("format", ""))
+    if value_range is not None and not value_range[0] <= value <= value_range[1]:
+        return f"{label} must fit a {schema['format']} ({value_range[0]} to {value_range[1]})"
     low, high = schema.get("minimum"), schema.get("maximum")
     if low is not None and (value < low or (schema.get("exclusiveMinimum") and value == low)):
         return f"{label} must be at least {low}"

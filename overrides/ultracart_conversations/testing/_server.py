@@ -15,10 +15,10 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from types import TracebackType
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Literal, Self, TypeAlias, cast
 from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
-from ultracart_conversations_api.operations import OPERATIONS
+from ultracart_conversations_api.operations import OPERATIONS, OperationId
 
 from . import (
     _behaviours,  # noqa: F401 (registers the written behaviours)
@@ -33,6 +33,13 @@ from ._rate_limit import LeakyBuckets
 from ._registry import BEHAVIOURS, Behaviour, mismatches
 from ._routing import Found, Route, Router, operation_route
 from ._validation import check_call
+
+if TYPE_CHECKING:  # the documents' types: nothing of them is needed at run time
+    from ultracart_conversations_api.documents import ConversationDict, ConversationSummaryDict
+
+# What count(), inject() and pending_faults() take: an operationId of openapi.yaml (a
+# checker catches a typo), or one of the OAuth endpoints'.
+Endpoint: TypeAlias = OperationId | Literal["oauthAuthorize", "oauthToken"]
 
 # The X-UltraCart-Api-Version every request must send (the spec's constant header).
 API_VERSION = next(str(p.default) for op in OPERATIONS for p in op.parameters if p.constant)
@@ -244,7 +251,7 @@ class FakeUltraCart:
         with self._lock:
             return sum(self._counts.values())
 
-    def count(self, operation_id: str) -> int:
+    def count(self, operation_id: Endpoint) -> int:
         with self._lock:
             return self._counts[operation_id]
 
@@ -254,15 +261,15 @@ class FakeUltraCart:
             self._counts.clear()
 
     @property
-    def conversations(self) -> list[dict[str, Any]]:
+    def conversations(self) -> list[ConversationSummaryDict]:
         """The summaries, newest first, exactly as getConversations serves them."""
         with self._lock:
-            return [_data.summary(c) for c in self._conversations]
+            return [cast("ConversationSummaryDict", _data.summary(c)) for c in self._conversations]
 
-    def conversation(self, conversation_uuid: str) -> dict[str, Any]:
+    def conversation(self, conversation_uuid: str) -> ConversationDict:
         """One conversation as getConversation serves it; KeyError if there is none."""
         with self._lock:
-            return _data.served(self._find(conversation_uuid))
+            return cast("ConversationDict", _data.served(self._find(conversation_uuid)))
 
     def insert_conversations(self, n: int = 1) -> list[str]:
         """Create `n` conversations at the head of the list; returns their uuids, newest first."""
@@ -277,7 +284,7 @@ class FakeUltraCart:
         with self._lock:
             self._paging_inserts = count
 
-    def inject(self, operation_id: str, *faults: Fault) -> None:
+    def inject(self, operation_id: Endpoint, *faults: Fault) -> None:
         """Queue faults for an operationId; each request to it consumes the next one."""
         with self._lock:
             self._faults.setdefault(operation_id, deque()).extend(faults)
@@ -287,7 +294,7 @@ class FakeUltraCart:
         """How many requests the rate limit (or concurrent_limit) answered with 429."""
         return self._limits.refused
 
-    def pending_faults(self, operation_id: str) -> int:
+    def pending_faults(self, operation_id: Endpoint) -> int:
         with self._lock:
             return len(self._faults.get(operation_id, ()))
 
