@@ -60,16 +60,12 @@ def _check_methods(ops: list[Op], problems: Problems) -> None:
         owners["constant " + op.constant].append(op.operation_id)
     taken = client_attributes()
     by_id = {op.operation_id: op for op in ops}
+    clashes: dict[tuple[str, str], list[str]] = defaultdict(list)
     for name, operation_ids in owners.items():
         op = by_id[operation_ids[0]]
-        if len(operation_ids) > 1:
-            problems.add(
-                op.operation_id,
-                op.pointer,
-                f"{operation_ids[0]} and {operation_ids[1]} would both generate {name}",
-                _FIX_OPERATION,
-            )
-        elif name in taken:
+        for other in operation_ids[1:]:
+            clashes[(operation_ids[0], other)].append(name)
+        if name in taken:
             problems.add(
                 op.operation_id,
                 op.pointer,
@@ -83,6 +79,14 @@ def _check_methods(ops: list[Op], problems: Problems) -> None:
                 f"the descriptor {name.split(' ', 1)[1]} would replace operations.py's own",
                 "give the operation x-python-name",
             )
+    for (first, other), names in clashes.items():
+        op = by_id[first]
+        problems.add(
+            op.operation_id,
+            op.pointer,
+            f"{first} and {other} ({by_id[other].pointer}) would both generate {', '.join(names)}",
+            _FIX_OPERATION,
+        )
 
 
 def _check_arguments(op: Op, problems: Problems) -> None:

@@ -82,9 +82,11 @@ def _validate_structure(document: dict[str, Any], problems: Problems) -> None:
     try:
         for error in validator(document).iter_errors():
             message = str(error.message)
-            if message.startswith("Duplicate parameter"):
-                continue  # reported with its place by reading.py
             path = [str(p) for p in getattr(error, "absolute_path", ())]
+            if message.startswith("Duplicate parameter") or (
+                path[-1:] == ["parameters"] and "non-unique" in message
+            ):
+                continue  # a parameter listed twice: reading.py reports it, with the fix
             problems.add("spec", pointer(*path), message[:500])
     except (RecursionError, ValueError, KeyError, TypeError, AttributeError) as exc:
         # The validator follows $refs itself; a broken one can stop it.
@@ -97,17 +99,21 @@ def check(spec: Path, problems: Problems, config_path: Path = CONFIG) -> tuple[d
     document = load(spec, problems)
     if document is None:
         return None
-    check_literals(document, problems)
-    if problems:
-        return None
+    document = check_literals(document, problems)
+    found = len(problems)
     _validate_structure(document, problems)
-    if problems:
-        return None
+    if len(problems) > found:
+        return None  # not OpenAPI: what follows would read it wrongly
     config = yaml.safe_load(config_path.read_text(encoding="utf-8")) or {}
     ops = operations_of(document, config, problems)
     if not ops and not problems:
         problems.add("spec", "#/paths", "openapi.yaml has no operations")
     return document, ops
+
+
+def literal_problems(problems: Problems) -> bool:
+    """Whether a value without a literal form was found: the generator would write it."""
+    return any("literal form" in p.message or "YAML reads" in p.message for p in problems.found)
 
 
 def _render_models(spec: Path, out: Path, workdir: Path, problems: Problems) -> None:
@@ -147,7 +153,7 @@ def render(workdir: Path, spec: Path = SPEC) -> Path:
     checked = check(spec, problems)
     workdir.mkdir(parents=True, exist_ok=True)
     out = workdir / PACKAGE
-    if checked is not None:
+    if checked is not None and not literal_problems(problems):
         # Also when the checks found problems: what the generator refuses belongs in
         # the same report.
         _render_models(spec, out, workdir, problems)

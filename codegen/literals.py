@@ -19,9 +19,35 @@ from codegen.problems import Problems, pointer
 MAX_DEPTH = 64
 
 
-def check_literals(document: Any, problems: Problems) -> None:
-    """Add a problem for every value of `document` that JSON cannot represent."""
+def check_literals(document: Any, problems: Problems) -> Any:
+    """Add a problem for every value of `document` that JSON cannot represent; returns
+    the document with each such value replaced by a plain one (so that the other checks
+    can go on and report their problems in the same run), or `document` itself."""
+    count = len(problems)
     _Walk(problems).visit(document, ())
+    return document if len(problems) == count else _plain(document, set())
+
+
+def _plain(value: Any, active: set[int]) -> Any:
+    if isinstance(value, dict | list):
+        if id(value) in active or len(active) > MAX_DEPTH:
+            return None
+        active.add(id(value))
+        if isinstance(value, dict):
+            plain: Any = {str(k): _plain(v, active) for k, v in value.items()}
+        else:
+            plain = [_plain(v, active) for v in value]
+        active.discard(id(value))
+        return plain
+    if isinstance(value, str):
+        return value.replace("\x00", "").encode("utf-8", "replace").decode("utf-8")
+    if isinstance(value, float) and not math.isfinite(value):
+        return 0.0
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, bool | int | float) or value is None:
+        return value
+    return str(value)
 
 
 class _Walk:
