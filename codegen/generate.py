@@ -83,9 +83,7 @@ def _validate_structure(document: dict[str, Any], problems: Problems) -> None:
         for error in validator(document).iter_errors():
             message = str(error.message)
             path = [str(p) for p in getattr(error, "absolute_path", ())]
-            if message.startswith("Duplicate parameter") or (
-                path[-1:] == ["parameters"] and "non-unique" in message
-            ):
+            if message.startswith("Duplicate parameter") or (path[-1:] == ["parameters"] and "non-unique" in message):
                 continue  # a parameter listed twice: reading.py reports it, with the fix
             problems.add("spec", pointer(*path), message[:500])
     except (RecursionError, ValueError, KeyError, TypeError, AttributeError) as exc:

@@ -476,6 +476,16 @@ def _pagination(reader: SpecReader, op: Op, raw: Any) -> None:
     item_model = reader.model_name(items.get("items", {}), where, f"{at}/items", "the items")
     if item_model is None:
         return
+    item_properties = reader.resolve(items.get("items", {}), where, at).get("properties") or {}
+    item_id = reader.resolve(item_properties.get(raw["item-id"], {}), where, at)
+    if item_id.get("type") != "string":
+        problems.add(
+            where,
+            f"{at}/item-id",
+            f"item-id names no string property of the items ({raw['item-id']!r})",
+            "name the property that identifies an item; the iterator compares ids as strings",
+        )
+        return
     result_set = tuple(raw["result-set"].split("."))
     node = response
     for part in result_set:
@@ -498,7 +508,6 @@ def _pagination(reader: SpecReader, op: Op, raw: Any) -> None:
         "result_set": result_set,
         "max_page_size": int(limit.constraints["maximum"]),
     }
-    item_properties = reader.resolve(items.get("items", {}), where, at).get("properties") or {}
     for column in op.cli.get("columns", ()):
         if column not in item_properties:
             problems.add(where, op.pointer + "/x-cli/columns", f"column {column!r} is no property of the items")

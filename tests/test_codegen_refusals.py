@@ -297,3 +297,11 @@ def test_a_post_search_paginated_by_body_offset_is_refused(tmp_path: Path) -> No
 
     found = problems_of(tmp_path, change)
     assert any("x-pagination limit names no integer query parameter" in p for p in found)
+
+
+def test_pagination_by_an_item_id_that_is_no_string_is_refused(tmp_path: Path) -> None:
+    def change(spec: dict[str, Any]) -> None:
+        spec["paths"][LIST]["get"]["x-pagination"]["item-id"] = "message_count"
+
+    found = problems_of(tmp_path, change)
+    assert len(found) == 1 and "item-id names no string property" in found[0]
