@@ -18,6 +18,7 @@ from ultracart_conversations import (
     Unset,
 )
 from ultracart_conversations.testing import FakeUltraCart
+from ultracart_conversations_api.documents import ConversationParticipantDict
 
 
 def test_an_absent_field_is_unset_and_narrows_by_truthiness() -> None:
@@ -62,3 +63,17 @@ def test_the_readme_examples_make_one_module() -> None:
         "OAuthSession(",
     ):
         assert used in source, used
+
+
+def test_the_fakes_accessors_are_typed(fake: FakeUltraCart) -> None:
+    assert fake.count("getConversations") == 0
+    first = fake.conversations[0]
+    assert_type(first.get("conversation_uuid"), str | None)
+    assert_type(first.get("message_count"), int | None)
+    uuid = first.get("conversation_uuid") or ""
+    assert_type(
+        fake.conversation(uuid).get("participants"), list[ConversationParticipantDict] | None
+    )
+    if TYPE_CHECKING:  # checked by mypy, never run: an operationId with a typo is an error
+        fake.count("getConversation5")  # type: ignore[arg-type]
+        fake.inject("getConversatons")  # type: ignore[arg-type]

@@ -97,7 +97,7 @@ def _problems(behaviour: Behaviour, operation: Operation[Any] | None) -> list[st
         if param not in kinds:
             problems.append(f"{name} has no parameter {param} any more")
         elif kinds[param] != kind:
-            problems.append(f"{name}'s parameter {param} is now a {kinds[param]}, not a {kind}")
+            problems.append(f"{name}'s parameter {param} is now of type {kinds[param]}, not {kind}")
     if behaviour.body is not None:
         if operation.body is None:
             problems.append(f"{name} takes no request body any more")
@@ -108,8 +108,8 @@ def _problems(behaviour: Behaviour, operation: Operation[Any] | None) -> list[st
                     problems.append(f"{name}'s body has no field {body_field} any more")
                 elif fields[body_field] != kind:
                     problems.append(
-                        f"{name}'s body field {body_field} is now a {fields[body_field]}, "
-                        f"not a {kind}"
+                        f"{name}'s body field {body_field} is now of type "
+                        f"{fields[body_field]}, not {kind}"
                     )
     for status in behaviour.statuses:
         if status not in operation.responses:
