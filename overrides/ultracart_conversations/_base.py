@@ -30,7 +30,7 @@ from ultracart_conversations._defaults import (
 )
 from ultracart_conversations._operation import ApiResponse, Operation
 from ultracart_conversations._options import ClientOptions, HttpClientT
-from ultracart_conversations._ratelimit import Permit, RateLimiter
+from ultracart_conversations._ratelimit import RateLimiter, Slot
 from ultracart_conversations._redaction import logger as _logger
 from ultracart_conversations._redaction import redact_fields, redact_headers, scrub_logs_of
 from ultracart_conversations._request import (
@@ -369,20 +369,22 @@ class BaseConversationApi(Generic[HttpClientT]):
     def _transport_error(self, exc: httpx.HTTPError, request: httpx.Request) -> APIConnectionError:
         return connection_error(exc, request, self._secrets)
 
-    def _released(self, permit: Permit | None, response: httpx.Response | None) -> None:
-        """Hand the limiter back its permit, with what the server said about the pace."""
-        if permit is None or self._limiter is None:
+    def _released(self, slot: Slot | None, response: httpx.Response | None) -> None:
+        """Hand the limiter back its permit, with what the server said about the pace.
+        The permit goes back whatever reading the headers raises."""
+        if slot is None:
             return
-        if response is None:
-            self._limiter.release(permit)
-            return
-        headers = response.headers
-        self._limiter.release(
-            permit,
-            response.status_code,
-            parse_retry_after(headers.get("retry-after")),
-            headers.get("uc-rest-error"),
-        )
+        status = retry_after = uc_rest_error = None
+        try:
+            if response is not None:
+                headers = response.headers
+                status = response.status_code
+                uc_rest_error = headers.get("uc-rest-error")
+                retry_after = parse_retry_after(headers.get("retry-after"))
+        except Exception:  # an unreadable header tells the gate nothing
+            retry_after = None
+        finally:
+            slot.release(status, retry_after, uc_rest_error)
 
     def _retry_wait(
         self, operation: Operation[Any], error: ApiError, attempts: _Attempts

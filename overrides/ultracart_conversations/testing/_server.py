@@ -30,7 +30,7 @@ from ultracart_conversations_api.operations import OPERATIONS
 from . import _data
 from ._credentials import ALL_SCOPES, Credentials, OAuthError
 from ._faults import Fault, FaultKind
-from ._rate_limit import LeakyBuckets
+from ._rate_limit import RateLimits, Refusal, ServerModel
 from ._validation import check_call
 
 # The X-UltraCart-Api-Version every request must send (the spec's constant header).
@@ -158,6 +158,7 @@ class FakeUltraCart:
         burst: int | None = None,
         concurrent_limit: int | None = None,
         clock: Callable[[], float] = time.monotonic,
+        rate_limit_model: ServerModel | None = None,
     ) -> None:
         """`max_recorded_requests`: how many of the latest requests `requests` keeps
         (None: all; a long soak would otherwise keep every body); `count()` and
@@ -166,8 +167,12 @@ class FakeUltraCart:
         `rate_limit`: requests per second, or (requests, seconds) / "1000/3600" as
         UltraCart states it, allowed per credential with `burst` at once (a leaky
         bucket); `concurrent_limit`: requests in flight per credential. Over either, a
-        429 like UltraCart's. `clock` drives the bucket (a test's own, if it likes)."""
-        self._limits = LeakyBuckets(rate_limit, burst, concurrent_limit, clock)
+        429 like UltraCart's. `clock` drives the bucket (a test's own, if it likes).
+        Limits count per application (a simple key's, an OAuth client's), across every
+        process that talks to this fake. `rate_limit_model`: how the allowance is kept and
+        a 429 reads (a ServerModel: token bucket, queue or fixed window; Retry-After whole,
+        fractional or none; the rate announced or not; late 429s)."""
+        self._limits = RateLimits(rate_limit, burst, concurrent_limit, clock, rate_limit_model)
         self._lock = threading.RLock()
         if max_recorded_requests is not None and max_recorded_requests < 0:
             raise ValueError("max_recorded_requests cannot be negative")
@@ -326,6 +331,13 @@ class FakeUltraCart:
     def rate_limited(self) -> int:
         """How many requests the rate limit (or concurrent_limit) answered with 429."""
         return self._limits.refused
+
+    @property
+    def reused_refresh_tokens(self) -> int:
+        """How many refresh requests presented a refresh token already used (each is
+        answered invalid_grant, as UltraCart's single-use refresh tokens are)."""
+        with self._lock:
+            return self._credentials.reused_refresh_tokens
 
     def pending_faults(self, operation_id: str) -> int:
         with self._lock:
@@ -657,6 +669,7 @@ class _Handler(BaseHTTPRequestHandler):
         pass  # a test's output is no place for an access log
 
     _refusal: _Reply | None = None
+    _hold = 0.0  # seconds the rate limit holds this answer (a queued request, a late 429)
     _in_flight_as: str | None = None  # the credential counted in flight, until answered
 
     def do_GET(self) -> None:
@@ -677,15 +690,24 @@ class _Handler(BaseHTTPRequestHandler):
             self._dispatch()
             return
         headers = self.headers
-        credential = headers.get("x-ultracart-simple-key") or headers.get("authorization") or ""
-        refusal = limits.enter(credential)
-        self._in_flight_as = credential
-        if refusal is not None:
-            self._refusal = _error(429, refusal.message, {"Retry-After": refusal.retry_after})
+        fake = self.server.fake
+        with fake._lock:
+            application = fake._credentials.application_of(
+                headers.get("x-ultracart-simple-key"), headers.get("authorization")
+            )
+        verdict = limits.enter(application)
+        self._in_flight_as = application
+        if isinstance(verdict, Refusal):
+            extra = {} if verdict.retry_after is None else {"Retry-After": verdict.retry_after}
+            self._refusal = _error(429, verdict.message, extra)
+            self._hold = verdict.delay
+        elif verdict:
+            self._hold = verdict
         try:
             self._dispatch()
         finally:
             self._refusal = None
+            self._hold = 0.0
             self._answered()
 
     def _answered(self) -> None:
@@ -755,7 +777,7 @@ class _Handler(BaseHTTPRequestHandler):
             operation_id=route.operation_id if route else None,
         )
         fault = fake._record(request)
-        fake._sleep(fake.latency)
+        fake._sleep(fake.latency + self._hold)
         if self._refusal is not None:
             self._send(self._refusal)
             return
