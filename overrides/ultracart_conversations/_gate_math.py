@@ -195,8 +195,13 @@ class GateState:
     # --- letting a request through --------------------------------------------------
     def next_send(self, ceilings: list[Ceiling], now: float) -> tuple[float, bool]:
         """(the earliest time the next request may go, whether the pace applies)."""
-        at = max([now, self.blocked_until, *(self.tats.get(c.name, -math.inf) - c.tolerance
-                                             for c in ceilings)])
+        at = max(
+            [
+                now,
+                self.blocked_until,
+                *(self.tats.get(c.name, -math.inf) - c.tolerance for c in ceilings),
+            ]
+        )
         rate = self.rate(ceilings, now)
         # Below the configured ceilings the adaptive pace applies (evenly spaced); at them,
         # their buckets alone do, bursts included.
@@ -344,3 +349,30 @@ class GateState:
             self.cut_at = now
         if self.learned_until > now + LEARNED_TTL:
             self.learned_until = now + LEARNED_TTL
+
+    # --- as plain values (a shared store's row) -------------------------------------
+    def to_dict(self) -> dict[str, object]:
+        """Finite numbers, lists and None only (-inf is left out)."""
+        values: dict[str, object] = {}
+        for name in self.__slots__:
+            value = getattr(self, name)
+            if isinstance(value, float) and math.isinf(value):
+                continue
+            values[name] = dict(value) if isinstance(value, dict) else value
+        return values
+
+    @classmethod
+    def from_dict(cls, values: dict[str, object]) -> GateState:
+        state = cls()
+        for name, value in values.items():
+            if name in cls.__slots__:
+                setattr(state, name, dict(value) if isinstance(value, dict) else value)
+        return state
+
+    def reset_after_loss(self, ceilings: list[Ceiling], now: float, rate: float | None) -> None:
+        """A store that lost its state (restarted, file removed): no burst until the
+        ceilings' buckets have refilled, and the pace this process last knew."""
+        for ceiling in ceilings:
+            self.tats[ceiling.name] = now + ceiling.tolerance
+        if rate is not None:
+            self.cut_at, self.w_max, self.w_min, self.k = now, rate, rate, 0.0

@@ -199,7 +199,9 @@ class RateLimits:
         elif model.retry_after == "fractional":
             retry_after = f"{max(wait, 0.001):.3f}"
         message = (
-            f"rate of {count:g} per {period:g} second(s) exceeded" if model.announce else GENERIC_429
+            f"rate of {count:g} per {period:g} second(s) exceeded"
+            if model.announce
+            else GENERIC_429
         )
         return Refusal(retry_after, message, model.late)
 
