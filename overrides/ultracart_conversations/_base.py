@@ -46,6 +46,7 @@ from ultracart_conversations._retry import (
     rate_limited_wait,
     retry_wait,
 )
+from ultracart_conversations._shared_url import shared_url_from_env
 from ultracart_conversations._urls import check_transport_security
 from ultracart_conversations.errors import (
     APIConnectionError,
@@ -186,8 +187,13 @@ class BaseConversationApi(Generic[HttpClientT]):
     @classmethod
     def from_env(cls, **options: Unpack[ClientOptions[HttpClientT]]) -> Self:
         """A client configured from ULTRACART_SIMPLE_KEY or ULTRACART_ACCESS_TOKEN, and
-        ULTRACART_BASE_URL if set; the constructor's keywords are passed on (and win)."""
+        ULTRACART_BASE_URL if set; the constructor's keywords are passed on (and win).
+        ULTRACART_SHARED_STATE (a store URL) makes its rate limiter one shared by every
+        process with the same setting (unless rate_limiter= is given)."""
         merged: ClientOptions[HttpClientT] = {**settings_from_env(), **options}  # type: ignore[typeddict-item]
+        shared = shared_url_from_env()
+        if shared is not None and "rate_limiter" not in options:
+            merged["rate_limiter"] = RateLimiter(shared=shared)
         return cls(**merged)
 
     def _resolve_attempt_seconds(self) -> float | None:

@@ -15,7 +15,9 @@ local MARGIN, TTL, MAX_PAUSE, CATCH_UP, OWNER_SEEN = 0.97, 600.0, 60.0, 0.5, 30.
 
 local function fmt(x) return string.format('%.17g', x) end
 local function g(s, k, d) local v = s[k]; if v == nil then return d end; return v end
-local function arg(i) local v = ARGV[i]; if v == nil or v == '' then return nil end; return tonumber(v) end
+local function arg(i)
+  local v = ARGV[i]; if v == nil or v == '' then return nil end; return tonumber(v)
+end
 
 local now = arg(2)
 if now == nil then local t = redis.call('TIME'); now = tonumber(t[1]) + tonumber(t[2]) / 1e6 end
@@ -182,7 +184,9 @@ if op == 'acquire' then
   if pacing then for _, cl in ipairs(CEIL) do if not (r < cl.rate) then pacing = false end end end
   if pacing then at = math.max(at, g(s, 'pace_tat', NEG)) end
   if at > now then save(s); return {'wait', fmt(at - now)} end
-  for _, cl in ipairs(CEIL) do s.tats[cl.name] = math.max(s.tats[cl.name] or NEG, now) + cl.interval end
+  for _, cl in ipairs(CEIL) do
+    s.tats[cl.name] = math.max(s.tats[cl.name] or NEG, now) + cl.interval
+  end
   r = rate(s)
   if pacing and r ~= nil then
     local interval, tat = 1 / r, g(s, 'pace_tat', NEG)
@@ -251,7 +255,8 @@ elseif op == 'state' then
   local s = load()
   local out = {}
   for k, v in pairs(s) do
-    if k == 'tats' then for name, t in pairs(v) do out[#out + 1] = 'tat:' .. name; out[#out + 1] = fmt(t) end
+    if k == 'tats' then
+      for name, t in pairs(v) do out[#out + 1] = 'tat:' .. name; out[#out + 1] = fmt(t) end
     else out[#out + 1] = k; out[#out + 1] = fmt(v) end
   end
   return out

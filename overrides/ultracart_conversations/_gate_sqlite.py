@@ -103,8 +103,11 @@ class SqliteStore:
         self._db = connect(path, description)
         self._lock = threading.Lock()  # one connection, used by this process's threads
         self.last_rate: float | None = None  # the pace at this process's last grant
+        self._run(self._create_tables)
+
+    def _create_tables(self) -> None:
         for statement in filter(str.strip, _SCHEMA.split(";")):
-            self._run(lambda s=statement: self._db.execute(s))
+            self._db.execute(statement)
 
     def _run(self, step: Callable[[], T]) -> T:
         with self._lock:

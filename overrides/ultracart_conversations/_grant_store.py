@@ -72,7 +72,9 @@ class SqliteGrantStore:
         self._db = connect(path, description)
         self._lock = threading.Lock()
         self._run(lambda: self._db.execute(_SCHEMA))
-        self._run(lambda: self._db.execute("INSERT OR IGNORE INTO grants (name) VALUES (?)", (name,)))
+        self._run(
+            lambda: self._db.execute("INSERT OR IGNORE INTO grants (name) VALUES (?)", (name,))
+        )
 
     def _run(self, step: Callable[[], T]) -> T:
         import sqlite3
@@ -81,7 +83,9 @@ class SqliteGrantStore:
             try:
                 return step()
             except sqlite3.Error as exc:
-                raise SharedStateError(f"the shared grant {self.description} failed: {exc}") from None
+                raise SharedStateError(
+                    f"the shared grant {self.description} failed: {exc}"
+                ) from None
 
     def _update(self, sql: str, *args: object) -> bool:
         """One conditional UPDATE of this grant's row, in its own transaction."""
@@ -96,10 +100,11 @@ class SqliteGrantStore:
         return GrantRecord(json.loads(row[0]) if row[0] else None, int(row[1]))
 
     def seed(self, tokens: dict[str, Any], overwrite: bool) -> GrantRecord:
-        condition = "" if overwrite else "tokens IS NULL AND "
         self._update(
-            f"UPDATE grants SET tokens = ?, version = version + 1 WHERE {condition}name = ?",
+            "UPDATE grants SET tokens = ?, version = version + 1 "
+            "WHERE (? OR tokens IS NULL) AND name = ?",
             json.dumps(tokens),
+            overwrite,
         )
         return self.read()
 
@@ -108,20 +113,24 @@ class SqliteGrantStore:
         return self._update(
             "UPDATE grants SET lock_owner = ?, lock_until = ?, fence = fence + 1 "
             "WHERE (lock_owner IS NULL OR lock_until < ?) AND name = ?",
-            owner, now + seconds, now,
+            owner,
+            now + seconds,
+            now,
         )
 
     def renew_lock(self, owner: str, seconds: float) -> bool:
         return self._update(
             "UPDATE grants SET lock_until = ? WHERE lock_owner = ? AND name = ?",
-            time.time() + seconds, owner,
+            time.time() + seconds,
+            owner,
         )
 
     def commit(self, owner: str, version: int, tokens: dict[str, Any]) -> bool:
         written = self._update(
             "UPDATE grants SET tokens = ?, version = version + 1, lock_owner = NULL, "
             "lock_until = 0 WHERE version = ? AND name = ?",
-            json.dumps(tokens), version,
+            json.dumps(tokens),
+            version,
         )
         self.unlock(owner)
         return written
@@ -184,7 +193,9 @@ class RedisGrantStore:
         self._errors = (redis.RedisError,)
         self._client = redis_client(url, description)
         self._key = "ultracart:grant:{" + name + "}"
-        self._scripts = {op: self._client.register_script(_LUA_PRELUDE + body) for op, body in _LUA.items()}
+        self._scripts = {
+            op: self._client.register_script(_LUA_PRELUDE + body) for op, body in _LUA.items()
+        }
         self.read()  # fails here, at start, if the server cannot be reached
 
     def _call(self, op: str, *args: object) -> int:
