@@ -46,11 +46,11 @@ class RedisStore:
     def __init__(
         self, url: str, name: str, description: str, lease_seconds: float, owner: str
     ) -> None:
+        self.description = description
+        self._client = redis_client(url, description)  # SharedStateError without redis
         import redis
 
-        self.description = description
         self._errors = (redis.RedisError,)
-        self._client = redis_client(url, description)
         self._script = self._client.register_script(GATE_LUA)
         tag = "ultracart:gate:{" + name + "}:"  # one hash slot in a cluster
         self._keys = [tag + part for part in ("state", "leases", "sent", "admitted", "owners")]

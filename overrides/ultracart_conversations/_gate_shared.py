@@ -103,16 +103,21 @@ class SharedGate:
 
     # --- the heartbeat ----------------------------------------------------------------
     def _start_heartbeat(self) -> None:
-        if self._beat is None or not self._beat.is_alive():
+        with self._lock:
+            if self._beat is not None:
+                return
             self._beat = threading.Thread(
                 target=self._heartbeat, name="ultracart-gate-heartbeat", daemon=True
             )
-            self._beat.start()
+        self._beat.start()
 
     def _heartbeat(self) -> None:
         while not self._stop.wait(LEASE_SECONDS / 4):
             with self._lock:
                 leases = list(self._held)
+                if not leases:  # back when the next slot is taken
+                    self._beat = None
+                    return
             try:
                 self._processes = max(1, self.raw.renew(leases))
             except SharedStateError as exc:

@@ -185,13 +185,13 @@ return 1""",
 
 class RedisGrantStore:
     def __init__(self, url: str, name: str, description: str) -> None:
-        import redis
-
         from ultracart_conversations._gate_redis import redis_client
 
         self.description = description
+        self._client = redis_client(url, description)  # SharedStateError without redis
+        import redis
+
         self._errors = (redis.RedisError,)
-        self._client = redis_client(url, description)
         self._key = "ultracart:grant:{" + name + "}"
         self._scripts = {
             op: self._client.register_script(_LUA_PRELUDE + body) for op, body in _LUA.items()
