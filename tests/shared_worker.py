@@ -78,7 +78,10 @@ def refresh(args: dict[str, Any]) -> dict[str, Any]:
     shared_grant.LOCK_SECONDS = args.get("lock_seconds", shared_grant.LOCK_SECONDS)
     die = args.get("die")
     oauth = OAuthClient(
-        args["client_id"], args["client_secret"], "https://app.example/cb", base_url=args["base_url"]
+        args["client_id"],
+        args["client_secret"],
+        "https://app.example/cb",
+        base_url=args["base_url"],
     )
     if die == "before-store":
         real = oauth.refresh

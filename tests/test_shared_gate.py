@@ -9,6 +9,7 @@ full figures are the bench's: bench/shared.py).
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import signal
@@ -163,7 +164,9 @@ def test_a_live_process_keeps_its_slot_past_the_lease_by_its_heartbeat(store_url
 
 def test_an_unreachable_store_is_a_clear_error_at_start(tmp_path: Path) -> None:
     closed = RedisServer(tmp_path)  # a free port, nothing listening
-    with pytest.raises(SharedStateError, match=r"shared state redis://:\*\*\*@127.0.0.1.*Connection refused"):
+    with pytest.raises(
+        SharedStateError, match=r"shared state redis://:\*\*\*@127.0.0.1.*Connection refused"
+    ):
         RateLimiter(shared=f"redis://:s3cret-pass@127.0.0.1:{closed.port}/0")
     with pytest.raises(SharedStateError) as raised:
         RateLimiter(shared=f"redis://:s3cret-pass@127.0.0.1:{closed.port}/0")
@@ -218,7 +221,7 @@ def test_decisions_use_the_stores_clock_not_each_workers(store_url: str) -> None
         permit = limiter.acquire()
         sent.append(permit.sent_at)
         limiter.release(permit, 200)
-    gaps = [b - a for a, b in zip(sent, sent[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(sent)]
     # The store told the skewed worker to wait (its own fake clock never moves on its own)
     assert all(gap >= 1.0 - 1e-6 for gap in gaps[1:])
     assert all(abs(t - time.time()) < 60 for t in sent)  # the store's wall clock

@@ -36,7 +36,9 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 
 def authorized(fake: FakeUltraCart) -> tuple[OAuthClient, OAuthTokens]:
-    oauth = OAuthClient(fake.oauth_client_id, fake.oauth_client_secret, REDIRECT, base_url=fake.base_url)
+    oauth = OAuthClient(
+        fake.oauth_client_id, fake.oauth_client_secret, REDIRECT, base_url=fake.base_url
+    )
     return oauth, oauth.exchange_code(fake.issue_authorization_code(REDIRECT))
 
 

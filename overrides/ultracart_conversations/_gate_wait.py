@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 import time
+import weakref
 from collections import deque
 from collections.abc import Callable
 from typing import Protocol
@@ -42,17 +43,28 @@ def _always() -> bool:
     return True
 
 
+class Turn:
+    """Held by the waiting caller's frame alone: once that frame is gone (an interrupt
+    that skipped even the cleanup), its Waiter is dead and is dropped from the queue."""
+
+    __slots__ = ("__weakref__",)
+
+
 class Waiter:
     """One caller in the queue: how to wake it (False: it cannot be woken any more) and
     whether it can still take its turn."""
 
-    __slots__ = ("alive", "wake")
+    __slots__ = ("_alive", "_turn", "wake")
 
     def __init__(
-        self, wake: Callable[[], bool | None], alive: Callable[[], bool] = _always
+        self, wake: Callable[[], bool | None], turn: Turn, alive: Callable[[], bool] = _always
     ) -> None:
         self.wake = wake
-        self.alive = alive
+        self._turn = weakref.ref(turn)
+        self._alive = alive
+
+    def alive(self) -> bool:
+        return self._turn() is not None and self._alive()
 
 
 class WaitQueue:
@@ -61,7 +73,12 @@ class WaitQueue:
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
-        return len(self._waiters)
+        with self._lock:
+            head = self._waiters[0] if self._waiters else None
+            self._waiters = deque(w for w in self._waiters if w.alive())
+            if self._waiters and self._waiters[0] is not head:
+                self._wake_head()
+            return len(self._waiters)
 
     def join(self, waiter: Waiter) -> None:
         with self._lock:

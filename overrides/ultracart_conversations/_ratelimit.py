@@ -33,7 +33,7 @@ from ultracart_conversations._gate_math import (
     learned_ceiling,
 )
 from ultracart_conversations._gate_store import GateStore, LocalStore, Permit, Settings
-from ultracart_conversations._gate_wait import Clock, SystemClock, Waiter, WaitQueue
+from ultracart_conversations._gate_wait import Clock, SystemClock, Turn, Waiter, WaitQueue
 from ultracart_conversations.errors import DeadlineExceededError, RateLimitError
 
 __all__ = [
@@ -104,7 +104,7 @@ class Slot:
             self.permit = None  # after: an interrupt in between leaves it to __del__
 
     def __del__(self) -> None:
-        permit = self.permit
+        permit = getattr(self, "permit", None)  # (an interrupt may have cut __init__ short)
         if permit is not None:
             # No lock taken here: the collector may run inside the gate's own code.
             self._limiter._orphans.append(permit)
@@ -303,7 +303,8 @@ class RateLimiter:
     def _wait_for(self, holder: _Holder, deadline: float | None) -> None:
         self._check_wait(0.0, deadline)
         event = threading.Event()
-        waiter = Waiter(event.set)
+        turn = Turn()
+        waiter = Waiter(event.set, turn)
         started = self.clock.now()
         try:
             self._queue.join(waiter)
@@ -326,7 +327,8 @@ class RateLimiter:
 
         loop = asyncio.get_running_loop()
         event = asyncio.Event()
-        waiter = Waiter(_waker(loop, event.set), lambda: loop.is_running())
+        turn = Turn()
+        waiter = Waiter(_waker(loop, event.set), turn, loop.is_running)
         started = self.clock.now()
         try:
             self._queue.join(waiter)
