@@ -66,9 +66,9 @@ def _within(seconds: float, call: Callable[[], Any]) -> Any:
 @functools.cache
 def _with_exits(code: CodeType) -> frozenset[int]:
     """Where `code` calls a with-statement's __exit__ on the normal path (three None
-    arguments, then the call), and its NOPs. A tracer sees a line event there, but a real signal cannot
-    arrive there: CPython looks for signals at calls and backward jumps, and the lock's
-    __exit__ has already run by then. Raising there would test an interrupt that cannot
+    arguments, then the call), and its NOPs. A tracer sees a line event there, but a real
+    signal cannot arrive there: CPython looks for signals at calls and backward jumps, and
+    the lock's __exit__ has already run by then. Raising there would test an interrupt that cannot
     happen (and leave a `with lock:` held)."""
     steps = [i for i in dis.get_instructions(code) if i.opname not in ("CACHE", "PRECALL")]
     # A NOP (a `try:` line) runs no check for signals either.
