@@ -70,8 +70,10 @@ def result(process: subprocess.Popen[str], timeout: float = 120) -> dict[str, in
         ServerModel("token", "whole", announce=True),
         ServerModel("token", "whole", announce=False),
         ServerModel("window", "fractional", announce=False),
+        ServerModel("window", "none", announce=True),
+        ServerModel("token", "whole", announce=False, late=0.5),
     ],
-    ids=["token-announced", "token-silent", "window-silent"],
+    ids=["token-announced", "token-silent", "window-silent", "window-no-retry-after", "late"],
 )
 def test_four_processes_on_sqlite_or_redis_decide_exactly_as_one_process_does(
     model: ServerModel, tmp_path: Path, redis_server: RedisServer

@@ -150,7 +150,7 @@ local function cut(s, sent_at, retry_after, newly)
     if a > 0 and a < base then
       new = math.max(MIN_RATE, a * MARGIN); plateau = new
     else
-      new, plateau = math.max(MIN_RATE, base * BETA), base
+      new, plateau = math.max(MIN_RATE, base * BETA), math.max(base, current or base)
     end
   end
   s.w_max, s.w_min = plateau, new

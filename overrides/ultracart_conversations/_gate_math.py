@@ -302,7 +302,9 @@ class GateState:
             if 0 < admitted < base:
                 new = plateau = max(MIN_RATE, admitted * LEARNED_MARGIN)
             else:
-                new, plateau = max(MIN_RATE, base * BETA), base
+                # Back to the pace kept before the cut (as CUBIC's window at the loss),
+                # even when fewer were sent: slots held by slow answers are no verdict.
+                new, plateau = max(MIN_RATE, base * BETA), max(base, current or base)
         self.w_max, self.w_min = plateau, new
         self.k = 0.0 if new >= plateau else min(600.0, max(0.5, RECOVERY_REQUESTS / plateau))
         self.cut_at = now
