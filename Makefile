@@ -25,7 +25,7 @@ MADE_WITH := $(shell cat $(VENV)/.made-with 2>/dev/null)
 
 .DEFAULT_GOAL := help
 .PHONY: help venv remake-venv generate check-generated validate test lint workflows format \
-	build demo drift bench checks floors floors-run ci clean \
+	build demo drift bench bench-shared checks floors floors-run ci clean \
 	$(addprefix test-,$(SUPPORTED)) $(addprefix floors-,$(SUPPORTED))
 
 help:  ## list the targets
@@ -118,9 +118,13 @@ drift: $(STAMP)  ## compare openapi.yaml with UltraCart's spec (UPSTREAM=path-or
 	$(PY) -m codegen drift $(UPSTREAM)
 
 # Not part of `test` or `ci`: a measurement (a few minutes), not a pass/fail check.
-bench: $(STAMP)  ## benchmark vs raw httpx and the official SDK, and throttled paging; writes bench/results/
+bench: $(STAMP)  ## benchmark vs raw httpx and the official SDK, throttled paging, the shared gate; writes bench/results/
 	$(PY) -m bench.run
 	$(PY) -m bench.throttled
+	$(PY) -m bench.shared
+
+bench-shared: $(STAMP)  ## the shared rate gate alone (4 processes x 8 threads; needs redis-server); writes bench/results/shared.*
+	$(PY) -m bench.shared
 
 floors-run: $(FLOORS_STAMP)
 	$(PY) .ci/check_floors.py

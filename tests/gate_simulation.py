@@ -12,6 +12,7 @@ allowance used = pages / what the model would have admitted, and the share of 42
 
 from __future__ import annotations
 
+import functools
 import heapq
 import itertools
 import math
@@ -41,6 +42,14 @@ class Outcome:
     @property
     def share_429(self) -> float:
         return self.throttled / self.requests if self.requests else 0.0
+
+
+@dataclass
+class _Tally:
+    pages: int = 0
+    requests: int = 0
+    throttled: int = 0
+    last: float = 0.0
 
 
 class _Holder:
@@ -75,7 +84,7 @@ def simulate(
     events: list[tuple[float, int, Callable[[], None]]] = []
     order = itertools.count()
     end = start + seconds
-    tally = {"pages": 0, "requests": 0, "throttled": 0, "last": start}
+    tally = _Tally(last=start)
     waiting: list[int] = []  # workers told every slot is taken
 
     def at(when: float, action: Callable[[], None]) -> None:
@@ -91,7 +100,7 @@ def simulate(
             waiting.append(worker)
             at(now + 0.01, lambda: _retry(worker))
         elif isinstance(decision, Permit):
-            tally["requests"] += 1
+            tally.requests += 1
             at(now + latency / 2, lambda: arrive(worker, store, decision))
         else:
             at(now + decision, lambda: ask(worker))
@@ -114,27 +123,27 @@ def simulate(
     def answered(worker: int, store: GateStore, permit: Permit, answer: Answer) -> None:
         limits.leave("app")
         store.release(settings, permit, answer, now)
-        tally["last"] = now
+        tally.last = now
         if answer.status == 429:
-            tally["throttled"] += 1
+            tally.throttled += 1
             at(now + max(answer.retry_after or 0.0, BACKOFF), lambda: ask(worker))
         else:
-            tally["pages"] += 1
+            tally.pages += 1
             at(now, lambda: ask(worker))
         for other in list(waiting):  # a slot came free
             waiting.remove(other)
-            at(now, lambda other=other: ask(other))
+            at(now, functools.partial(ask, other))
 
     for worker in range(workers):
-        at(now, lambda worker=worker: ask(worker))
+        at(now, functools.partial(ask, worker))
     while events:
         now, _, action = heapq.heappop(events)
         action()
-    elapsed = tally["last"] - start
+    elapsed = tally.last - start
     return Outcome(
-        pages=tally["pages"],
-        requests=tally["requests"],
-        throttled=tally["throttled"],
+        pages=tally.pages,
+        requests=tally.requests,
+        throttled=tally.throttled,
         seconds=elapsed,
         allowance=allowance(model, rate, burst, elapsed),
     )

@@ -35,12 +35,14 @@ def _die() -> None:
 
 
 def fetch(args: dict[str, Any]) -> dict[str, Any]:
+    """Reports the calls answered and failed, and when it started and ended (wall clock)."""
     shared = args.get("shared")
     limiter = RateLimiter(concurrency=args["concurrency"], shared=shared)
     tally = {"ok": 0, "failed": 0}
     lock = threading.Lock()
     start_at = args.get("start_at", time.time())
     time.sleep(max(0.0, start_at - time.time()))
+    started = time.time()
     end = time.monotonic() + args["seconds"]
     with ConversationApi(
         simple_key=args["key"], base_url=args["base_url"], rate_limiter=limiter
@@ -61,7 +63,7 @@ def fetch(args: dict[str, Any]) -> dict[str, Any]:
             thread.start()
         for thread in threads:
             thread.join()
-    return tally
+    return {**tally, "started": started, "ended": time.time()}
 
 
 def hold(args: dict[str, Any]) -> dict[str, Any]:

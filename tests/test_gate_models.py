@@ -12,7 +12,6 @@ Retry-After, late 429s on short reads) are stated in docs/shared-limits.md, with
 
 from __future__ import annotations
 
-import itertools
 import threading
 import time
 
@@ -23,12 +22,7 @@ from ultracart_conversations import ApiError, ConversationApi, RateLimiter
 from ultracart_conversations.testing import FakeUltraCart
 from ultracart_conversations.testing._rate_limit import ServerModel
 
-EVERY_MODEL = [
-    ServerModel(kind, retry_after, announce)
-    for kind, retry_after, announce in itertools.product(
-        ("token", "queue", "window"), ("whole", "fractional", "none"), (True, False)
-    )
-] + [ServerModel("token", "whole", True, late=0.5), ServerModel("token", "whole", False, late=0.5)]
+EVERY_MODEL = ServerModel.variants()
 
 
 def _id(model: ServerModel) -> str:

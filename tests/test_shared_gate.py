@@ -19,6 +19,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -54,10 +55,10 @@ def worker(mode: str, **arguments: object) -> subprocess.Popen[str]:
     )
 
 
-def result(process: subprocess.Popen[str], timeout: float = 120) -> dict[str, int]:
+def result(process: subprocess.Popen[str], timeout: float = 120) -> dict[str, Any]:
     out, _ = process.communicate(timeout=timeout)
     assert process.returncode == 0, out
-    parsed: dict[str, int] = json.loads(out.strip().splitlines()[-1])
+    parsed: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
     return parsed
 
 
@@ -80,12 +81,10 @@ def test_four_processes_on_sqlite_or_redis_decide_exactly_as_one_process_does(
 ) -> None:
     name = uuid.uuid4().hex
     sqlite: list[GateStore] = [
-        SqliteStore(str(tmp_path / "g.db"), name, "test", 5.0, f"p{i}")  # type: ignore[misc]
-        for i in range(4)
+        SqliteStore(str(tmp_path / "g.db"), name, "test", 5.0, f"p{i}") for i in range(4)
     ]
     redis: list[GateStore] = [
-        RedisStore(redis_server.url, name, "test", 5.0, f"p{i}")  # type: ignore[misc]
-        for i in range(4)
+        RedisStore(redis_server.url, name, "test", 5.0, f"p{i}") for i in range(4)
     ]
     one = simulate(model, seconds=6)
     assert simulate(model, seconds=6, stores=sqlite) == one
@@ -123,7 +122,8 @@ def test_four_processes_sharing_one_application_stay_under_its_rate(
         failed = sum(t["failed"] for t in tallies)
         requests = fake.count("getConversations")
         share_429 = fake.rate_limited / requests
-    allowance = 10 * 4.0 + 3
+    elapsed = max(t["ended"] for t in tallies) - min(t["started"] for t in tallies)
+    allowance = 10 * elapsed + 3
     if shared:
         assert failed == 0
         assert ok / allowance >= 0.70  # the bench: >= 90 % on a quiet machine

@@ -84,6 +84,19 @@ class ServerModel:
         if not (isinstance(self.late, int | float) and 0 <= self.late <= 3600):
             raise ValueError("late must be from 0 to 3600 seconds")
 
+    @classmethod
+    def variants(cls, late: float = 0.5) -> list[ServerModel]:
+        """Every kind x every Retry-After x announced or not, and two with late 429s."""
+        kinds: tuple[Literal["token", "queue", "window"], ...] = ("token", "queue", "window")
+        forms: tuple[Literal["whole", "fractional", "none"], ...] = ("whole", "fractional", "none")
+        models = [
+            cls(kind, form, announce)
+            for kind in kinds
+            for form in forms
+            for announce in (True, False)
+        ]
+        return models + [cls("token", "whole", announce, late) for announce in (True, False)]
+
 
 @dataclass(frozen=True)
 class Refusal:
