@@ -83,21 +83,21 @@ def _fetch(url: str, limits: Limits) -> str:
 async def _download(url: str, limits: Limits) -> bytes:
     import httpx  # only the URL path needs it
 
+    # The client's one bounded reader: each content coding's output counted against the
+    # limit as it streams (stacked gzip cannot expand past it), only codings it can bound.
+    from ultracart_conversations import _body
+
+    headers = {"Accept-Encoding": _body.ACCEPT_ENCODING}
     try:
         async with (
-            httpx.AsyncClient(timeout=READ_TIMEOUT_SECONDS, follow_redirects=True) as client,
+            httpx.AsyncClient(timeout=READ_TIMEOUT_SECONDS, follow_redirects=True, headers=headers) as client,
             client.stream("GET", url) as response,
         ):
             if response.status_code != 200:
                 raise DocumentError(f"{url}: the server answered HTTP {response.status_code}")
-            chunks: list[bytes] = []
-            size = 0
-            async for chunk in response.aiter_bytes():  # decompressed: a gzip bomb counts
-                chunks.append(chunk)
-                size += len(chunk)
-                if size > limits.max_bytes:
-                    raise _too_large(url, limits)
-            return b"".join(chunks)
+            return await _body.aread(response, limits.max_bytes)
+    except _body.BodyTooLarge:
+        raise _too_large(url, limits) from None
     except httpx.HTTPError as exc:
         raise DocumentError(f"{url}: cannot be fetched ({type(exc).__name__}: {exc})") from None
 

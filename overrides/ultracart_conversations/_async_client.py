@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import httpx
 
+from ultracart_conversations import _body
 from ultracart_conversations._base import BaseConversationApi, _Attempts
 from ultracart_conversations._operation import ApiResponse, Operation
 from ultracart_conversations._pagination import Pager, check_deadline, check_iteration_arguments
@@ -94,30 +95,23 @@ class AsyncConversationApi(AsyncOperations, BaseConversationApi[httpx.AsyncClien
             await self._sleep(wait)
 
     async def _receive(self, request: httpx.Request) -> httpx.Response:
-        """One attempt: send, and read the whole body within attempt_timeout and
-        max_response_bytes. Redirects are not followed (whoever configured the httpx
-        client), so credentials never travel to another origin."""
+        """One attempt: send, and read the whole body within attempt_timeout (and the
+        bulk read's deadline) and max_response_bytes. Redirects are not followed (whoever
+        configured the httpx client), so credentials never travel to another origin."""
         self._check_open(request)
+        seconds, cut_by_deadline = self._attempt_limit()
         try:
-            async with asyncio.timeout(self._attempt_seconds):
-                response = await self._http.send(
-                    request, auth=self._auth, stream=True, follow_redirects=False
-                )
-                try:
-                    chunks, received = [], 0
-                    async for chunk in response.aiter_bytes():
-                        received += len(chunk)
-                        self._count_body(received, response)
-                        chunks.append(chunk)
-                    response._content = b"".join(chunks)
-                finally:
-                    await response.aclose()
-        except TimeoutError:
-            raise self._deadline_error(request) from None
+            return await _body.areceive(self._send, request, self._max_response_bytes, seconds)
+        except _body.AttemptExpired:
+            raise self._expired(request, cut_by_deadline) from None
+        except _body.BodyTooLarge as exc:
+            raise self._too_large(request, exc) from None
         except RuntimeError:
             self._check_open(request)  # closed by another task meanwhile
             raise
-        return response
+
+    async def _send(self, request: httpx.Request) -> httpx.Response:
+        return await self._http.send(request, auth=self._auth, stream=True, follow_redirects=False)
 
     # --- pagination ----------------------------------------------------------------------
 

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, Self, TypeVar, Unpack
 
 import httpx
 
+from ultracart_conversations._body import ACCEPT_ENCODING, BodyTooLarge
 from ultracart_conversations._config import (
     DEFAULT_HTTPX_TIMEOUT,
-    attempt_seconds,
     enable_debugging,
     resolve_attempt_timeout,
     resolve_credentials,
@@ -23,6 +23,7 @@ from ultracart_conversations._config import (
     resolve_timeout,
     settings_from_env,
 )
+from ultracart_conversations._deadline import attempt_seconds
 from ultracart_conversations._defaults import (
     DEFAULT_BASE_URL,
     DEFAULT_MAX_RESPONSE_BYTES,
@@ -167,7 +168,12 @@ class BaseConversationApi(Generic[HttpClientT]):
         self._generated: AuthenticatedClient | None = None
         self._limiter = _resolve_limiter(rate_limiter)
         # Sent on every request, also through an http_client of yours.
-        self._request_headers = {"Accept": "application/json", "User-Agent": USER_AGENT}
+        # Accept-Encoding: only the codings the bounded reader (_body) can decode.
+        self._request_headers = {
+            "Accept": "application/json",
+            "Accept-Encoding": ACCEPT_ENCODING,
+            "User-Agent": USER_AGENT,
+        }
 
     @classmethod
     def new_using_api_key(
@@ -208,7 +214,11 @@ class BaseConversationApi(Generic[HttpClientT]):
             auth=self._auth,
             timeout=timeout,
             verify=verify_ssl,
-            headers={"Accept": "application/json", "User-Agent": USER_AGENT},
+            headers={
+                "Accept": "application/json",
+                "Accept-Encoding": ACCEPT_ENCODING,
+                "User-Agent": USER_AGENT,
+            },
         )
 
     def __repr__(self) -> str:
@@ -335,31 +345,51 @@ class BaseConversationApi(Generic[HttpClientT]):
                 url=str(request.url),
             )
 
-    def _deadline_error(self, request: httpx.Request) -> APITimeoutError:
-        method, url = request.method, str(request.url)
-        error = APITimeoutError(
-            f"no complete response within the {self._attempt_seconds:g} s attempt_timeout "
-            f"({method} {url})",
-            method=method,
-            url=url,
-        )
-        error.request_sent = True
-        return error
+    def _attempt_limit(self) -> tuple[float | None, bool]:
+        """Seconds this attempt may take: attempt_timeout, or less when the deadline of
+        the bulk read it belongs to comes first (then True: that deadline cut it)."""
+        seconds = self._attempt_seconds
+        if self._deadline_at is None:
+            return seconds, False
+        left = max(0.0, self._deadline_at - self._now())
+        if seconds is None or left < seconds:
+            return left, True
+        return seconds, False
 
-    def _count_body(self, received: int, response: httpx.Response) -> None:
-        """Raise ResponseTooLargeError once a body passes max_response_bytes."""
-        if received > self._max_response_bytes:
-            request = response.request
-            method, url = request.method, str(request.url)
-            raise ResponseTooLargeError(
-                f"HTTP {response.status_code}: the response body is larger than "
-                f"max_response_bytes ({self._max_response_bytes} bytes, decompressed); "
-                f"reading stopped ({method} {url})",
-                status=response.status_code,
-                headers={k.lower(): v for k, v in response.headers.items()},
+    def _expired(self, request: httpx.Request, cut_by_deadline: bool) -> ApiError:
+        """The error for an attempt whose time ran out (the whole response not in)."""
+        method, url = request.method, str(request.url)
+        if cut_by_deadline:
+            error: ApiError = DeadlineExceededError(
+                f"the deadline passed while waiting for the response ({method} {url})",
                 method=method,
                 url=url,
             )
+        else:
+            error = APITimeoutError(
+                f"no complete response within the {self._attempt_seconds:g} s "
+                f"attempt_timeout ({method} {url})",
+                method=method,
+                url=url,
+            )
+            error.request_sent = True
+        return error
+
+    def _too_large(self, request: httpx.Request, exc: BodyTooLarge) -> ResponseTooLargeError:
+        """The error for a body that passed max_response_bytes (reading stopped there)."""
+        method, url = request.method, str(request.url)
+        response = exc.response
+        status = None if response is None else response.status_code
+        headers = {} if response is None else {k.lower(): v for k, v in response.headers.items()}
+        return ResponseTooLargeError(
+            f"HTTP {status}: the response body is larger than max_response_bytes "
+            f"({self._max_response_bytes} bytes, decompressed, in any content coding); "
+            f"reading stopped ({method} {url})",
+            status=status,
+            headers=headers,
+            method=method,
+            url=url,
+        )
 
     def _read(self, operation: Operation[T], response: httpx.Response) -> ApiResponse[T]:
         if _logger.isEnabledFor(logging.DEBUG):

@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
 from ultracart_conversations._operation import ApiResponse, Operation, Parameter
+from ultracart_conversations._parse import UnreadableJSON, parse_json
 from ultracart_conversations_api.operations import OPERATIONS, SENSITIVE_FIELDS
 
 # Server text goes to a terminal: no escape sequences or other control characters.
@@ -143,9 +144,9 @@ def _body(args: argparse.Namespace, operation: Operation[Any]) -> Any:
     document: dict[str, Any] = {}
     if args.body_json is not None:
         try:
-            given = json.loads(args.body_json)
-        except ValueError:
-            raise UsageError("--body is not valid JSON") from None
+            given = parse_json(args.body_json)
+        except UnreadableJSON as exc:
+            raise UsageError(f"--body is {exc}") from None
         if not isinstance(given, dict):
             raise UsageError("--body must be a JSON object")
         document.update(given)
@@ -157,8 +158,8 @@ def _body(args: argparse.Namespace, operation: Operation[Any]) -> Any:
         return None
     try:
         return spec.model.from_dict(document)
-    except (TypeError, ValueError, KeyError, AttributeError) as exc:
-        raise UsageError(f"--body: {str(exc)[:200]}") from None
+    except (TypeError, ValueError, KeyError, AttributeError, RecursionError) as exc:
+        raise UsageError(f"--body: {str(exc)[:200] or type(exc).__name__}") from None
 
 
 def call_arguments(
