@@ -487,14 +487,14 @@ class BaseConversationApi(Generic[HttpClientT]):
         )
         if request.content:
             body = redact_fields(request.content.decode("utf-8", "replace"), SENSITIVE_FIELDS)
-            _logger.debug("request body: %s", scrub(body[:_LOGGED_BODY_CHARS]))
+            _logger.debug("request body: %s", scrub(body, _LOGGED_BODY_CHARS))
         _logger.debug(
             "response headers: %s", scrub(str(redact_headers(response.headers.multi_items())))
         )
         # Fields the spec marks x-sensitive (a websocket JWT...) are blanked before the
         # body is cut to length, so that a cut cannot leave half a token.
         text = redact_fields(response.content.decode("utf-8", "replace"), SENSITIVE_FIELDS)
-        _logger.debug("response body: %s", scrub(text[:_LOGGED_BODY_CHARS]))
+        _logger.debug("response body: %s", scrub(text, _LOGGED_BODY_CHARS))
 
 
 def _resolve_limiter(given: RateLimiter | Literal[False] | None) -> RateLimiter | None:

@@ -44,6 +44,9 @@ _SHAPE_ERRORS = (TypeError, ValueError, KeyError, AttributeError)
 # UltraCart's error shape, from the generated models (imported at the first error).
 _MODELS = "ultracart_conversations_api.models"
 
+# How much of what a server said goes into a message (scrubbed first, then cut).
+_DETAIL_CHARS = 500
+
 # json.loads raises RecursionError (not a ValueError) past ~1,000 levels of nesting.
 _UNDECODABLE = (ValueError, UnicodeDecodeError, RecursionError)
 
@@ -82,7 +85,7 @@ def read_response(
         data = parse(document)
     except _SHAPE_ERRORS as exc:
         # The generated from_dict checks each field's type and names the field.
-        detail = str(exc)[:200] or type(exc).__name__
+        detail = secrets.scrub(str(exc), 200) or type(exc).__name__
         raise _invalid(
             response,
             secrets,
@@ -97,9 +100,9 @@ def read_response(
         logger.warning(
             "%s: UltraCart warns: %s%s",
             operation.operation_id,
-            secrets.scrub(str(warning.get("warning_message") or warning.get("more_info") or ""))[
-                :500
-            ],
+            secrets.scrub(
+                str(warning.get("warning_message") or warning.get("more_info") or ""), 500
+            ),
             f" ({warning['warning_code']})" if warning.get("warning_code") else "",
         )
     return ApiResponse(data, status, _lower_headers(response), content)
@@ -109,11 +112,11 @@ def _unsuccessful(
     response: httpx.Response, secrets: Secrets, document: dict[str, object]
 ) -> UnsuccessfulResponseError:
     error_response = _error_body(response.content)
-    detail = _said(error_response)
+    detail = secrets.scrub(_said(error_response), _DETAIL_CHARS)
     method, url = _where(response)
     message = f"HTTP {response.status_code} with success=false"
     if detail:
-        message += f": {detail[:500]}"
+        message += f": {detail}"
     return UnsuccessfulResponseError(
         secrets.scrub(f"{message} ({method} {url})"),
         status=response.status_code,
@@ -181,11 +184,11 @@ def error_from_response(response: httpx.Response, secrets: Secrets) -> ApiError:
     headers = _lower_headers(response)
     content = response.content
     error_response = _error_body(content)
-    detail = headers.get("uc-rest-error", "") or _said(error_response)
+    detail = secrets.scrub(headers.get("uc-rest-error", "") or _said(error_response), _DETAIL_CHARS)
     method, url = _where(response)
     message = f"HTTP {status} {_reason(status)}"
     if detail:
-        message += f": {detail[:500]}"
+        message += f": {detail}"
     message = secrets.scrub(f"{message} ({method} {url})")
     if 500 <= status <= 599:
         cls: type[ApiError] = ServerError
@@ -216,7 +219,7 @@ def connection_error(
     cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
     method, url = request.method, str(request.url)
     kind = type(exc).__name__
-    text = str(exc) or kind
+    text = secrets.scrub(str(exc), _DETAIL_CHARS) or kind
     error = cls(secrets.scrub(f"{kind}: {text} ({method} {url})"), method=method, url=url)
     error.request_sent = not isinstance(exc, _NOT_SENT)
     return error

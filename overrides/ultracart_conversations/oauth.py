@@ -159,7 +159,7 @@ def _tokens_from_response(
     if status != 200 or not isinstance(document, dict):
         code = document.get("error") if isinstance(document, dict) else None
         description = document.get("error_description") if isinstance(document, dict) else None
-        detail = ": ".join(str(part) for part in (code, description) if part)
+        detail = secrets.scrub(": ".join(str(part) for part in (code, description) if part), 500)
         message = f"token endpoint answered HTTP {status}" + (f": {detail}" if detail else "")
         error = OAuthError(
             secrets.scrub(f"{message} ({method} {url})"),
@@ -169,7 +169,7 @@ def _tokens_from_response(
             method=method,
             url=url,
         )
-        error.error = str(code) if code else None
+        error.error = secrets.scrub(str(code), 100) if code else None
         raise error
     access_token = document.get("access_token")
     refresh_token = document.get("refresh_token")
@@ -195,7 +195,7 @@ def _tokens_from_response(
     access_token = str(access_token)
     lifetime = token_lifetime(document.get("expires_in"))
     expires_at = None if lifetime is None else time.time() + lifetime
-    secrets.add(access_token, refresh_token)
+    secrets.add_tokens(access_token, refresh_token)
     return OAuthTokens(
         access_token=access_token,
         refresh_token=refresh_token,
@@ -230,6 +230,7 @@ class OAuthClient:
         self.redirect_uri = redirect_uri
         self.scopes: tuple[str, ...] = tuple(scopes)
         self.secrets: Secrets = Secrets(client_secret)
+        self.secrets.add_basic_credentials(client_id, client_secret)
         scrub_logs_of(self.secrets)
         self._timeout = timeout
         self._attempt_seconds = attempt_seconds(
@@ -276,7 +277,7 @@ class OAuthClient:
     def _code_grant(self, code: str) -> dict[str, str]:
         if not isinstance(code, str) or not code:
             raise InvalidRequestError("code must be a non-empty str")
-        self.secrets.add(code)
+        self.secrets.add_tokens(code)
         return {
             "grant_type": "authorization_code",
             "code": code,
@@ -286,7 +287,7 @@ class OAuthClient:
     def _refresh_grant(self, refresh_token: str | None) -> dict[str, str]:
         if not isinstance(refresh_token, str) or not refresh_token:
             raise InvalidRequestError("refresh_token must be a non-empty str")
-        self.secrets.add(refresh_token)
+        self.secrets.add_tokens(refresh_token)
         return {"grant_type": "refresh_token", "refresh_token": refresh_token}
 
     def _client(self) -> httpx.Client:
@@ -406,7 +407,7 @@ class OAuthSession:
         self.on_token_refresh = on_token_refresh
         self.refresh_margin = refresh_margin
         self.secrets: Secrets = client.secrets
-        self.secrets.add(tokens.access_token, tokens.refresh_token)
+        self.secrets.add_tokens(tokens.access_token, tokens.refresh_token)
         # Guards _tokens, _in_flight and _unsaved; never held across I/O or the hook.
         self._lock = threading.Lock()
         self._in_flight: Future[OAuthTokens] | None = None

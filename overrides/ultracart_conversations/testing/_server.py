@@ -17,6 +17,7 @@ from types import TracebackType
 from typing import Any, Self
 from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
+from ultracart_conversations._redaction import redact_form
 from ultracart_conversations_api.operations import OPERATIONS
 
 from . import _data
@@ -57,11 +58,13 @@ class RecordedRequest:
     operation_id: str | None
 
     def __repr__(self) -> str:
-        # Credentials stay out of assertion messages and logs.
+        # Credentials stay out of assertion messages and logs: the secret headers, and
+        # the client secret, codes and tokens of a token request's form body.
         shown = {k: ("***" if k in _SECRET_HEADERS else v) for k, v in self.headers.items()}
         return (
             f"RecordedRequest(method={self.method!r}, path={self.path!r}, query={self.query!r}, "
-            f"headers={shown!r}, body={self.body!r}, operation_id={self.operation_id!r})"
+            f"headers={shown!r}, body={redact_form(self.body)!r}, "
+            f"operation_id={self.operation_id!r})"
         )
 
 
