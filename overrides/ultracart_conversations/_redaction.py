@@ -15,6 +15,7 @@ import threading
 import weakref
 from collections import deque
 from collections.abc import Iterable, Mapping
+from typing import TypeGuard
 from urllib.parse import quote, quote_plus
 
 logger = logging.getLogger("ultracart_conversations")
@@ -116,7 +117,7 @@ class Secrets:
         return f"Secrets(<{len(self)} redacted>)"
 
 
-def _usable(value: str | None) -> bool:
+def _usable(value: str | None) -> TypeGuard[str]:
     return isinstance(value, str) and len(value) >= Secrets._MIN_LENGTH
 
 
