@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import weakref
 from collections import deque
 from collections.abc import AsyncGenerator, Awaitable, Callable, Mapping
 from types import TracebackType
@@ -14,7 +15,7 @@ from ultracart_conversations import _body
 from ultracart_conversations._base import BaseConversationApi, _Attempts
 from ultracart_conversations._operation import ApiResponse, Operation
 from ultracart_conversations._pagination import Pager, check_deadline, check_iteration_arguments
-from ultracart_conversations.errors import ApiError, DeadlineExceededError
+from ultracart_conversations.errors import ApiError, ClientClosedError, DeadlineExceededError
 from ultracart_conversations_api.resources import AsyncOperations
 
 if TYPE_CHECKING:
@@ -99,6 +100,7 @@ class AsyncConversationApi(AsyncOperations, BaseConversationApi[httpx.AsyncClien
         bulk read's deadline) and max_response_bytes. Redirects are not followed (whoever
         configured the httpx client), so credentials never travel to another origin."""
         self._check_open(request)
+        self._check_loop(request)
         seconds, cut_by_deadline = self._attempt_limit()
         try:
             return await _body.areceive(self._send, request, self._max_response_bytes, seconds)
@@ -109,6 +111,27 @@ class AsyncConversationApi(AsyncOperations, BaseConversationApi[httpx.AsyncClien
         except RuntimeError:
             self._check_open(request)  # closed by another task meanwhile
             raise
+
+    def _check_loop(self, request: httpx.Request) -> None:
+        """An httpx.AsyncClient's pooled connections belong to the event loop that opened
+        them: from another loop (a second asyncio.run()) they fail with a bare
+        RuntimeError ("Event loop is closed") or worse. Refused, typed, before sending."""
+        loop = asyncio.get_running_loop()
+        first = _FIRST_LOOP.get(self._http)
+        if first is None:
+            _FIRST_LOOP[self._http] = weakref.ref(loop)
+            return
+        bound = first()
+        if bound is loop:
+            return
+        state = "which is closed" if bound is None or bound.is_closed() else "not this one"
+        raise ClientClosedError(
+            f"this client's connections belong to the event loop it was first used in "
+            f"({state}); create the AsyncConversationApi inside the event loop that uses "
+            f"it, one per asyncio.run() ({request.method} {request.url})",
+            method=request.method,
+            url=str(request.url),
+        )
 
     async def _send(self, request: httpx.Request) -> httpx.Response:
         return await self._http.send(request, auth=self._auth, stream=True, follow_redirects=False)
@@ -180,6 +203,12 @@ class AsyncConversationApi(AsyncOperations, BaseConversationApi[httpx.AsyncClien
 
     async def _fetch_page(self, operation: Operation[Any], arguments: Mapping[str, Any]) -> Any:
         return (await self._call(operation, arguments)).data
+
+
+# The event loop each httpx.AsyncClient was first used in (see _check_loop).
+_FIRST_LOOP: weakref.WeakKeyDictionary[
+    httpx.AsyncClient, weakref.ref[asyncio.AbstractEventLoop]
+] = weakref.WeakKeyDictionary()
 
 
 async def _cancel(window: deque[tuple[int, int, asyncio.Task[Any]]]) -> None:

@@ -31,6 +31,17 @@ def printable(value: object) -> str:
     return _CONTROL.sub("?", str(value))
 
 
+# JSON escapes C0 controls itself, but not DEL and C1 (CSI, OSC...), which terminals obey.
+_UNESCAPED_CONTROL = re.compile(r"[\x7f-\x9f]")
+
+
+def json_text(value: object, indent: int | None = None) -> str:
+    """`value` as JSON for the terminal: non-ASCII text kept readable, every control
+    character escaped (JSON's own syntax is ASCII, so they can only be in strings)."""
+    text = json.dumps(value, indent=indent, ensure_ascii=False)
+    return _UNESCAPED_CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def _flag(name: str) -> str:
     return "--" + name.replace("_", "-")
 
@@ -290,7 +301,7 @@ class Output:
         self.out.write(text + "\n")
 
     def print_json(self, value: object) -> None:
-        self.print(json.dumps(value, indent=2, ensure_ascii=False))
+        self.print(json_text(value, indent=2))
 
 
 def run_operation(args: argparse.Namespace, api: Any, output: Output) -> None:
@@ -344,14 +355,14 @@ def _run_listing(
     count = 0
     if args.json_lines:
         for item in items:
-            output.print(json.dumps(item.to_dict(), ensure_ascii=False))
+            output.print(json_text(item.to_dict()))
             out.flush()
         return
     if output.as_json:
         # A JSON array, written as it arrives rather than built in memory first.
         out.write("[")
         for item in items:
-            out.write(("," if count else "") + "\n  " + json.dumps(item.to_dict()))
+            out.write(("," if count else "") + "\n  " + json_text(item.to_dict()))
             count += 1
         output.print("\n]" if count else "]")
         return

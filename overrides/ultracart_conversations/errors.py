@@ -162,7 +162,8 @@ class ResponseTooLargeError(ResponseValidationError):
 
 class ClientClosedError(ApiError):
     """The client was closed (`close()`, `aclose()` or its `with` block ended) before
-    this call; nothing was sent. Not retried."""
+    this call, or (async) its connections belong to another event loop than the one
+    calling (a second asyncio.run()); nothing was sent. Not retried."""
 
 
 class OAuthError(ApiError):

@@ -23,7 +23,7 @@ from ultracart_conversations_api.operations import OPERATIONS
 from . import _data
 from ._behaviours import BEHAVIOURS, Call
 from ._credentials import ALL_SCOPES, Credentials, OAuthError
-from ._faults import Fault
+from ._faults import Fault, checked_seconds
 from ._http import Reply, error_reply, json_reply
 from ._http import Server as _Server
 from ._rate_limit import LeakyBuckets
@@ -267,6 +267,15 @@ class FakeUltraCart:
     def pending_faults(self, operation_id: str) -> int:
         with self._lock:
             return len(self._faults.get(operation_id, ()))
+
+    @property
+    def latency(self) -> float:
+        """Seconds added to every answer (0 to a day; may be changed while serving)."""
+        return self._latency
+
+    @latency.setter
+    def latency(self, seconds: float) -> None:
+        self._latency = checked_seconds("latency", seconds)
 
     # -- the handler's side ----------------------------------------------------------------
     def _received(
