@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import warnings
 import weakref
 from collections import deque
 from collections.abc import AsyncGenerator, Awaitable, Callable, Mapping
@@ -15,7 +16,12 @@ from ultracart_conversations import _body
 from ultracart_conversations._base import BaseConversationApi, _Attempts
 from ultracart_conversations._operation import ApiResponse, Operation
 from ultracart_conversations._pagination import Pager, check_deadline, check_iteration_arguments
-from ultracart_conversations.errors import ApiError, ClientClosedError, DeadlineExceededError
+from ultracart_conversations.errors import (
+    ApiError,
+    ClientClosedError,
+    ConcurrencyLimitedWarning,
+    DeadlineExceededError,
+)
 from ultracart_conversations_api.resources import AsyncOperations
 
 if TYPE_CHECKING:
@@ -151,8 +157,28 @@ class AsyncConversationApi(AsyncOperations, BaseConversationApi[httpx.AsyncClien
             operation, arguments, page_size, max_items, concurrency
         )
         check_deadline(deadline)
+        self._warn_if_gated(concurrency)
         pager = Pager(pagination, page_size, max_items)
         return self._iterate(operation, arguments, pager, concurrency, deadline)
+
+    def _warn_if_gated(self, concurrency: int) -> None:
+        """A warning, not an error: the iteration is as correct either way, only slower,
+        and the gate may be shared and set elsewhere on purpose (UltraCart asks for one
+        request at a time); failing would break code that works."""
+        limiter = self._limiter
+        if limiter is None or concurrency <= 1:
+            return
+        allowed = limiter.stats().concurrency
+        if concurrency > allowed:
+            warnings.warn(
+                f"concurrency={concurrency} asked for, but this client's rate limiter "
+                f"lets {allowed} request{'s' if allowed > 1 else ''} through at a time: "
+                f"the pages are fetched {allowed} at a time. Pass "
+                f"rate_limiter=RateLimiter(concurrency={concurrency}) to the client "
+                "(UltraCart asks for one at a time), or ask for less.",
+                ConcurrencyLimitedWarning,
+                stacklevel=4,  # the caller of iter_<items>()
+            )
 
     async def _iterate(
         self,
