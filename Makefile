@@ -25,7 +25,7 @@ MADE_WITH := $(shell cat $(VENV)/.made-with 2>/dev/null)
 
 .DEFAULT_GOAL := help
 .PHONY: help venv remake-venv generate check-generated validate test lint workflows format \
-	build demo drift bench checks floors floors-run ci clean \
+	build demo drift bench fuzz checks floors floors-run ci clean \
 	$(addprefix test-,$(SUPPORTED)) $(addprefix floors-,$(SUPPORTED))
 
 help:  ## list the targets
@@ -82,9 +82,18 @@ check-generated: $(STAMP)  ## fail with a readable diff if generated/ is stale
 validate: $(STAMP)  ## validate openapi.yaml
 	$(PY) -m codegen validate
 
-test: $(STAMP)  ## run the test suite
+test: $(STAMP)  ## run the test suite (the fuzz targets included, a bounded and repeatable number of cases)
 	$(PY) --version
 	$(PY) -m pytest
+
+# The fuzz targets (tests marked `fuzz`, see tests/fuzz_settings.py) searching for real:
+# FUZZ_SCALE times the cases `make test` tries, from a fresh random seed each run, with
+# hypothesis's statistics (cases tried, outcomes). About 15 minutes at the default scale
+# on 2 cores. A failure prints the case and a blob to reproduce it (@reproduce_failure).
+FUZZ_SCALE ?= 20
+fuzz: $(STAMP)  ## search with the fuzz harness: FUZZ_SCALE x make test's cases (default 20), fresh seeds
+	ULTRACART_FUZZ_SCALE=$(FUZZ_SCALE) $(PY) -m pytest -m fuzz -q -p no:cacheprovider -p no:logging \
+		--hypothesis-show-statistics
 
 $(addprefix test-,$(SUPPORTED)): test-%:  ## test-3.11, test-3.12, test-3.13: the suite on that Python, in .venv-3.X
 	@python="$$(.ci/find-python $*)" && $(MAKE) --no-print-directory test VENV=.venv-$* PYTHON="$$python"

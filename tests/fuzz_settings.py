@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 
 SCALE_VARIABLE = "ULTRACART_FUZZ_SCALE"
 
@@ -41,4 +41,7 @@ def fuzz_settings(max_examples: int) -> settings:
             HealthCheck.filter_too_much,
         ],
         print_blob=searching,
+        # No "explain" phase: on a failure it reruns the case hundreds of times (minutes
+        # with a server that stalls), to say which parts of the input mattered.
+        phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink],
     )

@@ -47,7 +47,7 @@ from ultracart_conversations._retry import (
     rate_limited_wait,
     retry_wait,
 )
-from ultracart_conversations._urls import check_transport_security
+from ultracart_conversations._urls import check_transport_security, no_cookies
 from ultracart_conversations.errors import (
     APIConnectionError,
     ApiError,
@@ -214,6 +214,7 @@ class BaseConversationApi(Generic[HttpClientT]):
             auth=self._auth,
             timeout=timeout,
             verify=verify_ssl,
+            cookies=no_cookies(),
             headers={
                 "Accept": "application/json",
                 "Accept-Encoding": ACCEPT_ENCODING,
@@ -319,9 +320,17 @@ class BaseConversationApi(Generic[HttpClientT]):
         if not self._owns_http or http.cookies or http.params:
             # Your client (its build_request may be yours too), or cookies or query
             # parameters set on the client to merge.
-            return http.build_request(
-                operation.method, url, headers=headers, content=content, timeout=self._timeout
-            )
+            try:
+                return http.build_request(
+                    operation.method, url, headers=headers, content=content, timeout=self._timeout
+                )
+            except UnicodeEncodeError:
+                # A header or cookie of your http_client (a cookie a server set in its
+                # jar) that is not ASCII: httpx cannot send it.
+                raise InvalidRequestError(
+                    "the request cannot be built: a header or cookie of the http_client "
+                    "is not ASCII"
+                ) from None
         # Our own client: what build_request would do, minus parsing the absolute URL a
         # second time to merge it with the base URL (about 20 µs a call).
         merged = httpx.Headers(http.headers)

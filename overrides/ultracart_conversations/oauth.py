@@ -36,7 +36,7 @@ from ultracart_conversations._defaults import (
 from ultracart_conversations._parse import UnreadableJSON, parse_json, token_lifetime
 from ultracart_conversations._redaction import REDACTED, Secrets, logger, scrub_logs_of
 from ultracart_conversations._response import connection_error
-from ultracart_conversations._urls import check_transport_security
+from ultracart_conversations._urls import check_transport_security, no_cookies
 from ultracart_conversations.errors import APITimeoutError, InvalidRequestError, OAuthError
 
 if TYPE_CHECKING:
@@ -294,7 +294,10 @@ class OAuthClient:
         with self._http_lock:  # used from refresh threads: make exactly one
             if self._http is None:
                 self._http = httpx.Client(
-                    timeout=self._timeout, verify=self._verify, headers={"User-Agent": USER_AGENT}
+                    timeout=self._timeout,
+                    verify=self._verify,
+                    headers={"User-Agent": USER_AGENT},
+                    cookies=no_cookies(),
                 )
             return self._http
 
