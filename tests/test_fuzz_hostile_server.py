@@ -131,7 +131,9 @@ def _all_logs() -> Iterator[list[str]]:
 
 def _known(credential: str) -> list[str]:
     """The secrets the client was given (a server may echo others; those it cannot know)."""
-    return [SIMPLE_KEY] if credential == "simple_key" else [CLIENT_SECRET, ACCESS_TOKEN, REFRESH_TOKEN]
+    if credential == "simple_key":
+        return [SIMPLE_KEY]
+    return [CLIENT_SECRET, ACCESS_TOKEN, REFRESH_TOKEN]
 
 
 def _leaks(texts: list[str], secrets: list[str]) -> list[str]:
