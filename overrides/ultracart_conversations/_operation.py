@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import AsyncGenerator, Callable, Iterator, Mapping
-from typing import Any, Generic, Literal, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, NamedTuple, TypeVar
+
+if TYPE_CHECKING:
+    from ultracart_conversations._reading import ReadProblem
 
 T = TypeVar("T")
 
@@ -192,13 +195,16 @@ class ApiResponse(NamedTuple, Generic[T]):
     """A call's result with its HTTP details (what the seed's `*_with_http_info` returns).
 
     `data` is the parsed model, or None for an answer without a documented body;
-    `headers` has lower-cased names; `content` is the raw body.
+    `headers` has lower-cased names; `content` is the raw body; `problems` are the values
+    that did not fit their documented types, read leniently (the same as
+    `problems_of(data)`; empty with `strict=True`, which raises instead).
     """
 
     data: T
     status_code: int
     headers: Mapping[str, str]
     content: bytes
+    problems: tuple[ReadProblem, ...] = ()
 
 
 class SyncCaller:

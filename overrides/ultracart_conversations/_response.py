@@ -5,7 +5,8 @@ field's type) rather than by the generated endpoint modules' `_parse_response`: 
 lets JSONDecodeError, RecursionError or TypeError escape, returns None for an
 undocumented status, and parses error bodies as if they were always ErrorResponse JSON.
 Here every failure becomes a typed ApiError. Which model reads which status comes from
-the operation's descriptor.
+the operation's descriptor. The models read leniently (see _reading.py): a value of
+another type is reported, not fatal, unless the client is strict.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import httpx
 
 from ultracart_conversations import _json
 from ultracart_conversations._operation import ApiResponse, Operation, model_class
+from ultracart_conversations._reading import ReadProblem, problems_of
 from ultracart_conversations._redaction import Secrets, logger
 from ultracart_conversations._retry import parse_retry_after
 from ultracart_conversations.errors import (
@@ -61,9 +63,10 @@ def _where(response: httpx.Response) -> tuple[str, str]:
 
 
 def read_response(
-    operation: Operation[T], response: httpx.Response, secrets: Secrets
+    operation: Operation[T], response: httpx.Response, secrets: Secrets, strict: bool = False
 ) -> ApiResponse[T]:
-    """The result of a call, or the ApiError subclass for its failure."""
+    """The result of a call, or the ApiError subclass for its failure. `strict`: a value
+    of another type than documented fails the call instead of being reported."""
     status = response.status_code
     if not 200 <= status < 300:
         raise error_from_response(response, secrets)
@@ -88,6 +91,16 @@ def read_response(
             secrets,
             f"the body does not match the {operation.operation_id} model: {detail}",
         ) from exc
+    problems = problems_of(data)
+    if problems:
+        if strict:
+            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+            raise _invalid(
+                response,
+                secrets,
+                f"the body does not match the {operation.operation_id} model: {problems[0]}{more}",
+            )
+        _log_problems(operation.operation_id, problems, secrets)
     if document.get("success") is False:
         # UltraCart's envelope says the call failed, whatever the status: a page that
         # would read as empty, a conversation that would read as blank.
@@ -102,7 +115,40 @@ def read_response(
             ],
             f" ({warning['warning_code']})" if warning.get("warning_code") else "",
         )
-    return ApiResponse(data, status, _lower_headers(response), content)
+    return ApiResponse(data, status, _lower_headers(response), content, problems)
+
+
+# (operation, field) pairs already logged: a field that is always off logs once, not on
+# every call. Bounded by the spec: paths name documented fields only ("[]" for any index).
+_LOGGED_FIELDS: set[tuple[str, str]] = set()
+_INDEX = "0123456789"
+
+
+def _field_of(path: str) -> str:
+    """`conversations[150].message_count` -> `conversations[].message_count`."""
+    parts = path.split("[")
+    return "[".join([parts[0], *(part.lstrip(_INDEX) for part in parts[1:])])
+
+
+def _log_problems(operation_id: str, problems: tuple[ReadProblem, ...], secrets: Secrets) -> None:
+    """A warning for each field first seen off its type (values are never logged)."""
+    for problem in problems:
+        field = (operation_id, _field_of(problem.path))
+        if field in _LOGGED_FIELDS:
+            continue
+        _LOGGED_FIELDS.add(field)
+        outcome = (
+            "the item is left out"
+            if problem.path.endswith("]")
+            else "it reads as UNSET, the value kept in additional_properties"
+        )
+        logger.warning(
+            "%s: %s; %s (logged once per field; strict=True makes it an error; "
+            "see problems_of() or ApiResponse.problems)",
+            operation_id,
+            secrets.scrub(str(problem)),
+            outcome,
+        )
 
 
 def _unsuccessful(
@@ -155,7 +201,8 @@ def _error_body(content: bytes) -> ErrorResponse | None:
         if not isinstance(document, dict):
             return None
         error_response: ErrorResponse = model_class(_MODELS, "ErrorResponse").from_dict(document)
-        return error_response
+        # A body with values of other types is some other JSON, not UltraCart's error.
+        return None if problems_of(error_response) else error_response
     except (*_SHAPE_ERRORS, *_UNDECODABLE):
         return None
 
