@@ -117,8 +117,9 @@ UPSTREAM ?= codegen/upstream/conversation.oas3.json
 drift: $(STAMP)  ## compare openapi.yaml with UltraCart's spec (UPSTREAM=path-or-url)
 	$(PY) -m codegen drift $(UPSTREAM)
 
-# Not part of `test` or `ci`: a measurement (a few minutes), not a pass/fail check.
-bench: $(STAMP)  ## benchmark vs raw httpx and the official SDK, and throttled paging; writes bench/results/
+# Not part of `test` or `ci`: a measurement (a few minutes), not a pass/fail check. The
+# dev group includes the bench group (the peers: pydantic, orjson; the chart: matplotlib).
+bench: $(STAMP)  ## benchmark vs raw httpx, the typed peers and the official SDK, and throttled paging; writes bench/results/
 	$(PY) -m bench.run
 	$(PY) -m bench.throttled
 

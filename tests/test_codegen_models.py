@@ -138,6 +138,16 @@ def test_rendered_sample_model_behaves(sample_package: Path) -> None:
         assert lenient({"result_set": []}).result_set is UNSET
         assert lenient({"summaries": [{"count": "1"}, 2, {"count": 3}]}).summaries[1].count == 3
         assert lenient({"tags": ["a", 1, None, "b"]}).tags == ["a", "b"]
+        # The fast reader (a Struct per model, slots filled directly) reads the same.
+        import json
+        from ultracart_conversations import _fast
+
+        known = {key: value for key, value in full.items() if key != "unknown"}
+        fast = _fast.read_fast(GoldenSample, json.dumps(known).encode())
+        assert fast == GoldenSample.from_dict(known) and fast.x_trace_id == "t"
+        assert _fast.read_fast(GoldenSample, json.dumps(full).encode()) is None  # unknown key
+        assert _fast.read_fast(GoldenSample, b'{"kind": "k"}') is None  # required name missing
+
         nulls = lenient({"count": None, "tags": None, "result_set": None, "x-trace-id": None})
         assert nulls.count is None and nulls.tags is None and nulls.result_set is None
         assert nulls.x_trace_id is None and problems_of(nulls) == ()

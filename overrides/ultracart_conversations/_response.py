@@ -12,13 +12,14 @@ another type is reported, not fatal, unless the client is strict.
 from __future__ import annotations
 
 from http import HTTPStatus
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
 from ultracart_conversations import _json
+from ultracart_conversations._fast import read_fast
 from ultracart_conversations._operation import ApiResponse, Operation, model_class
-from ultracart_conversations._reading import ReadProblem, problems_of
+from ultracart_conversations._reading import ModelBase, ReadProblem, problems_of
 from ultracart_conversations._redaction import Secrets, logger
 from ultracart_conversations._retry import parse_retry_after
 from ultracart_conversations.errors import (
@@ -71,51 +72,70 @@ def read_response(
     if not 200 <= status < 300:
         raise error_from_response(response, secrets)
     content = response.content
-    parse = operation.parser_for(status)
-    if parse is None:
+    model = operation.model_for(status)
+    if model is None:
         return ApiResponse(None, status, _lower_headers(response), content)  # type: ignore[arg-type]
+    data = read_fast(model, content)
+    problems: tuple[ReadProblem, ...] = ()
+    if data is None:  # not for the fast reader: the generic one decides (_fast.py)
+        data = _read_generic(operation, model, response, secrets)
+        problems = problems_of(data)
+        if problems:
+            if strict:
+                more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+                raise _invalid(
+                    response,
+                    secrets,
+                    f"the body does not match the {operation.operation_id} model: "
+                    f"{problems[0]}{more}",
+                )
+            _log_problems(operation.operation_id, problems, secrets)
+    if getattr(data, "success", None) is False:
+        # UltraCart's envelope says the call failed, whatever the status: a page that
+        # would read as empty, a conversation that would read as blank.
+        raise _unsuccessful(response, secrets)
+    _log_warning(operation.operation_id, getattr(data, "warning", None), secrets)
+    return ApiResponse(data, status, _lower_headers(response), content, problems)
+
+
+def _read_generic(
+    operation: Operation[T], model: type[T], response: httpx.Response, secrets: Secrets
+) -> T:
+    """The body decoded to dicts and read by the model's (lenient) from_dict."""
     try:
-        document = _json.loads(content)
+        document = _json.loads(response.content)
     except _UNDECODABLE as exc:
         raise _invalid(response, secrets, "the response body is not JSON") from exc
     if not isinstance(document, dict):
         kind = "null" if document is None else type(document).__name__
         raise _invalid(response, secrets, f"expected a JSON object, got {kind}")
     try:
-        data = parse(document)
+        data: T = model.from_dict(document)  # type: ignore[attr-defined]
     except _SHAPE_ERRORS as exc:
-        # The generated from_dict checks each field's type and names the field.
+        # A required field missing or of another type (the optional ones read leniently).
         detail = str(exc)[:200] or type(exc).__name__
         raise _invalid(
             response,
             secrets,
             f"the body does not match the {operation.operation_id} model: {detail}",
         ) from exc
-    problems = problems_of(data)
-    if problems:
-        if strict:
-            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-            raise _invalid(
-                response,
-                secrets,
-                f"the body does not match the {operation.operation_id} model: {problems[0]}{more}",
-            )
-        _log_problems(operation.operation_id, problems, secrets)
-    if document.get("success") is False:
-        # UltraCart's envelope says the call failed, whatever the status: a page that
-        # would read as empty, a conversation that would read as blank.
-        raise _unsuccessful(response, secrets, document)
-    warning = document.get("warning")
-    if isinstance(warning, dict) and warning:
+    return data
+
+
+def _log_warning(operation_id: str, warning: Any, secrets: Secrets) -> None:
+    """UltraCart's `warning` in a successful answer, logged at WARNING."""
+    if not isinstance(warning, ModelBase):  # UNSET or None: no warning
+        return
+    fields: Any = warning  # a ResponseWarning
+    said = fields.warning_message or fields.more_info
+    code = fields.warning_code
+    if said or code:
         logger.warning(
             "%s: UltraCart warns: %s%s",
-            operation.operation_id,
-            secrets.scrub(str(warning.get("warning_message") or warning.get("more_info") or ""))[
-                :500
-            ],
-            f" ({warning['warning_code']})" if warning.get("warning_code") else "",
+            operation_id,
+            secrets.scrub(str(said or ""))[:500],
+            secrets.scrub(f" ({code})") if code else "",
         )
-    return ApiResponse(data, status, _lower_headers(response), content, problems)
 
 
 # (operation, field) pairs already logged: a field that is always off logs once, not on
@@ -151,9 +171,7 @@ def _log_problems(operation_id: str, problems: tuple[ReadProblem, ...], secrets:
         )
 
 
-def _unsuccessful(
-    response: httpx.Response, secrets: Secrets, document: dict[str, object]
-) -> UnsuccessfulResponseError:
+def _unsuccessful(response: httpx.Response, secrets: Secrets) -> UnsuccessfulResponseError:
     error_response = _error_body(response.content)
     detail = _said(error_response)
     method, url = _where(response)

@@ -473,6 +473,68 @@ class Conversation(_ModelBase):
             _finish(conversation, problems, src_dict, _KNOWN_KEYS)
         return conversation
 
+    @staticmethod
+    def _fast_fields() -> tuple[tuple[str, str, Any, bool], ...]:
+        """(attribute, JSON key, kind, required) of each field, for the fast reader."""
+        return (
+            ("base_language_iso_code", "base_language_iso_code", str, False),
+            ("closed", "closed", bool, False),
+            ("conversation_arn", "conversation_arn", str, False),
+            ("conversation_uuid", "conversation_uuid", str, False),
+            ("customer_first_message_unresponded_to_dts", "customer_first_message_unresponded_to_dts", str, False),
+            ("last_conversation_message_body", "last_conversation_message_body", str, False),
+            ("last_conversation_participant_arn", "last_conversation_participant_arn", str, False),
+            ("last_conversation_participant_name", "last_conversation_participant_name", str, False),
+            ("last_interactive_message_dts", "last_interactive_message_dts", str, False),
+            ("last_message_dts", "last_message_dts", str, False),
+            ("medium", "medium", str, False),
+            ("merchant_id", "merchant_id", str, False),
+            ("message_count", "message_count", int, False),
+            ("messages", "messages", [ConversationMessage], False),
+            ("participants", "participants", [ConversationParticipant], False),
+            ("sentiment", "sentiment", ConversationSentiment, False),
+            ("start_dts", "start_dts", str, False),
+            ("unread_messages", "unread_messages", bool, False),
+            ("virtual_agent", "virtual_agent", bool, False),
+            ("virtual_agent_cost", "virtual_agent_cost", float, False),
+            ("visible", "visible", bool, False),
+        )
+
+    @classmethod
+    def _from_fast(cls: type[T], decoded: Any) -> T:
+        """The model from what the fast reader decoded: its slots filled directly."""
+        conversation = object.__new__(cls)
+        conversation.base_language_iso_code = decoded.base_language_iso_code
+        conversation.closed = decoded.closed
+        conversation.conversation_arn = decoded.conversation_arn
+        conversation.conversation_uuid = decoded.conversation_uuid
+        conversation.customer_first_message_unresponded_to_dts = decoded.customer_first_message_unresponded_to_dts
+        conversation.last_conversation_message_body = decoded.last_conversation_message_body
+        conversation.last_conversation_participant_arn = decoded.last_conversation_participant_arn
+        conversation.last_conversation_participant_name = decoded.last_conversation_participant_name
+        conversation.last_interactive_message_dts = decoded.last_interactive_message_dts
+        conversation.last_message_dts = decoded.last_message_dts
+        conversation.medium = decoded.medium
+        conversation.merchant_id = decoded.merchant_id
+        conversation.message_count = decoded.message_count
+        value = decoded.messages
+        conversation.messages = (
+            value if value is UNSET or value is None else list(map(ConversationMessage._from_fast, value))
+        )
+        value = decoded.participants
+        conversation.participants = (
+            value if value is UNSET or value is None else list(map(ConversationParticipant._from_fast, value))
+        )
+        value = decoded.sentiment
+        conversation.sentiment = value if value is UNSET or value is None else ConversationSentiment._from_fast(value)
+        conversation.start_dts = decoded.start_dts
+        conversation.unread_messages = decoded.unread_messages
+        conversation.virtual_agent = decoded.virtual_agent
+        conversation.virtual_agent_cost = decoded.virtual_agent_cost
+        conversation.visible = decoded.visible
+        conversation.additional_properties = {}
+        return conversation
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())

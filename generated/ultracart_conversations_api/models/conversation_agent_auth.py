@@ -494,6 +494,69 @@ class ConversationAgentAuth(_ModelBase):
             _finish(conversation_agent_auth, problems, src_dict, _KNOWN_KEYS)
         return conversation_agent_auth
 
+    @staticmethod
+    def _fast_fields() -> tuple[tuple[str, str, Any, bool], ...]:
+        """(attribute, JSON key, kind, required) of each field, for the fast reader."""
+        return (
+            ("chat_admin", "chat_admin", bool, False),
+            ("chat_user", "chat_user", bool, False),
+            ("conversation_participant_arn", "conversation_participant_arn", str, False),
+            ("conversation_participant_name", "conversation_participant_name", str, False),
+            ("customer_profile", "customer_profile", bool, False),
+            ("default_phone_number", "default_phone_number", str, False),
+            ("group_ids", "group_ids", [int], False),
+            ("jwt", "jwt", str, False),
+            ("merchant_id", "merchant_id", str, False),
+            ("merchants", "merchants", [ConversationAgentAuthMerchant], False),
+            ("parent_merchant_id", "parent_merchant_id", str, False),
+            ("pbx_admin", "pbx_admin", bool, False),
+            ("pbx_jwt", "pbx_jwt", str, False),
+            ("pbx_supervisor", "pbx_supervisor", bool, False),
+            ("pbx_user", "pbx_user", bool, False),
+            ("pbx_voice_identity", "pbx_voice_identity", str, False),
+            ("pbx_voice_token", "pbx_voice_token", str, False),
+            ("pbx_worker_token", "pbx_worker_token", str, False),
+            ("pbx_worker_token_v2", "pbx_worker_token_v2", str, False),
+            ("twilio_accounts", "twilio_accounts", [ConversationTwilioAccount], False),
+            ("user_id", "user_id", int, False),
+            ("websocket_url", "websocket_url", str, False),
+        )
+
+    @classmethod
+    def _from_fast(cls: type[T], decoded: Any) -> T:
+        """The model from what the fast reader decoded: its slots filled directly."""
+        conversation_agent_auth = object.__new__(cls)
+        conversation_agent_auth.chat_admin = decoded.chat_admin
+        conversation_agent_auth.chat_user = decoded.chat_user
+        conversation_agent_auth.conversation_participant_arn = decoded.conversation_participant_arn
+        conversation_agent_auth.conversation_participant_name = decoded.conversation_participant_name
+        conversation_agent_auth.customer_profile = decoded.customer_profile
+        conversation_agent_auth.default_phone_number = decoded.default_phone_number
+        conversation_agent_auth.group_ids = decoded.group_ids
+        conversation_agent_auth.jwt = decoded.jwt
+        conversation_agent_auth.merchant_id = decoded.merchant_id
+        value = decoded.merchants
+        conversation_agent_auth.merchants = (
+            value if value is UNSET or value is None else list(map(ConversationAgentAuthMerchant._from_fast, value))
+        )
+        conversation_agent_auth.parent_merchant_id = decoded.parent_merchant_id
+        conversation_agent_auth.pbx_admin = decoded.pbx_admin
+        conversation_agent_auth.pbx_jwt = decoded.pbx_jwt
+        conversation_agent_auth.pbx_supervisor = decoded.pbx_supervisor
+        conversation_agent_auth.pbx_user = decoded.pbx_user
+        conversation_agent_auth.pbx_voice_identity = decoded.pbx_voice_identity
+        conversation_agent_auth.pbx_voice_token = decoded.pbx_voice_token
+        conversation_agent_auth.pbx_worker_token = decoded.pbx_worker_token
+        conversation_agent_auth.pbx_worker_token_v2 = decoded.pbx_worker_token_v2
+        value = decoded.twilio_accounts
+        conversation_agent_auth.twilio_accounts = (
+            value if value is UNSET or value is None else list(map(ConversationTwilioAccount._from_fast, value))
+        )
+        conversation_agent_auth.user_id = decoded.user_id
+        conversation_agent_auth.websocket_url = decoded.websocket_url
+        conversation_agent_auth.additional_properties = {}
+        return conversation_agent_auth
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())

@@ -103,6 +103,25 @@ class ConversationAgentAuthMerchant(_ModelBase):
             _finish(conversation_agent_auth_merchant, problems, src_dict, _KNOWN_KEYS)
         return conversation_agent_auth_merchant
 
+    @staticmethod
+    def _fast_fields() -> tuple[tuple[str, str, Any, bool], ...]:
+        """(attribute, JSON key, kind, required) of each field, for the fast reader."""
+        return (
+            ("company", "company", str, False),
+            ("is_parent", "is_parent", bool, False),
+            ("merchant_id", "merchant_id", str, False),
+        )
+
+    @classmethod
+    def _from_fast(cls: type[T], decoded: Any) -> T:
+        """The model from what the fast reader decoded: its slots filled directly."""
+        conversation_agent_auth_merchant = object.__new__(cls)
+        conversation_agent_auth_merchant.company = decoded.company
+        conversation_agent_auth_merchant.is_parent = decoded.is_parent
+        conversation_agent_auth_merchant.merchant_id = decoded.merchant_id
+        conversation_agent_auth_merchant.additional_properties = {}
+        return conversation_agent_auth_merchant
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())

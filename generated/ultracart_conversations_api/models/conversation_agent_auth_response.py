@@ -167,6 +167,39 @@ class ConversationAgentAuthResponse(_ModelBase):
             _finish(conversation_agent_auth_response, problems, src_dict, _KNOWN_KEYS)
         return conversation_agent_auth_response
 
+    @staticmethod
+    def _fast_fields() -> tuple[tuple[str, str, Any, bool], ...]:
+        """(attribute, JSON key, kind, required) of each field, for the fast reader."""
+        return (
+            ("agent_auth", "agent_auth", ConversationAgentAuth, False),
+            ("error", "error", Error, False),
+            ("metadata", "metadata", ResponseMetadata, False),
+            ("success", "success", bool, False),
+            ("warning", "warning", ResponseWarning, False),
+        )
+
+    @classmethod
+    def _from_fast(cls: type[T], decoded: Any) -> T:
+        """The model from what the fast reader decoded: its slots filled directly."""
+        conversation_agent_auth_response = object.__new__(cls)
+        value = decoded.agent_auth
+        conversation_agent_auth_response.agent_auth = (
+            value if value is UNSET or value is None else ConversationAgentAuth._from_fast(value)
+        )
+        value = decoded.error
+        conversation_agent_auth_response.error = value if value is UNSET or value is None else Error._from_fast(value)
+        value = decoded.metadata
+        conversation_agent_auth_response.metadata = (
+            value if value is UNSET or value is None else ResponseMetadata._from_fast(value)
+        )
+        conversation_agent_auth_response.success = decoded.success
+        value = decoded.warning
+        conversation_agent_auth_response.warning = (
+            value if value is UNSET or value is None else ResponseWarning._from_fast(value)
+        )
+        conversation_agent_auth_response.additional_properties = {}
+        return conversation_agent_auth_response
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())

@@ -67,6 +67,19 @@ class ConversationJoinRequest(_ModelBase):
             _finish(conversation_join_request, problems, src_dict, _KNOWN_KEYS)
         return conversation_join_request
 
+    @staticmethod
+    def _fast_fields() -> tuple[tuple[str, str, Any, bool], ...]:
+        """(attribute, JSON key, kind, required) of each field, for the fast reader."""
+        return (("participant_language_iso_code", "participant_language_iso_code", str, False),)
+
+    @classmethod
+    def _from_fast(cls: type[T], decoded: Any) -> T:
+        """The model from what the fast reader decoded: its slots filled directly."""
+        conversation_join_request = object.__new__(cls)
+        conversation_join_request.participant_language_iso_code = decoded.participant_language_iso_code
+        conversation_join_request.additional_properties = {}
+        return conversation_join_request
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())

@@ -80,6 +80,23 @@ class ConversationMessageTranslation(_ModelBase):
             _finish(conversation_message_translation, problems, src_dict, _KNOWN_KEYS)
         return conversation_message_translation
 
+    @staticmethod
+    def _fast_fields() -> tuple[tuple[str, str, Any, bool], ...]:
+        """(attribute, JSON key, kind, required) of each field, for the fast reader."""
+        return (
+            ("body", "body", str, False),
+            ("language_iso_code", "language_iso_code", str, False),
+        )
+
+    @classmethod
+    def _from_fast(cls: type[T], decoded: Any) -> T:
+        """The model from what the fast reader decoded: its slots filled directly."""
+        conversation_message_translation = object.__new__(cls)
+        conversation_message_translation.body = decoded.body
+        conversation_message_translation.language_iso_code = decoded.language_iso_code
+        conversation_message_translation.additional_properties = {}
+        return conversation_message_translation
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())

@@ -85,6 +85,23 @@ class ConversationMessageTransportStatus(_ModelBase):
             _finish(conversation_message_transport_status, problems, src_dict, _KNOWN_KEYS)
         return conversation_message_transport_status
 
+    @staticmethod
+    def _fast_fields() -> tuple[tuple[str, str, Any, bool], ...]:
+        """(attribute, JSON key, kind, required) of each field, for the fast reader."""
+        return (
+            ("conversation_participant_arn", "conversation_participant_arn", str, False),
+            ("status", "status", str, False),
+        )
+
+    @classmethod
+    def _from_fast(cls: type[T], decoded: Any) -> T:
+        """The model from what the fast reader decoded: its slots filled directly."""
+        conversation_message_transport_status = object.__new__(cls)
+        conversation_message_transport_status.conversation_participant_arn = decoded.conversation_participant_arn
+        conversation_message_transport_status.status = decoded.status
+        conversation_message_transport_status.additional_properties = {}
+        return conversation_message_transport_status
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())

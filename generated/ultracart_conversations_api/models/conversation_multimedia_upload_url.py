@@ -75,6 +75,23 @@ class ConversationMultimediaUploadUrl(_ModelBase):
             _finish(conversation_multimedia_upload_url, problems, src_dict, _KNOWN_KEYS)
         return conversation_multimedia_upload_url
 
+    @staticmethod
+    def _fast_fields() -> tuple[tuple[str, str, Any, bool], ...]:
+        """(attribute, JSON key, kind, required) of each field, for the fast reader."""
+        return (
+            ("key", "key", str, False),
+            ("url", "url", str, False),
+        )
+
+    @classmethod
+    def _from_fast(cls: type[T], decoded: Any) -> T:
+        """The model from what the fast reader decoded: its slots filled directly."""
+        conversation_multimedia_upload_url = object.__new__(cls)
+        conversation_multimedia_upload_url.key = decoded.key
+        conversation_multimedia_upload_url.url = decoded.url
+        conversation_multimedia_upload_url.additional_properties = {}
+        return conversation_multimedia_upload_url
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())

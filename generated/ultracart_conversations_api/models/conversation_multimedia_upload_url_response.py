@@ -171,6 +171,46 @@ class ConversationMultimediaUploadUrlResponse(_ModelBase):
             _finish(conversation_multimedia_upload_url_response, problems, src_dict, _KNOWN_KEYS)
         return conversation_multimedia_upload_url_response
 
+    @staticmethod
+    def _fast_fields() -> tuple[tuple[str, str, Any, bool], ...]:
+        """(attribute, JSON key, kind, required) of each field, for the fast reader."""
+        return (
+            (
+                "conversation_multimedia_upload_url",
+                "conversation_multimedia_upload_url",
+                ConversationMultimediaUploadUrl,
+                False,
+            ),
+            ("error", "error", Error, False),
+            ("metadata", "metadata", ResponseMetadata, False),
+            ("success", "success", bool, False),
+            ("warning", "warning", ResponseWarning, False),
+        )
+
+    @classmethod
+    def _from_fast(cls: type[T], decoded: Any) -> T:
+        """The model from what the fast reader decoded: its slots filled directly."""
+        conversation_multimedia_upload_url_response = object.__new__(cls)
+        value = decoded.conversation_multimedia_upload_url
+        conversation_multimedia_upload_url_response.conversation_multimedia_upload_url = (
+            value if value is UNSET or value is None else ConversationMultimediaUploadUrl._from_fast(value)
+        )
+        value = decoded.error
+        conversation_multimedia_upload_url_response.error = (
+            value if value is UNSET or value is None else Error._from_fast(value)
+        )
+        value = decoded.metadata
+        conversation_multimedia_upload_url_response.metadata = (
+            value if value is UNSET or value is None else ResponseMetadata._from_fast(value)
+        )
+        conversation_multimedia_upload_url_response.success = decoded.success
+        value = decoded.warning
+        conversation_multimedia_upload_url_response.warning = (
+            value if value is UNSET or value is None else ResponseWarning._from_fast(value)
+        )
+        conversation_multimedia_upload_url_response.additional_properties = {}
+        return conversation_multimedia_upload_url_response
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())

@@ -273,6 +273,45 @@ class ConversationParticipant(_ModelBase):
             _finish(conversation_participant, problems, src_dict, _KNOWN_KEYS)
         return conversation_participant
 
+    @staticmethod
+    def _fast_fields() -> tuple[tuple[str, str, Any, bool], ...]:
+        """(attribute, JSON key, kind, required) of each field, for the fast reader."""
+        return (
+            ("conversation_participant_arn", "conversation_participant_arn", str, False),
+            ("conversation_participant_name", "conversation_participant_name", str, False),
+            ("conversation_participant_uuid", "conversation_participant_uuid", str, False),
+            ("email", "email", str, False),
+            ("joined_dts", "joined_dts", str, False),
+            ("language_iso_code", "language_iso_code", str, False),
+            ("last_message_dts", "last_message_dts", str, False),
+            ("left_dts", "left_dts", str, False),
+            ("profile_image_url", "profile_image_url", str, False),
+            ("sms_phone_number", "sms_phone_number", str, False),
+            ("status", "status", str, False),
+            ("timezone", "timezone", str, False),
+            ("unread_messages", "unread_messages", int, False),
+        )
+
+    @classmethod
+    def _from_fast(cls: type[T], decoded: Any) -> T:
+        """The model from what the fast reader decoded: its slots filled directly."""
+        conversation_participant = object.__new__(cls)
+        conversation_participant.conversation_participant_arn = decoded.conversation_participant_arn
+        conversation_participant.conversation_participant_name = decoded.conversation_participant_name
+        conversation_participant.conversation_participant_uuid = decoded.conversation_participant_uuid
+        conversation_participant.email = decoded.email
+        conversation_participant.joined_dts = decoded.joined_dts
+        conversation_participant.language_iso_code = decoded.language_iso_code
+        conversation_participant.last_message_dts = decoded.last_message_dts
+        conversation_participant.left_dts = decoded.left_dts
+        conversation_participant.profile_image_url = decoded.profile_image_url
+        conversation_participant.sms_phone_number = decoded.sms_phone_number
+        conversation_participant.status = decoded.status
+        conversation_participant.timezone = decoded.timezone
+        conversation_participant.unread_messages = decoded.unread_messages
+        conversation_participant.additional_properties = {}
+        return conversation_participant
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())

@@ -167,6 +167,37 @@ class ConversationResponse(_ModelBase):
             _finish(conversation_response, problems, src_dict, _KNOWN_KEYS)
         return conversation_response
 
+    @staticmethod
+    def _fast_fields() -> tuple[tuple[str, str, Any, bool], ...]:
+        """(attribute, JSON key, kind, required) of each field, for the fast reader."""
+        return (
+            ("conversation", "conversation", Conversation, False),
+            ("error", "error", Error, False),
+            ("metadata", "metadata", ResponseMetadata, False),
+            ("success", "success", bool, False),
+            ("warning", "warning", ResponseWarning, False),
+        )
+
+    @classmethod
+    def _from_fast(cls: type[T], decoded: Any) -> T:
+        """The model from what the fast reader decoded: its slots filled directly."""
+        conversation_response = object.__new__(cls)
+        value = decoded.conversation
+        conversation_response.conversation = (
+            value if value is UNSET or value is None else Conversation._from_fast(value)
+        )
+        value = decoded.error
+        conversation_response.error = value if value is UNSET or value is None else Error._from_fast(value)
+        value = decoded.metadata
+        conversation_response.metadata = (
+            value if value is UNSET or value is None else ResponseMetadata._from_fast(value)
+        )
+        conversation_response.success = decoded.success
+        value = decoded.warning
+        conversation_response.warning = value if value is UNSET or value is None else ResponseWarning._from_fast(value)
+        conversation_response.additional_properties = {}
+        return conversation_response
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())

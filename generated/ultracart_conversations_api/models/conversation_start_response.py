@@ -77,6 +77,22 @@ class ConversationStartResponse(_ModelBase):
             _finish(conversation_start_response, problems, src_dict, _KNOWN_KEYS)
         return conversation_start_response
 
+    @staticmethod
+    def _fast_fields() -> tuple[tuple[str, str, Any, bool], ...]:
+        """(attribute, JSON key, kind, required) of each field, for the fast reader."""
+        return (("conversation", "conversation", Conversation, False),)
+
+    @classmethod
+    def _from_fast(cls: type[T], decoded: Any) -> T:
+        """The model from what the fast reader decoded: its slots filled directly."""
+        conversation_start_response = object.__new__(cls)
+        value = decoded.conversation
+        conversation_start_response.conversation = (
+            value if value is UNSET or value is None else Conversation._from_fast(value)
+        )
+        conversation_start_response.additional_properties = {}
+        return conversation_start_response
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())

@@ -386,6 +386,61 @@ class ConversationSummary(_ModelBase):
             _finish(conversation_summary, problems, src_dict, _KNOWN_KEYS)
         return conversation_summary
 
+    @staticmethod
+    def _fast_fields() -> tuple[tuple[str, str, Any, bool], ...]:
+        """(attribute, JSON key, kind, required) of each field, for the fast reader."""
+        return (
+            ("closed", "closed", bool, False),
+            ("conversation_arn", "conversation_arn", str, False),
+            ("conversation_uuid", "conversation_uuid", str, False),
+            ("customer_first_message_unresponded_to_dts", "customer_first_message_unresponded_to_dts", str, False),
+            ("last_conversation_message_body", "last_conversation_message_body", str, False),
+            ("last_conversation_participant_arn", "last_conversation_participant_arn", str, False),
+            ("last_conversation_participant_name", "last_conversation_participant_name", str, False),
+            ("last_interactive_message_dts", "last_interactive_message_dts", str, False),
+            ("last_message_dts", "last_message_dts", str, False),
+            ("medium", "medium", str, False),
+            ("merchant_id", "merchant_id", str, False),
+            ("message_count", "message_count", int, False),
+            ("participants", "participants", [ConversationParticipant], False),
+            ("sentiment", "sentiment", ConversationSentiment, False),
+            ("start_dts", "start_dts", str, False),
+            ("unread_messages", "unread_messages", bool, False),
+            ("visible", "visible", bool, False),
+        )
+
+    @classmethod
+    def _from_fast(cls: type[T], decoded: Any) -> T:
+        """The model from what the fast reader decoded: its slots filled directly."""
+        conversation_summary = object.__new__(cls)
+        conversation_summary.closed = decoded.closed
+        conversation_summary.conversation_arn = decoded.conversation_arn
+        conversation_summary.conversation_uuid = decoded.conversation_uuid
+        conversation_summary.customer_first_message_unresponded_to_dts = (
+            decoded.customer_first_message_unresponded_to_dts
+        )
+        conversation_summary.last_conversation_message_body = decoded.last_conversation_message_body
+        conversation_summary.last_conversation_participant_arn = decoded.last_conversation_participant_arn
+        conversation_summary.last_conversation_participant_name = decoded.last_conversation_participant_name
+        conversation_summary.last_interactive_message_dts = decoded.last_interactive_message_dts
+        conversation_summary.last_message_dts = decoded.last_message_dts
+        conversation_summary.medium = decoded.medium
+        conversation_summary.merchant_id = decoded.merchant_id
+        conversation_summary.message_count = decoded.message_count
+        value = decoded.participants
+        conversation_summary.participants = (
+            value if value is UNSET or value is None else list(map(ConversationParticipant._from_fast, value))
+        )
+        value = decoded.sentiment
+        conversation_summary.sentiment = (
+            value if value is UNSET or value is None else ConversationSentiment._from_fast(value)
+        )
+        conversation_summary.start_dts = decoded.start_dts
+        conversation_summary.unread_messages = decoded.unread_messages
+        conversation_summary.visible = decoded.visible
+        conversation_summary.additional_properties = {}
+        return conversation_summary
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())

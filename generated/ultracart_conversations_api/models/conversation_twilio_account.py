@@ -112,6 +112,23 @@ class ConversationTwilioAccount(_ModelBase):
             _finish(conversation_twilio_account, problems, src_dict, _KNOWN_KEYS)
         return conversation_twilio_account
 
+    @staticmethod
+    def _fast_fields() -> tuple[tuple[str, str, Any, bool], ...]:
+        """(attribute, JSON key, kind, required) of each field, for the fast reader."""
+        return (
+            ("merchant_id", "merchant_id", str, False),
+            ("twilio_phone_numbers", "twilio_phone_numbers", [str], False),
+        )
+
+    @classmethod
+    def _from_fast(cls: type[T], decoded: Any) -> T:
+        """The model from what the fast reader decoded: its slots filled directly."""
+        conversation_twilio_account = object.__new__(cls)
+        conversation_twilio_account.merchant_id = decoded.merchant_id
+        conversation_twilio_account.twilio_phone_numbers = decoded.twilio_phone_numbers
+        conversation_twilio_account.additional_properties = {}
+        return conversation_twilio_account
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())

@@ -179,6 +179,37 @@ class ConversationsResponse(_ModelBase):
             _finish(conversations_response, problems, src_dict, _KNOWN_KEYS)
         return conversations_response
 
+    @staticmethod
+    def _fast_fields() -> tuple[tuple[str, str, Any, bool], ...]:
+        """(attribute, JSON key, kind, required) of each field, for the fast reader."""
+        return (
+            ("conversations", "conversations", [ConversationSummary], False),
+            ("error", "error", Error, False),
+            ("metadata", "metadata", ResponseMetadata, False),
+            ("success", "success", bool, False),
+            ("warning", "warning", ResponseWarning, False),
+        )
+
+    @classmethod
+    def _from_fast(cls: type[T], decoded: Any) -> T:
+        """The model from what the fast reader decoded: its slots filled directly."""
+        conversations_response = object.__new__(cls)
+        value = decoded.conversations
+        conversations_response.conversations = (
+            value if value is UNSET or value is None else list(map(ConversationSummary._from_fast, value))
+        )
+        value = decoded.error
+        conversations_response.error = value if value is UNSET or value is None else Error._from_fast(value)
+        value = decoded.metadata
+        conversations_response.metadata = (
+            value if value is UNSET or value is None else ResponseMetadata._from_fast(value)
+        )
+        conversations_response.success = decoded.success
+        value = decoded.warning
+        conversations_response.warning = value if value is UNSET or value is None else ResponseWarning._from_fast(value)
+        conversations_response.additional_properties = {}
+        return conversations_response
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())

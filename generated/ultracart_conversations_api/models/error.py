@@ -137,6 +137,29 @@ class Error(_ModelBase):
             _finish(error, problems, src_dict, _KNOWN_KEYS)
         return error
 
+    @staticmethod
+    def _fast_fields() -> tuple[tuple[str, str, Any, bool], ...]:
+        """(attribute, JSON key, kind, required) of each field, for the fast reader."""
+        return (
+            ("developer_message", "developer_message", str, False),
+            ("error_code", "error_code", str, False),
+            ("more_info", "more_info", str, False),
+            ("object_id", "object_id", str, False),
+            ("user_message", "user_message", str, False),
+        )
+
+    @classmethod
+    def _from_fast(cls: type[T], decoded: Any) -> T:
+        """The model from what the fast reader decoded: its slots filled directly."""
+        error = object.__new__(cls)
+        error.developer_message = decoded.developer_message
+        error.error_code = decoded.error_code
+        error.more_info = decoded.more_info
+        error.object_id = decoded.object_id
+        error.user_message = decoded.user_message
+        error.additional_properties = {}
+        return error
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())

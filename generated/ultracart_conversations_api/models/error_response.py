@@ -143,6 +143,30 @@ class ErrorResponse(_ModelBase):
             _finish(error_response, problems, src_dict, _KNOWN_KEYS)
         return error_response
 
+    @staticmethod
+    def _fast_fields() -> tuple[tuple[str, str, Any, bool], ...]:
+        """(attribute, JSON key, kind, required) of each field, for the fast reader."""
+        return (
+            ("error", "error", Error, False),
+            ("metadata", "metadata", ResponseMetadata, False),
+            ("success", "success", bool, False),
+            ("warning", "warning", ResponseWarning, False),
+        )
+
+    @classmethod
+    def _from_fast(cls: type[T], decoded: Any) -> T:
+        """The model from what the fast reader decoded: its slots filled directly."""
+        error_response = object.__new__(cls)
+        value = decoded.error
+        error_response.error = value if value is UNSET or value is None else Error._from_fast(value)
+        value = decoded.metadata
+        error_response.metadata = value if value is UNSET or value is None else ResponseMetadata._from_fast(value)
+        error_response.success = decoded.success
+        value = decoded.warning
+        error_response.warning = value if value is UNSET or value is None else ResponseWarning._from_fast(value)
+        error_response.additional_properties = {}
+        return error_response
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())

@@ -95,6 +95,24 @@ class ResponseMetadata(_ModelBase):
             _finish(response_metadata, problems, src_dict, _KNOWN_KEYS)
         return response_metadata
 
+    @staticmethod
+    def _fast_fields() -> tuple[tuple[str, str, Any, bool], ...]:
+        """(attribute, JSON key, kind, required) of each field, for the fast reader."""
+        return (
+            ("payload_name", "payload_name", str, False),
+            ("result_set", "result_set", ResultSet, False),
+        )
+
+    @classmethod
+    def _from_fast(cls: type[T], decoded: Any) -> T:
+        """The model from what the fast reader decoded: its slots filled directly."""
+        response_metadata = object.__new__(cls)
+        response_metadata.payload_name = decoded.payload_name
+        value = decoded.result_set
+        response_metadata.result_set = value if value is UNSET or value is None else ResultSet._from_fast(value)
+        response_metadata.additional_properties = {}
+        return response_metadata
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())

@@ -103,6 +103,25 @@ class ResponseWarning(_ModelBase):
             _finish(response_warning, problems, src_dict, _KNOWN_KEYS)
         return response_warning
 
+    @staticmethod
+    def _fast_fields() -> tuple[tuple[str, str, Any, bool], ...]:
+        """(attribute, JSON key, kind, required) of each field, for the fast reader."""
+        return (
+            ("more_info", "more_info", str, False),
+            ("warning_code", "warning_code", str, False),
+            ("warning_message", "warning_message", str, False),
+        )
+
+    @classmethod
+    def _from_fast(cls: type[T], decoded: Any) -> T:
+        """The model from what the fast reader decoded: its slots filled directly."""
+        response_warning = object.__new__(cls)
+        response_warning.more_info = decoded.more_info
+        response_warning.warning_code = decoded.warning_code
+        response_warning.warning_message = decoded.warning_message
+        response_warning.additional_properties = {}
+        return response_warning
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
