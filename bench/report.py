@@ -12,6 +12,8 @@ matplotlib.use("Agg")  # no display: render straight to PNG
 import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 
+from bench import breakdown
+
 
 def _ms(summary: dict[str, Any]) -> str:
     return (
@@ -100,6 +102,12 @@ def table(results: dict[str, Any], previous: dict[str, Any] | None = None) -> st
         "with participant and sentiment, as the fake sends it.",
         "",
         *peer_table(results),
+    ]
+    lines += [
+        "",
+        "## Where a call's time goes (sync, median per step; raw httpx + json.loads = 100 %)",
+        "",
+        *breakdown.table(results["breakdown"]),
     ]
     for page, measures in results["per_call"].items():
         lines += ["", f"## Per call and parse only, {page} page (ms)", "", "```"]

@@ -27,7 +27,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from bench import imports, paging, percall
+from bench import breakdown, imports, paging, percall
 from bench.peers import stock
 from bench.report import write_reports
 from bench.stats import paired_ratio, summarize
@@ -165,6 +165,10 @@ def main() -> None:
             print("per call, both pages, ours and the peers ...", flush=True)
             per_call = percall.measure(
                 origin, SIMPLE_KEY, stock_client, rounds=rounds(40), calls_per_round=15
+            )
+            print("where a call's time goes, step by step ...", flush=True)
+            results["breakdown"] = breakdown.measure(
+                origin, SIMPLE_KEY, rounds=rounds(20), calls=10
             )
             results["null_total_records"] = percall.null_total_behaviour(base_url, SIMPLE_KEY)
             results["plain_install"] = plain_install_check(base_url)
