@@ -23,6 +23,7 @@ from ultracart_conversations import (
     InvalidRequestError,
     ReadProblem,
     ResponseValidationError,
+    UnsuccessfulResponseError,
     _response,
     problems_of,
 )
@@ -206,3 +207,22 @@ def test_a_request_body_is_checked_strictly_before_it_is_sent(
     with pytest.raises(InvalidRequestError, match=r"add_conversation_participant_arns\[1\]"):
         once.start_conversation(bad)
     assert scripted.requests == []
+
+
+@pytest.mark.parametrize("odd", [False, True], ids=["fast reader", "generic reader"])
+def test_ultracart_s_warning_is_logged_and_success_false_raises(
+    odd: bool, once: ConversationApi, scripted: ScriptedServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    page: dict[str, Any] = {
+        "conversations": [],
+        "success": True,
+        "warning": {"warning_message": "slow down", "warning_code": "W1"},
+    }
+    if odd:  # an unknown key: the generic reader reads this one
+        page["added_later"] = 1
+    scripted.enqueue(Reply.json(200, page), Reply.json(200, {**page, "success": False}))
+    with caplog.at_level(logging.WARNING, logger="ultracart_conversations"):
+        once.get_conversations()
+    assert "getConversations: UltraCart warns: slow down (W1)" in caplog.text
+    with pytest.raises(UnsuccessfulResponseError):
+        once.get_conversations()
