@@ -17,6 +17,7 @@ from typing import Any, TextIO
 
 from ultracart_conversations._operation import ApiResponse, Operation, Parameter
 from ultracart_conversations._parse import UnreadableJSON, parse_json
+from ultracart_conversations._reading import from_dict_strictly
 from ultracart_conversations_api.operations import OPERATIONS, SENSITIVE_FIELDS
 
 # Server text goes to a terminal: no escape sequences or other control characters.
@@ -168,7 +169,7 @@ def _body(args: argparse.Namespace, operation: Operation[Any]) -> Any:
     if not document and not spec.required:
         return None
     try:
-        return spec.model.from_dict(document)
+        return from_dict_strictly(spec.model, document)
     except (TypeError, ValueError, KeyError, AttributeError, RecursionError) as exc:
         raise UsageError(f"--body: {str(exc)[:200] or type(exc).__name__}") from None
 
