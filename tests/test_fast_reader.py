@@ -178,6 +178,7 @@ def served() -> Served:
 
 @pytest.fixture(scope="module")
 def api(served: Served) -> Iterator[ConversationApi]:
+    """One client for every example, answered by `served` (one reply a call)."""
     with ScriptedServer() as server:
         server.set_fallback(served)
         with ConversationApi(

@@ -86,6 +86,9 @@ def test_a_string_for_an_integer_reads_as_unset_kept_and_reported(
     assert read.to_dict() == document["conversation"]
     problem = ReadProblem("conversation.message_count", "an integer", "str", "3")
     assert info.problems == (problem,) == problems_of(info.data)
+    data, status, headers, content = info  # still the four fields the README promises
+    assert headers is info.headers
+    assert data is info.data and status == 200 and content == info.content
     assert problems_of(read) == (problem._replace(path="message_count"),)
     assert str(problem) == "conversation.message_count: expected an integer, got str"
     # Every other field was read.

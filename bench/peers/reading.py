@@ -7,40 +7,21 @@ from __future__ import annotations
 
 from typing import Any
 
-SUMMARY = (
-    "closed",
-    "conversation_arn",
-    "conversation_uuid",
-    "customer_first_message_unresponded_to_dts",
-    "last_conversation_message_body",
-    "last_conversation_participant_arn",
-    "last_conversation_participant_name",
-    "last_interactive_message_dts",
-    "last_message_dts",
-    "medium",
-    "merchant_id",
-    "message_count",
-    "start_dts",
-    "unread_messages",
-    "visible",
-)
-PARTICIPANT = (
-    "conversation_participant_arn",
-    "conversation_participant_name",
-    "conversation_participant_uuid",
-    "email",
-    "joined_dts",
-    "language_iso_code",
-    "last_message_dts",
-    "left_dts",
-    "profile_image_url",
-    "sms_phone_number",
-    "status",
-    "timezone",
-    "unread_messages",
-)
-SENTIMENT = ("last_detect_sentiment", "mixed", "negative", "neutral", "positive", "sentiment")
-RESULT_SET = ("count", "limit", "more", "next_offset", "offset", "total_records")
+import attrs
+
+from ultracart_conversations_api import models
+
+
+def _scalars(model: type) -> tuple[str, ...]:
+    """The documented fields of one of our models that hold no other model."""
+    nested = {"participants", "sentiment", "additional_properties"}
+    return tuple(field.name for field in attrs.fields(model) if field.name not in nested)
+
+
+SUMMARY = _scalars(models.ConversationSummary)
+PARTICIPANT = _scalars(models.ConversationParticipant)
+SENTIMENT = _scalars(models.ConversationSentiment)
+RESULT_SET = _scalars(models.ResultSet)
 
 
 def every_key(page: dict[str, Any]) -> int:

@@ -13,6 +13,8 @@ import importlib
 from collections.abc import AsyncGenerator, Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Generic, Literal, NamedTuple, TypeVar
 
+from ultracart_conversations._reading import problems_of
+
 if TYPE_CHECKING:
     from ultracart_conversations._reading import ReadProblem
 
@@ -200,16 +202,20 @@ class ApiResponse(NamedTuple, Generic[T]):
     """A call's result with its HTTP details (what the seed's `*_with_http_info` returns).
 
     `data` is the parsed model, or None for an answer without a documented body;
-    `headers` has lower-cased names; `content` is the raw body; `problems` are the values
-    that did not fit their documented types, read leniently (the same as
-    `problems_of(data)`; empty with `strict=True`, which raises instead).
+    `headers` has lower-cased names; `content` is the raw body. Four fields, so that
+    `data, status, headers, content = ...` works.
     """
 
     data: T
     status_code: int
     headers: Mapping[str, str]
     content: bytes
-    problems: tuple[ReadProblem, ...] = ()
+
+    @property
+    def problems(self) -> tuple[ReadProblem, ...]:
+        """The values of the body that did not fit their documented types, read leniently
+        (`problems_of(data)`; always empty with `strict=True`, which raises instead)."""
+        return problems_of(self.data)
 
 
 class SyncCaller:

@@ -19,7 +19,7 @@ What the generated code calls is here, so that the templates stay short: `off_ty
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, NamedTuple, Protocol, Self, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 __all__ = [
     "ModelBase",
@@ -75,12 +75,8 @@ class ModelBase:
     _read_problems: tuple[ReadProblem, ...]
 
 
-class _Readable(Protocol):
-    @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self: ...
-
-
-M = TypeVar("M", bound=_Readable)
+# A generated model class (no Protocol for it: importing the client would build one).
+M = TypeVar("M")
 
 
 def problems_of(model: object) -> tuple[ReadProblem, ...]:
@@ -93,7 +89,7 @@ def problems_of(model: object) -> tuple[ReadProblem, ...]:
 def from_dict_strictly(model: type[M], document: Mapping[str, Any]) -> M:
     """`model.from_dict(document)`, or WrongType for the first value of another type:
     for what a user gives (a request body), where a clear error beats a lenient guess."""
-    read = model.from_dict(document)
+    read: M = model.from_dict(document)  # type: ignore[attr-defined]
     problems = problems_of(read)
     if problems:
         first = problems[0]

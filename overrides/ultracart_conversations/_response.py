@@ -98,7 +98,7 @@ def read_response(
         # would read as empty, a conversation that would read as blank.
         raise _unsuccessful(response, secrets)
     _log_warning(operation.operation_id, getattr(data, "warning", None), secrets)
-    return ApiResponse(data, status, _lower_headers(response), content, problems)
+    return ApiResponse(data, status, _lower_headers(response), content)
 
 
 def _read_generic(
