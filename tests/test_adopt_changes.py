@@ -174,3 +174,37 @@ def test_applying_again_applies_nothing_more(
     assert code == 1
     assert "applied 0 non-breaking changes" in out
     assert {name: (root / name).read_bytes() for name in FILES} == before
+
+
+def test_after_a_rename_and_a_removal_the_generated_entries_follow(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A person renames searchPbxCalls and removes deleteDepartment in openapi.yaml;
+    `--changes` moves the rename into the entries, drops the removed one, and leaves
+    the renaming for a person to confirm (upstream still says searchPbxCalls)."""
+    from tests.test_adopt import ODD_CASES, adopt
+
+    root = copy_of_repository(tmp_path)
+    assert adopt(root, upstream_document(), *ODD_CASES) == 0
+    spec_path = root / "openapi.yaml"
+    text = spec_path.read_text(encoding="utf-8").replace(
+        "operationId: searchPbxCalls", "operationId: findPbxCalls"
+    )
+    spec = yaml.safe_load(text)
+    del spec["paths"]["/conversation/departments/{conversation_department_oid}"]
+    del spec["paths"]["/conversation/pbx/class_of_service"]
+    spec_path.write_text(yaml.safe_dump(spec, sort_keys=False), encoding="utf-8")
+    code, out = changes(root, upstream_document(), capsys)
+    assert code == 1
+    assert "/operationId: operationId is searchPbxCalls upstream" in out
+    assert "deviation entry adopted-no-2xx-documented: deleteDepartment is no longer ours" in out
+    entries = yaml.safe_load((root / "codegen/deviations.yaml").read_text(encoding="utf-8"))[
+        "deviations"
+    ]
+    generated = {e["id"]: e["operations"] for e in entries if e["id"].startswith("adopted-")}
+    assert generated == {
+        "adopted-limit-maximum-200": ["findPbxCalls"],
+        "adopted-limit-minimum": ["findPbxCalls"],
+        "adopted-offset-minimum": ["findPbxCalls"],
+        "adopted-paging-integer-format": ["findPbxCalls"],
+    }
