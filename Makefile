@@ -25,7 +25,7 @@ MADE_WITH := $(shell cat $(VENV)/.made-with 2>/dev/null)
 
 .DEFAULT_GOAL := help
 .PHONY: help venv remake-venv generate check-generated validate test lint workflows format \
-	build demo drift adopt bench checks floors floors-run ci clean \
+	build demo drift adopt adopt-changes adopt-all-check bench checks floors floors-run ci clean \
 	$(addprefix test-,$(SUPPORTED)) $(addprefix floors-,$(SUPPORTED))
 
 help:  ## list the targets
@@ -126,6 +126,11 @@ adopt: $(STAMP)  ## take upstream operations into openapi.yaml: make adopt OPS="
 adopt-changes: $(STAMP)  ## apply upstream's non-breaking changes to the operations we carry (UPSTREAM=)
 	@test "$(origin UPSTREAM)" != file || { echo 'make: say where from: UPSTREAM=path-or-url' >&2; exit 2; }
 	$(PY) -m codegen adopt --changes $(UPSTREAM)
+
+# Issue #18's proof on every upstream operation: a slower job than `test` (which runs the
+# same loop on a handful), for CI to run on its own.
+adopt-all-check: $(STAMP)  ## adopt all upstream operations in a copy, generate, run its whole suite, the CLI, the fake, drift
+	$(PY) -m pytest -m adopt_all tests/test_adopt_end_to_end.py
 
 # Not part of `test` or `ci`: a measurement (a few minutes), not a pass/fail check.
 bench: $(STAMP)  ## benchmark vs raw httpx and the official SDK, and throttled paging; writes bench/results/
