@@ -134,12 +134,13 @@ def write_snapshot(source: str, target: Path = TARGET, spec: Path = SPEC) -> Pat
 
 def refresh_operations(
     upstream: dict[str, Any], source: str, ours: dict[str, Any], keys: set[tuple[str, str]], target: Path = TARGET
-) -> None:
+) -> str:
     """Refresh only the operations `keys` ((path, method), as in our spec) and what they reach.
 
     `adopt` uses this: the operations it adopted get their full structure from the
     document it adopted them from; every other operation, and every component the
     snapshot already has, stays as reviewed (a full refresh is `snapshot`'s job).
+    Returns the new text of `target`, for the caller to write.
     """
     current = load_document(str(target))
     fresh = reading(source, lambda: extract(upstream, ours))
@@ -155,8 +156,12 @@ def refresh_operations(
         for name, node in named.items():
             have.setdefault(name, node)
         components[section] = dict(sorted(have.items()))
-    _write(current, target)
+    return _text(current)
+
+
+def _text(snapshot: dict[str, Any]) -> str:
+    return json.dumps(snapshot, indent=1, sort_keys=True) + "\n"
 
 
 def _write(snapshot: dict[str, Any], target: Path) -> None:
-    target.write_text(json.dumps(snapshot, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    target.write_text(_text(snapshot), encoding="utf-8")

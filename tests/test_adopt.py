@@ -408,3 +408,41 @@ def test_adopting_all_134_validates_and_leaves_no_drift(
         if op["responses"].get("204") == {"description": "Done"}
     ]
     assert len(no_success) == 15  # the 17 upstream documents no 2xx for, less join and leave (ours)
+
+
+@pytest.mark.parametrize(
+    ("breakage", "expected"),
+    [
+        ({"parameters": 7}, "not a well-formed OpenAPI document"),
+        (
+            {
+                "responses": {
+                    "200": {
+                        "content": {
+                            "application/json": {"schema": {"$ref": "#/components/schemas/Nope"}}
+                        }
+                    }
+                }
+            },
+            "#/components/schemas/Nope does not resolve",
+        ),
+    ],
+    ids=["parameters-not-a-list", "dangling-ref"],
+)
+def test_a_malformed_upstream_operation_is_refused_and_nothing_written(
+    tmp_path: Path,
+    upstream_doc: dict[str, Any],
+    breakage: dict[str, Any],
+    expected: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    document = json.loads(json.dumps(upstream_doc))
+    document["paths"]["/conversation/departments"]["get"].update(breakage)
+    source = tmp_path / "upstream.json"
+    source.write_text(json.dumps(document), encoding="utf-8")
+    root = copy_of_repository(tmp_path / "repo")
+    before = _files(root)
+    assert adopt(root, source, "getConversationDepartments") == 2
+    err = capsys.readouterr().err
+    assert err.startswith("adopt: error: ") and expected in err and "Traceback" not in err
+    assert _files(root) == before

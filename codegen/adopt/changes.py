@@ -24,10 +24,11 @@ from typing import Any
 import yaml
 
 from codegen.adopt import yamlfile
-from codegen.adopt.core import Adoption, Files, flow_style, plain, refs_in
+from codegen.adopt.core import Adoption, Files, flow_style, plain, refs_in, write_all
 from codegen.adopt.deviations import drift_of, explain, merge_entries, prune
 from codegen.adopt.house import house_schema
 from codegen.drift.allowlist import load_deviations
+from codegen.drift.errors import reading
 from codegen.drift.findings import Finding
 from codegen.drift.normalize import HTTP_METHODS, Document, path_key
 from codegen.drift.report import as_text
@@ -216,17 +217,19 @@ def apply_changes(upstream: dict[str, Any], source: str, files: Files = Files())
     their_index = Document(upstream, source).index
     applier = ChangeApplier(upstream, spec)
     applied: list[Applied] = []
-    for finding in findings:
-        their_path = their_index[(finding.method, path_key(finding.path))].path
-        if applier.apply(finding, their_path):
-            applied.append(Applied(finding))
-    applier.adoption.copy_components(applier.pending_refs)
+
+    def work() -> None:
+        for finding in findings:
+            their_path = their_index[(finding.method, path_key(finding.path))].path
+            if applier.apply(finding, their_path):
+                applied.append(Applied(finding))
+        applier.adoption.copy_components(applier.pending_refs)
+
+    reading(source, work)
     text = yamlfile.dumps(spec)
-    if applied:
-        files.spec.write_text(text, encoding="utf-8")
     ours = yaml.safe_load(text)
     explained, _ = explain(ours, upstream, source, files.deviations, None)
-    merge_entries(files.deviations, explained)
+    write_all({files.spec: text, files.deviations: merge_entries(files.deviations, explained)})
     for line in pruned:
         print(
             f"deviation entry {line.split(':')[0]}: {line.split(': ')[1]} is no longer ours (renamed or removed): dropped"

@@ -26,7 +26,7 @@ import yaml
 from codegen.adopt import yamlfile
 from codegen.adopt.deviations import Explained, explain, merge_entries
 from codegen.adopt.house import OperationAdopter, house_schema
-from codegen.drift.errors import DocumentError
+from codegen.drift.errors import DocumentError, reading
 from codegen.drift.normalize import HTTP_METHODS, path_key
 from codegen.paths import ROOT
 from codegen.prose import strip_prose
@@ -256,6 +256,16 @@ def plain(node: Any) -> Any:
     return node
 
 
+def write_all(texts: dict[Path, str]) -> None:
+    """Each file written whole (a temporary file renamed over it), unchanged ones left."""
+    for path, text in texts.items():
+        if path.exists() and path.read_text(encoding="utf-8") == text:
+            continue
+        temporary = path.with_name(path.name + ".adopt-tmp")
+        temporary.write_text(text, encoding="utf-8")
+        temporary.replace(path)
+
+
 def adopt(upstream: dict[str, Any], source: str, wanted: Iterable[str] | None, files: Files = Files()) -> Outcome:
     """Adopt `wanted` (None: all we lack) from `upstream` into `files`; the Outcome says what."""
     from codegen.snapshot import refresh_operations
@@ -267,13 +277,16 @@ def adopt(upstream: dict[str, Any], source: str, wanted: Iterable[str] | None, f
     adoption.outcome.skipped = skipped
     if not targets:
         return adoption.outcome
-    applied = adoption.run(targets)
+    # Everything is worked out before anything is written: a document that breaks half
+    # way leaves the three files as they were.
+    applied = reading(source, lambda: adoption.run(targets))
     text = yamlfile.dumps(spec)
     ours = yaml.safe_load(text)  # what every other tool will read
-    files.spec.write_text(text, encoding="utf-8")
-    refresh_operations(upstream, source, ours, {(t.path, t.method) for t in targets}, files.snapshot)
+    keys = {(t.path, t.method) for t in targets}
+    snapshot = refresh_operations(upstream, source, ours, keys, files.snapshot)
     explained, unexplained = explain(ours, upstream, source, files.deviations, applied)
-    merge_entries(files.deviations, explained)
+    deviations = merge_entries(files.deviations, explained)
+    write_all({files.spec: text, files.snapshot: snapshot, files.deviations: deviations})
     adoption.outcome.explained = explained
     adoption.outcome.unexplained = unexplained
     return adoption.outcome

@@ -84,10 +84,11 @@ def explain(
     return explained, unexplained
 
 
-def merge_entries(path: Path, explained: list[Explained]) -> None:
-    """Add the explained findings' operations to generated entries (made when new)."""
+def merge_entries(path: Path, explained: list[Explained]) -> str:
+    """The text of `path` with the explained findings' operations added to generated
+    entries (made when new)."""
     if not explained:
-        return
+        return path.read_text(encoding="utf-8")
     document = yamlfile.load(path)
     entries: CommentedSeq = document["deviations"]
     by_id = {str(e.get("id")): e for e in entries if isinstance(e, dict)}
@@ -100,7 +101,7 @@ def merge_entries(path: Path, explained: list[Explained]) -> None:
         kinds = sorted({*map(str, entry["kinds"]), item.kind})
         entry["operations"] = _flow_list(operations)
         entry["kinds"] = _flow_list(kinds)
-    yamlfile.write(path, document)
+    return yamlfile.dumps(document)
 
 
 def prune(path: Path, operations: set[str]) -> list[str]:
