@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 
 from codegen.adopt import yamlfile
-from codegen.adopt.core import Adoption, Files, flow_style, plain, refs_in, write_all
+from codegen.adopt.core import Adoption, Files, flow_style, plain, write_all
 from codegen.adopt.deviations import drift_of, explain, merge_entries, prune
 from codegen.adopt.house import house_schema
 from codegen.drift.allowlist import load_deviations
@@ -33,6 +33,7 @@ from codegen.drift.findings import Finding
 from codegen.drift.normalize import HTTP_METHODS, Document, path_key
 from codegen.drift.report import as_text
 from codegen.prose import strip_prose
+from codegen.refs import refs_in
 
 _SUFFIXES = re.compile(r"^(.*?)((?:\[\]|\{\})*)$")
 
