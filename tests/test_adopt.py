@@ -446,3 +446,11 @@ def test_a_malformed_upstream_operation_is_refused_and_nothing_written(
     err = capsys.readouterr().err
     assert err.startswith("adopt: error: ") and expected in err and "Traceback" not in err
     assert _files(root) == before
+
+
+def test_a_method_joins_its_path_item_in_our_method_order(tmp_path: Path, upstream: Path) -> None:
+    root = copy_of_repository(tmp_path)
+    assert adopt(root, upstream, "purchasePbxPhoneNumber") == 0
+    assert adopt(root, upstream, "getPbxPhoneNumbers") == 0
+    item = spec_of(root)["paths"]["/conversation/pbx/phone_number"]
+    assert list(item) == ["get", "post"]
