@@ -114,6 +114,7 @@ class BaseConversationApi(Generic[HttpClientT]):
         attempt_timeout: float | None = DEFAULT,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         rate_limiter: RateLimiter | Literal[False] | None = None,
+        strict: bool = False,
     ) -> None:
         """Credentials: exactly one of `simple_key`, `access_token` (a fixed OAuth token)
         or `oauth` (an OAuthSession, refreshed as needed).
@@ -130,6 +131,9 @@ class BaseConversationApi(Generic[HttpClientT]):
         `rate_limiter`: the gate every send goes through (default: a RateLimiter() of
         this client's own, one request at a time); pass one to several clients to
         share it, or False for none (429s are then retried within max_retries).
+        `strict=True`: a response value of another type than documented fails the call
+        (ResponseValidationError) instead of being read leniently and reported
+        (docs/lenient-reading.md); for tests and CI.
         """
         if not isinstance(base_url, str):
             raise TypeError("base_url must be a str")
@@ -166,6 +170,7 @@ class BaseConversationApi(Generic[HttpClientT]):
         self._attempt_seconds = self._resolve_attempt_seconds()
         self._generated: AuthenticatedClient | None = None
         self._limiter = _resolve_limiter(rate_limiter)
+        self._strict = _resolve_strict(strict)
         # Sent on every request, also through an http_client of yours.
         self._request_headers = {"Accept": "application/json", "User-Agent": USER_AGENT}
 
@@ -242,9 +247,10 @@ class BaseConversationApi(Generic[HttpClientT]):
         retry_policy: RetryPolicy | None = None,
         attempt_timeout: float | None = DEFAULT,
         rate_limiter: RateLimiter | Literal[False] | None = None,
+        strict: bool | None = None,
     ) -> Self:
-        """A view of this client with other retry/timeout settings, sharing its
-        connections (and its rate limiter, unless given another one):
+        """A view of this client with other retry/timeout settings (or strictness),
+        sharing its connections (and its rate limiter, unless given another one):
         `api.with_options(max_retries=0).<operation>(...)`."""
         clone = copy.copy(self)
         clone._owns_http = False  # the original closes the shared client
@@ -259,6 +265,8 @@ class BaseConversationApi(Generic[HttpClientT]):
         clone._attempt_seconds = clone._resolve_attempt_seconds()
         if rate_limiter is not None:
             clone._limiter = _resolve_limiter(rate_limiter)
+        if strict is not None:
+            clone._strict = _resolve_strict(strict)
         return clone
 
     def _now(self) -> float:
@@ -364,7 +372,7 @@ class BaseConversationApi(Generic[HttpClientT]):
     def _read(self, operation: Operation[T], response: httpx.Response) -> ApiResponse[T]:
         if _logger.isEnabledFor(logging.DEBUG):
             self._log_exchange(response)
-        return read_response(operation, response, self._secrets)
+        return read_response(operation, response, self._secrets, self._strict)
 
     def _transport_error(self, exc: httpx.HTTPError, request: httpx.Request) -> APIConnectionError:
         return connection_error(exc, request, self._secrets)
@@ -465,6 +473,12 @@ class BaseConversationApi(Generic[HttpClientT]):
         # body is cut to length, so that a cut cannot leave half a token.
         text = redact_fields(response.content.decode("utf-8", "replace"), SENSITIVE_FIELDS)
         _logger.debug("response body: %s", scrub(text[:_LOGGED_BODY_CHARS]))
+
+
+def _resolve_strict(strict: object) -> bool:
+    if not isinstance(strict, bool):
+        raise TypeError("strict must be True or False")
+    return strict
 
 
 def _resolve_limiter(given: RateLimiter | Literal[False] | None) -> RateLimiter | None:

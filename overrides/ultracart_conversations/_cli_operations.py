@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
 from ultracart_conversations._operation import ApiResponse, Operation, Parameter
+from ultracart_conversations._reading import from_dict_strictly
 from ultracart_conversations_api.operations import OPERATIONS, SENSITIVE_FIELDS
 
 # Server text goes to a terminal: no escape sequences or other control characters.
@@ -156,7 +157,7 @@ def _body(args: argparse.Namespace, operation: Operation[Any]) -> Any:
     if not document and not spec.required:
         return None
     try:
-        return spec.model.from_dict(document)
+        return from_dict_strictly(spec.model, document)
     except (TypeError, ValueError, KeyError, AttributeError) as exc:
         raise UsageError(f"--body: {str(exc)[:200]}") from None
 

@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import quote
 
 from ultracart_conversations._operation import Operation, Parameter
+from ultracart_conversations._reading import from_dict_strictly
 from ultracart_conversations.errors import InvalidRequestError
 
 # Longer URLs are refused by common servers and proxies (and past 65,536 by httpx itself).
@@ -172,7 +173,7 @@ def request_content(operation: Operation[Any], body: object) -> bytes | None:
     try:
         # Parsing it back applies the model's field type checks: a wrong type set on an
         # attribute is caught here, not by the server.
-        spec.model.from_dict(document)
+        from_dict_strictly(spec.model, document)
         # ensure_ascii=False: a lone surrogate fails to encode here (UnicodeEncodeError)
         # instead of going out as a "\ud800" escape no server can store.
         text = json.dumps(document, allow_nan=False, ensure_ascii=False, separators=(",", ":"))
