@@ -39,6 +39,7 @@ class Loop:
     copy: Path
     upstream: Path
     timings: dict[str, float] = field(default_factory=dict)
+    outputs: dict[str, str] = field(default_factory=dict)
 
     def env(self) -> dict[str, str]:
         paths = [str(self.copy / "overrides"), str(self.copy / "generated"), str(self.copy)]
@@ -61,7 +62,7 @@ class Loop:
             check=False,
         )
         self.timings[name] = time.perf_counter() - started
-        output = done.stdout + done.stderr
+        output = self.outputs[name] = done.stdout + done.stderr
         if done.returncode != 0:
             raise StepFailed(f"{name} (exit {done.returncode}):\n{output[-6000:]}")
         return output

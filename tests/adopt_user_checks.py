@@ -74,7 +74,14 @@ def sample(schema: Any, depth: int = 0) -> Any:
     return {}
 
 
+# Path parameters naming something the fake holds state for (our stateful operations):
+# one it holds, so that the call finds it.
+KNOWN: dict[str, str] = {}
+
+
 def _value(parameter: Any) -> Any:
+    if parameter.name in KNOWN:
+        return KNOWN[parameter.name]
     if parameter.enum:
         return parameter.enum[0]
     if parameter.kind == "integer":
@@ -112,6 +119,7 @@ class Checks:
         self.env = {"ULTRACART_SIMPLE_KEY": fake.simple_key, "ULTRACART_BASE_URL": fake.base_url}
         self.operations = [op for op in OPERATIONS if names is None or op.operation_id in names]
         self.failures: list[str] = []
+        self.refused = 0  # bad requests sent
 
     def fail(self, operation: Any, what: str) -> None:
         self.failures.append(f"{operation.operation_id}: {what}")
@@ -203,6 +211,7 @@ class Checks:
         with httpx.Client(base_url=self.fake.base_url, headers=headers, timeout=10) as http:
             for operation in self.operations:
                 for field, request in self._bad(operation):
+                    self.refused += 1
                     answer = http.request(
                         operation.method, request["url"], **request.get("extra", {})
                     )
@@ -256,7 +265,8 @@ class Checks:
 
 def main(argv: list[str]) -> int:
     names = None if argv == ["--all"] else set(argv)
-    with FakeUltraCart() as fake:
+    with FakeUltraCart(conversations=2) as fake:
+        KNOWN["conversation_uuid"] = fake.conversations[0]["conversation_uuid"]
         checks = Checks(fake, names)
         if names is not None and len(checks.operations) != len(names):
             missing = sorted(names - {o.operation_id for o in checks.operations})
@@ -268,7 +278,8 @@ def main(argv: list[str]) -> int:
         checks.bad_requests()
     for line in checks.failures:
         print(line)
-    print(f"{len(checks.operations)} operations checked, {len(checks.failures)} failures")
+    print(f"{len(checks.operations)} operations checked, {checks.refused} bad requests sent,")
+    print(f"{len(checks.failures)} failures")
     return 1 if checks.failures else 0
 
 
