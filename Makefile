@@ -25,7 +25,7 @@ MADE_WITH := $(shell cat $(VENV)/.made-with 2>/dev/null)
 
 .DEFAULT_GOAL := help
 .PHONY: help venv remake-venv generate check-generated validate test test-generic lint workflows format \
-	build demo drift bench fuzz checks floors floors-run ci clean \
+	build demo drift adopt adopt-changes adopt-all-check bench fuzz checks floors floors-run ci clean \
 	$(addprefix test-,$(SUPPORTED)) $(addprefix floors-,$(SUPPORTED))
 
 help:  ## list the targets
@@ -130,6 +130,21 @@ UPSTREAM ?= codegen/upstream/conversation.oas3.json
 
 drift: $(STAMP)  ## compare openapi.yaml with UltraCart's spec (UPSTREAM=path-or-url)
 	$(PY) -m codegen drift $(UPSTREAM)
+
+# OPS="opA opB" (upstream operationIds), or OPS=--all; UPSTREAM as for drift.
+adopt: $(STAMP)  ## take upstream operations into openapi.yaml: make adopt OPS="opA opB" UPSTREAM=path-or-url
+	@test -n "$(OPS)" || { echo 'make: say which operations: make adopt OPS="opA opB" (or OPS=--all)' >&2; exit 2; }
+	@test "$(origin UPSTREAM)" != file || { echo 'make: say where from: UPSTREAM=path-or-url (the snapshot holds stubs only)' >&2; exit 2; }
+	$(PY) -m codegen adopt $(UPSTREAM) $(OPS)
+
+adopt-changes: $(STAMP)  ## apply upstream's non-breaking changes to the operations we carry (UPSTREAM=)
+	@test "$(origin UPSTREAM)" != file || { echo 'make: say where from: UPSTREAM=path-or-url' >&2; exit 2; }
+	$(PY) -m codegen adopt --changes $(UPSTREAM)
+
+# Issue #18's proof on every upstream operation: a slower job than `test` (which runs the
+# same loop on a handful), for CI to run on its own.
+adopt-all-check: $(STAMP)  ## adopt all upstream operations in a copy, generate, run its whole suite, the CLI, the fake, drift
+	$(PY) -m pytest -m adopt_all tests/test_adopt_end_to_end.py
 
 # Not part of `test` or `ci`: a measurement (a few minutes), not a pass/fail check. The
 # dev group includes the bench group (the peers: pydantic, orjson; the chart: matplotlib).

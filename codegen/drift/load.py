@@ -148,7 +148,40 @@ def parse(text: str, source: str, limits: Limits = Limits()) -> dict[str, Any]:
     if not isinstance(document, dict):
         kind = type(document).__name__
         raise DocumentError(f"{source}: is not an OpenAPI document (the top level is a {kind})")
+    check_text(document, source)
     return document
+
+
+def check_text(document: object, source: str) -> None:
+    """Refuse a string that is not Unicode text: a lone surrogate (JSON's `"\\ud800"`).
+
+    Nothing could print, compare or write it; it is refused here, once, with where it is.
+    """
+    stack: list[tuple[object, str]] = [(document, "#")]
+    seen: set[int] = set()
+    while stack:
+        node, where = stack.pop()
+        if isinstance(node, str):
+            if not node.isascii():
+                try:
+                    node.encode("utf-8")
+                except UnicodeEncodeError:
+                    shown = where.encode("ascii", "backslashreplace").decode("ascii")
+                    raise DocumentError(
+                        f"{source}: {shown}: a string holds a lone surrogate (not Unicode text)"
+                    ) from None
+            continue
+        if id(node) in seen:
+            continue  # a YAML alias: its node is checked once
+        if isinstance(node, Mapping):
+            seen.add(id(node))
+            for key, value in node.items():
+                step = f"{where}/{str(key).replace('~', '~0').replace('/', '~1')}"
+                stack.append((key, where))
+                stack.append((value, step))
+        elif isinstance(node, list):
+            seen.add(id(node))
+            stack.extend((item, f"{where}/{i}") for i, item in enumerate(node))
 
 
 def check_expansion(document: object, source: str, limits: Limits) -> None:
