@@ -165,7 +165,7 @@ class RateLimiter:
             if count is not None
         ]
         self._settings_in = (requests_per_hour, requests_per_day, concurrency, burst, shared)
-        self.settings = Settings(ceilings, concurrency)
+        self._settings: Settings = Settings(ceilings, concurrency)
         self.clock: Clock = clock or SystemClock()
         self.max_wait = max_wait
         self._store: GateStore
@@ -174,7 +174,7 @@ class RateLimiter:
         else:
             from ultracart_conversations._gate_shared import open_store
 
-            self._store = open_store(shared, self.settings, on_store_error)
+            self._store = open_store(shared, self._settings, on_store_error)
         self._queue = WaitQueue()
         self._orphans: deque[Permit] = deque()  # from Slots collected while holding
         self._waited = 0.0
@@ -198,11 +198,11 @@ class RateLimiter:
 
     def stats(self) -> RateLimiterStats:
         self._release_orphans()
-        snap = self._store.snapshot(self.settings, self._now())
+        snap = self._store.snapshot(self._settings, self._now())
         return RateLimiterStats(
             rate=snap.rate,
             ceiling=snap.ceiling,
-            concurrency=self.settings.concurrency,
+            concurrency=self._settings.concurrency,
             in_flight=snap.in_flight,
             queued=len(self._queue),
             sent=snap.sent,
@@ -245,7 +245,7 @@ class RateLimiter:
         learned = learned_ceiling(uc_rest_error) if status == 429 else None
         answer = Answer(status, retry_after, learned)
         try:
-            change = self._store.release(self.settings, permit, answer, self._now())
+            change = self._store.release(self._settings, permit, answer, self._now())
         finally:
             self._queue.wake_head()
         if change:
@@ -282,7 +282,7 @@ class RateLimiter:
         self._release_orphans()
         if not self._queue.is_head(waiter):
             return None
-        decision = self._store.try_acquire(self.settings, holder, self._now())
+        decision = self._store.try_acquire(self._settings, holder, self._now())
         if isinstance(decision, Permit):
             self._queue.granted(waiter)
             return 0.0
