@@ -23,7 +23,6 @@ import argparse
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -31,6 +30,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from tests.gate_simulation import simulate
+from tests.redis_server import RedisServer
 from ultracart_conversations import ConversationApi, RateLimiter
 from ultracart_conversations.testing import FakeUltraCart
 from ultracart_conversations.testing._rate_limit import ServerModel
@@ -38,43 +39,6 @@ from ultracart_conversations.testing._rate_limit import ServerModel
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 RATE, BURST, LATENCY, PROCESSES, THREADS = 20, 5, 0.020, 4, 8
-
-
-class Redis:
-    def __init__(self, directory: str) -> None:
-        binary = shutil.which("redis-server")
-        if binary is None:
-            sys.exit("bench.shared needs redis-server (apt-get install redis-server)")
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            self.port = sock.getsockname()[1]
-        self.process = subprocess.Popen(
-            [
-                binary,
-                "--port",
-                str(self.port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--dir",
-                directory,
-            ],
-            stdout=subprocess.DEVNULL,
-        )
-        for _ in range(200):
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.1).close()
-                break
-            except OSError:
-                time.sleep(0.02)
-        self.url = f"redis://127.0.0.1:{self.port}/0"
-
-    def stop(self) -> None:
-        self.process.kill()
-        self.process.wait()
 
 
 def sharing(store: str | None, label: str, seconds: float) -> dict[str, Any]:
@@ -169,9 +133,6 @@ def overheads(stores: dict[str, str | None], calls: int) -> list[dict[str, Any]]
 
 
 def models() -> list[dict[str, Any]]:
-    sys.path.insert(0, str(ROOT))
-    from tests.gate_simulation import simulate
-
     rows = ServerModel.variants()
     out = []
     for model in rows:
@@ -196,7 +157,8 @@ def main() -> None:
     args = parser.parse_args()
     load = os.getloadavg()[0]
     directory = tempfile.mkdtemp(prefix="bench-shared-")
-    redis = Redis(directory)
+    redis = RedisServer(Path(directory))
+    redis.start()
     sqlite = f"sqlite://{directory}/gate.db"
     try:
         share = [

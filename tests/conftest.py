@@ -103,6 +103,15 @@ async def async_api(
         yield client
 
 
+@pytest.fixture(params=["sqlite", "redis"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A shared-state URL: a SQLite file, then a real Redis server."""
+    if request.param == "sqlite":
+        yield f"sqlite://{tmp_path}/shared.db"
+    else:
+        yield request.getfixturevalue("redis_server").url
+
+
 @pytest.fixture
 def redis_server(tmp_path: Path) -> Iterator[RedisServer]:
     server = RedisServer(tmp_path)

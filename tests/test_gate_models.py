@@ -12,13 +12,10 @@ Retry-After, late 429s on short reads) are stated in docs/shared-limits.md, with
 
 from __future__ import annotations
 
-import threading
-import time
-
 import pytest
 
 from tests.gate_simulation import simulate
-from ultracart_conversations import ApiError, ConversationApi, RateLimiter
+from tests.shared_worker import fetch
 from ultracart_conversations.testing import FakeUltraCart
 from ultracart_conversations.testing._rate_limit import ServerModel
 
@@ -78,30 +75,15 @@ def test_over_real_http_8_threads_keep_under_the_rate(model: ServerModel) -> Non
     with FakeUltraCart(
         conversations=5, rate_limit=rate, burst=burst, latency=0.02, rate_limit_model=model
     ) as fake:
-        tally = {"ok": 0, "failed": 0}
-        lock = threading.Lock()
-        end = time.monotonic() + seconds
-        with ConversationApi(
-            simple_key=fake.simple_key,
-            base_url=fake.base_url,
-            rate_limiter=RateLimiter(concurrency=8),
-        ) as api:
-
-            def work() -> None:
-                while time.monotonic() < end:
-                    try:
-                        api.get_conversations(limit=1)
-                        outcome = "ok"
-                    except ApiError:
-                        outcome = "failed"
-                    with lock:
-                        tally[outcome] += 1
-
-            threads = [threading.Thread(target=work) for _ in range(8)]
-            for thread in threads:
-                thread.start()
-            for thread in threads:
-                thread.join()
+        tally = fetch(
+            {
+                "base_url": fake.base_url,
+                "key": fake.simple_key,
+                "threads": 8,
+                "concurrency": 8,
+                "seconds": seconds,
+            }
+        )
         requests = fake.count("getConversations")
         allowance = rate * seconds + (burst if model.kind != "window" else rate)
         assert tally["failed"] == 0

@@ -17,7 +17,6 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -36,14 +35,6 @@ from ultracart_conversations.testing import FakeUltraCart
 from ultracart_conversations.testing._rate_limit import ServerModel
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(params=["sqlite", "redis"])
-def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite://{tmp_path}/gate.db"
-    else:
-        yield request.getfixturevalue("redis_server").url
 
 
 def worker(mode: str, **arguments: object) -> subprocess.Popen[str]:

@@ -9,8 +9,6 @@ from __future__ import annotations
 import os
 import signal
 import time
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -25,14 +23,6 @@ from ultracart_conversations import (
 from ultracart_conversations.testing import FakeUltraCart
 
 REDIRECT = "https://app.example/cb"
-
-
-@pytest.fixture(params=["sqlite", "redis"])
-def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite://{tmp_path}/grant.db"
-    else:
-        yield request.getfixturevalue("redis_server").url
 
 
 def authorized(fake: FakeUltraCart) -> tuple[OAuthClient, OAuthTokens]:

@@ -55,6 +55,30 @@ def connect(path: str, description: str) -> sqlite3.Connection:
     return connection
 
 
+class SqliteFile:
+    """One connection to a shared state file, for this process's threads: each step runs
+    under a lock, and SQLite's errors become SharedStateError naming `what`."""
+
+    def __init__(self, path: str, description: str, what: str) -> None:
+        self.description = description
+        self._what = what
+        self._db = connect(path, description)
+        self._lock = threading.Lock()
+
+    def _run(self, step: Callable[[], T]) -> T:
+        with self._lock:
+            try:
+                return step()
+            except sqlite3.Error as exc:
+                raise SharedStateError(
+                    f"the shared {self._what} {self.description} failed: {exc}"
+                ) from None
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+
 class _SqlLog:
     """The SendLog of one gate, inside the open transaction."""
 
@@ -90,33 +114,22 @@ class _SqlLog:
         return self._count(_ADMITTED, after, until)
 
 
-class SqliteStore:
+class SqliteStore(SqliteFile):
     shared = True
 
     def __init__(
         self, path: str, name: str, description: str, lease_seconds: float, owner: str
     ) -> None:
-        self.description = description
+        super().__init__(path, description, "state")
         self._name = name
         self._lease_seconds = lease_seconds
         self._owner = owner
-        self._db = connect(path, description)
-        self._lock = threading.Lock()  # one connection, used by this process's threads
         self.last_rate: float | None = None  # the pace at this process's last grant
         self._run(self._create_tables)
 
     def _create_tables(self) -> None:
         for statement in filter(str.strip, _SCHEMA.split(";")):
             self._db.execute(statement)
-
-    def _run(self, step: Callable[[], T]) -> T:
-        with self._lock:
-            try:
-                return step()
-            except sqlite3.Error as exc:
-                raise SharedStateError(
-                    f"the shared state {self.description} failed: {exc}"
-                ) from None
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -255,7 +268,3 @@ class SqliteStore:
             )
 
         return self._run(step)
-
-    def close(self) -> None:
-        with self._lock:
-            self._db.close()

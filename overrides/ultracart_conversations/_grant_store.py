@@ -11,11 +11,10 @@ token in clear: protect it as you would the token (the SQLite file is created 06
 from __future__ import annotations
 
 import json
-import threading
 import time
-from collections.abc import Callable
 from typing import Any, NamedTuple, Protocol, TypeVar
 
+from ultracart_conversations._gate_sqlite import SqliteFile
 from ultracart_conversations._shared_url import parse_shared_url
 from ultracart_conversations.errors import SharedStateError
 
@@ -63,29 +62,14 @@ _SCHEMA = """CREATE TABLE IF NOT EXISTS grants (
     lock_owner TEXT, lock_until REAL NOT NULL DEFAULT 0, fence INTEGER NOT NULL DEFAULT 0)"""
 
 
-class SqliteGrantStore:
+class SqliteGrantStore(SqliteFile):
     def __init__(self, path: str, name: str, description: str) -> None:
-        from ultracart_conversations._gate_sqlite import connect
-
-        self.description = description
+        super().__init__(path, description, "grant")
         self._name = name
-        self._db = connect(path, description)
-        self._lock = threading.Lock()
         self._run(lambda: self._db.execute(_SCHEMA))
         self._run(
             lambda: self._db.execute("INSERT OR IGNORE INTO grants (name) VALUES (?)", (name,))
         )
-
-    def _run(self, step: Callable[[], T]) -> T:
-        import sqlite3
-
-        with self._lock:
-            try:
-                return step()
-            except sqlite3.Error as exc:
-                raise SharedStateError(
-                    f"the shared grant {self.description} failed: {exc}"
-                ) from None
 
     def _update(self, sql: str, *args: object) -> bool:
         """One conditional UPDATE of this grant's row, in its own transaction."""
@@ -140,10 +124,6 @@ class SqliteGrantStore:
             "UPDATE grants SET lock_owner = NULL, lock_until = 0 WHERE lock_owner = ? AND name = ?",
             owner,
         )
-
-    def close(self) -> None:
-        with self._lock:
-            self._db.close()
 
 
 # Each script: KEYS[1] the grant's hash; times on the server's clock.
