@@ -352,25 +352,6 @@ class GateState:
         if self.learned_until > now + LEARNED_TTL:
             self.learned_until = now + LEARNED_TTL
 
-    # --- as plain values (a shared store's row) -------------------------------------
-    def to_dict(self) -> dict[str, object]:
-        """Finite numbers, lists and None only (-inf is left out)."""
-        values: dict[str, object] = {}
-        for name in self.__slots__:
-            value = getattr(self, name)
-            if isinstance(value, float) and math.isinf(value):
-                continue
-            values[name] = dict(value) if isinstance(value, dict) else value
-        return values
-
-    @classmethod
-    def from_dict(cls, values: dict[str, object]) -> GateState:
-        state = cls()
-        for name, value in values.items():
-            if name in cls.__slots__:
-                setattr(state, name, dict(value) if isinstance(value, dict) else value)
-        return state
-
     def reset_after_loss(self, ceilings: list[Ceiling], now: float, rate: float | None) -> None:
         """A store that lost its state (restarted, file removed): no burst until the
         ceilings' buckets have refilled, and the pace this process last knew."""

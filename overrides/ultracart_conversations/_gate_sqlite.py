@@ -13,6 +13,7 @@ with an expiry a live process renews), gate_log (send and admission times, prune
 from __future__ import annotations
 
 import json
+import math
 import os
 import sqlite3
 import threading
@@ -53,6 +54,24 @@ def connect(path: str, description: str) -> sqlite3.Connection:
     except (OSError, sqlite3.Error) as exc:
         raise SharedStateError(f"cannot open the shared state {description}: {exc}") from None
     return connection
+
+
+def _to_row(state: GateState) -> dict[str, object]:
+    """The state as JSON values (-inf, the value of "never", is left out)."""
+    row: dict[str, object] = {}
+    for name in GateState.__slots__:
+        value = getattr(state, name)
+        if not (isinstance(value, float) and math.isinf(value)):
+            row[name] = value
+    return row
+
+
+def _from_row(row: dict[str, object]) -> GateState:
+    state = GateState()
+    for name, value in row.items():
+        if name in GateState.__slots__:
+            setattr(state, name, value)
+    return state
 
 
 class SqliteFile:
@@ -150,14 +169,14 @@ class SqliteStore(SqliteFile):
             state = GateState()
             state.reset_after_loss(settings.ceilings, now, self.last_rate)
             return state
-        state = GateState.from_dict(json.loads(row[0]))
+        state = _from_row(json.loads(row[0]))
         state.sanitize(settings.ceilings, now)
         return state
 
     def _save(self, state: GateState) -> None:
         self._db.execute(
             "INSERT OR REPLACE INTO gate_state VALUES (?, ?)",
-            (self._name, json.dumps(state.to_dict())),
+            (self._name, json.dumps(_to_row(state))),
         )
 
     def _leases(self, now: float) -> list[int]:

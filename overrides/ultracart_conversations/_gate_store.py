@@ -13,7 +13,6 @@ between leaves nothing counted that nobody will give back.
 
 from __future__ import annotations
 
-import math
 import threading
 from collections import deque
 from typing import NamedTuple, Protocol
@@ -157,7 +156,3 @@ class LocalStore:
 
     def close(self) -> None:
         pass
-
-
-def finite_or_none(value: float) -> float | None:
-    return value if math.isfinite(value) else None
