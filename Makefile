@@ -129,7 +129,7 @@ test-slow: $(STAMP)  ## the long jobs (minutes), marked slow
 	$(PYTEST) -m "$(SLOW_TESTS)" || { status=$$?; [ $$status -eq 5 ] && echo "test-slow: no test is marked slow"; [ $$status -eq 5 ]; }
 
 $(addprefix test-,$(SUPPORTED)): test-%:  ## test-3.11, test-3.12, test-3.13: the matrix group on that Python, in .venv-3.X
-	@python="$$(.ci/find-python $*)" && $(MAKE) --no-print-directory test-matrix VENV=.venv-$* PYTHON="$$python"
+	@$(TIMED) python="$$(.ci/find-python $*)" && $(MAKE) --no-print-directory test-matrix VENV=.venv-$* PYTHON="$$python"
 
 floors-run: $(FLOORS_STAMP)
 	$(PY) .ci/check_floors.py
@@ -138,7 +138,7 @@ floors-run: $(FLOORS_STAMP)
 floors: floors-3.13  ## the matrix group with the lowest dependency versions pyproject allows
 
 $(addprefix floors-,$(SUPPORTED)): floors-%:  ## floors-3.11 ...: the floors job on that Python, in .venv-floors-3.X
-	@python="$$(.ci/find-python $*)" && $(MAKE) --no-print-directory floors-run VENV=.venv-floors-$* PYTHON="$$python"
+	@$(TIMED) python="$$(.ci/find-python $*)" && $(MAKE) --no-print-directory floors-run VENV=.venv-floors-$* PYTHON="$$python"
 
 # --- checks, build, tools ----------------------------------------------------------------
 
@@ -178,30 +178,36 @@ bench: $(STAMP)  ## benchmark vs raw httpx and the official SDK, and throttled p
 checks: lint validate check-generated drift  ## the checks that need one Python: lint, validate, check-generated, drift
 
 # --- CI (.ci/run) ------------------------------------------------------------------------
-# Each job in turn; the once jobs run on the oldest supported Python, in .venv-3.11 (the
-# dev group), which the matrix then reuses for 3.11. A slow job (minutes) joins
-# CI_SLOW_JOBS: a make target of its own (`CI_SLOW_JOBS += fuzz`), or a test marked slow.
+# The checks first, on the oldest supported Python, in .venv-3.11 (the dev group, which the
+# once group, the matrix on 3.11 and the slow jobs then share); then the other jobs side
+# by side, CI_JOBS at a time (they wait on sockets more than they compute), each job's
+# output shown whole when it ends. A slow job (minutes) joins CI_SLOW_JOBS: a make target
+# of its own (`CI_SLOW_JOBS += fuzz`), or a test marked slow.
+CI_JOBS ?= 2
 ONCE_ON := $(firstword $(SUPPORTED))
 ONCE_PYTHON := python="$$(.ci/find-python $(ONCE_ON))"
 ONCE_VENV = VENV=.venv-$(ONCE_ON) PYTHON="$$python"
 CI_SLOW_JOBS := test-slow
+# Prints how long a job took, once it is over.
+TIMED = t=$$(date +%s); trap 'echo "ci: $@ took $$(( $$(date +%s) - t )) s"' EXIT;
 
-ci: ci-checks ci-once ci-matrix ci-floors ci-slow  ## what CI runs (.ci/run): checks, the once group, the matrix, floors, slow jobs
+ci:  ## what CI runs (.ci/run): checks, then the once group, the matrix, floors, slow jobs
+	$(MAKE) --no-print-directory ci-checks
+	$(MAKE) --no-print-directory -j$(CI_JOBS) --output-sync=recurse ci-once ci-matrix ci-floors ci-slow
 
 ci-checks:  ## lint, validate, check-generated, drift (once)
-	@$(ONCE_PYTHON) && $(MAKE) --no-print-directory checks $(ONCE_VENV)
+	@$(TIMED) $(ONCE_PYTHON) && $(MAKE) --no-print-directory checks \
+		.venv-$(ONCE_ON)/.installed-test $(ONCE_VENV)
 
 ci-once:  ## the version-independent tests (once)
-	@$(ONCE_PYTHON) && $(MAKE) --no-print-directory test-once $(ONCE_VENV)
+	@$(TIMED) $(ONCE_PYTHON) && $(MAKE) --no-print-directory test-once $(ONCE_VENV)
 
-ci-matrix:  ## the matrix group on every supported Python
-	$(MAKE) --no-print-directory $(addprefix test-,$(SUPPORTED))
+ci-matrix: $(addprefix test-,$(SUPPORTED))  ## the matrix group on every supported Python
 
-ci-floors:  ## the matrix group with the dependency floors
-	$(MAKE) --no-print-directory $(addprefix floors-,$(FLOORS_ON))
+ci-floors: $(addprefix floors-,$(FLOORS_ON))  ## the matrix group with the dependency floors
 
 ci-slow:  ## the slow jobs: CI_SLOW_JOBS
-	@$(ONCE_PYTHON) && $(MAKE) --no-print-directory $(CI_SLOW_JOBS) $(ONCE_VENV)
+	@$(TIMED) $(ONCE_PYTHON) && $(MAKE) --no-print-directory $(CI_SLOW_JOBS) $(ONCE_VENV)
 
 clean:  ## remove the virtual environments and build output
 	rm -rf .venv .venv-3.* .venv-floors-3.* $(UV_HOME) dist .pytest_cache .mypy_cache .ruff_cache
