@@ -44,9 +44,9 @@ MADE_WITH := $(shell cat $(VENV)/.made-with 2>/dev/null)
 
 .DEFAULT_GOAL := help
 .PHONY: help venv python-ok remake-venv generate check-generated validate lint workflows format \
-	build demo drift bench checks clean \
-	test test-fast test-matrix test-once test-slow floors floors-run \
-	ci ci-checks ci-once ci-matrix ci-floors ci-slow \
+	build demo drift adopt adopt-changes adopt-all-check bench fuzz checks clean \
+	test test-fast test-matrix test-once test-slow test-generic floors floors-run \
+	ci ci-checks ci-once ci-matrix ci-generic ci-floors ci-slow \
 	$(addprefix test-,$(SUPPORTED)) $(addprefix floors-,$(SUPPORTED))
 
 help:  ## list the targets
@@ -140,6 +140,20 @@ floors: floors-3.13  ## the matrix group with the lowest dependency versions pyp
 $(addprefix floors-,$(SUPPORTED)): floors-%:  ## floors-3.11 ...: the floors job on that Python, in .venv-floors-3.X
 	@$(TIMED) python="$$(.ci/find-python $*)" && $(MAKE) --no-print-directory floors-run VENV=.venv-floors-$* PYTHON="$$python"
 
+# The responses' fast reader declines what the generic reader must read; with it off, the
+# generic reader reads everything, and the matrix group must pass that way too (a CI job).
+test-generic: $(STAMP)  ## the matrix group with the fast reader off (ULTRACART_FAST_READ=0)
+	ULTRACART_FAST_READ=0 $(PYTEST) -m "$(MATRIX_TESTS)"
+
+# The fuzz targets (tests marked `fuzz`, see tests/fuzz_settings.py) searching for real:
+# FUZZ_SCALE times the cases `make test` tries, from a fresh random seed each run, with
+# hypothesis's statistics (cases tried, outcomes). About 15 minutes at the default scale
+# on 2 cores. A failure prints the case and a blob to reproduce it (@reproduce_failure).
+FUZZ_SCALE ?= 20
+fuzz: $(STAMP)  ## search with the fuzz harness: FUZZ_SCALE x make test's cases (default 20), fresh seeds
+	ULTRACART_FUZZ_SCALE=$(FUZZ_SCALE) $(PY) -m pytest -m fuzz -q -p no:cacheprovider -p no:logging \
+		--hypothesis-show-statistics
+
 # --- checks, build, tools ----------------------------------------------------------------
 
 lint: $(STAMP) workflows  ## ruff, mypy --strict; README examples and public types as users' checkers see them; workflows
@@ -170,8 +184,24 @@ UPSTREAM ?= codegen/upstream/conversation.oas3.json
 drift: $(STAMP)  ## compare openapi.yaml with UltraCart's spec (UPSTREAM=path-or-url)
 	$(PY) -m codegen drift $(UPSTREAM)
 
-# Not part of `test` or `ci`: a measurement (a few minutes), not a pass/fail check.
-bench: $(STAMP)  ## benchmark vs raw httpx and the official SDK, and throttled paging; writes bench/results/
+# OPS="opA opB" (upstream operationIds), or OPS=--all; UPSTREAM as for drift.
+adopt: $(STAMP)  ## take upstream operations into openapi.yaml: make adopt OPS="opA opB" UPSTREAM=path-or-url
+	@test -n "$(OPS)" || { echo 'make: say which operations: make adopt OPS="opA opB" (or OPS=--all)' >&2; exit 2; }
+	@test "$(origin UPSTREAM)" != file || { echo 'make: say where from: UPSTREAM=path-or-url (the snapshot holds stubs only)' >&2; exit 2; }
+	$(PY) -m codegen adopt $(UPSTREAM) $(OPS)
+
+adopt-changes: $(STAMP)  ## apply upstream's non-breaking changes to the operations we carry (UPSTREAM=)
+	@test "$(origin UPSTREAM)" != file || { echo 'make: say where from: UPSTREAM=path-or-url' >&2; exit 2; }
+	$(PY) -m codegen adopt --changes $(UPSTREAM)
+
+# Issue #18's proof on every upstream operation: a slower job than `test` (which runs the
+# same loop on a handful), for CI to run on its own.
+adopt-all-check: $(STAMP)  ## adopt all upstream operations in a copy, generate, run its whole suite, the CLI, the fake, drift
+	$(PY) -m pytest -m adopt_all tests/test_adopt_end_to_end.py
+
+# Not part of `test` or `ci`: a measurement (a few minutes), not a pass/fail check. The
+# dev group includes the bench group (the peers: pydantic, orjson; the chart: matplotlib).
+bench: $(STAMP)  ## benchmark vs raw httpx, the typed peers and the official SDK, and throttled paging; writes bench/results/
 	$(PY) -m bench.run
 	$(PY) -m bench.throttled
 
@@ -191,9 +221,10 @@ CI_SLOW_JOBS := test-slow
 # Prints how long a job took, once it is over.
 TIMED = t=$$(date +%s); trap 'echo "ci: $@ took $$(( $$(date +%s) - t )) s"' EXIT;
 
-ci:  ## what CI runs (.ci/run): checks, then the once group, the matrix, floors, slow jobs
+ci:  ## what CI runs (.ci/run): checks, then the once group, the matrix (also with the fast reader off), floors, slow jobs
 	$(MAKE) --no-print-directory ci-checks
-	$(MAKE) --no-print-directory -j$(CI_JOBS) --output-sync=recurse ci-once ci-matrix ci-floors ci-slow
+	$(MAKE) --no-print-directory -j$(CI_JOBS) --output-sync=recurse \
+		ci-once ci-matrix ci-generic ci-floors ci-slow
 
 ci-checks:  ## lint, validate, check-generated, drift (once)
 	@$(TIMED) $(ONCE_PYTHON) && $(MAKE) --no-print-directory checks \
@@ -203,6 +234,9 @@ ci-once:  ## the version-independent tests (once)
 	@$(TIMED) $(ONCE_PYTHON) && $(MAKE) --no-print-directory test-once $(ONCE_VENV)
 
 ci-matrix: $(addprefix test-,$(SUPPORTED))  ## the matrix group on every supported Python
+
+ci-generic:  ## the matrix group with the fast reader off (once)
+	@$(TIMED) $(ONCE_PYTHON) && $(MAKE) --no-print-directory test-generic $(ONCE_VENV)
 
 ci-floors: $(addprefix floors-,$(FLOORS_ON))  ## the matrix group with the dependency floors
 

@@ -34,6 +34,7 @@ ONCE = (
     "test_spec*.py",  # openapi.yaml itself, and a change reaching users via make generate
     "test_design_rule.py",
     "test_drift*.py",  # the maintainer's drift tool
+    "test_adopt*.py",  # the maintainer's adopt tool (ruamel.yaml: dev group only)
     "test_packaging.py",  # wheel and sdist builds, installs into fresh venvs
     "test_fake_schema*.py",  # the fake's answers against the spec's schemas; schemathesis
     "test_fake_official_sdk.py",  # UltraCart's SDK: a heavy tool, in the dev group only
@@ -45,6 +46,10 @@ ONCE = (
     "test_examples*.py",
     "test_reference*.py",
 )
+
+
+# Markers of long jobs declared elsewhere (pyproject.toml): their tests are slow too.
+SLOW_MARKERS = ("adopt_all",)
 
 
 def group_of(file_name: str) -> str:
@@ -84,3 +89,5 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if group_of(item.path.name) == "once":
             item.add_marker(pytest.mark.once)
+        if any(item.get_closest_marker(name) for name in SLOW_MARKERS):
+            item.add_marker(pytest.mark.slow)

@@ -99,7 +99,7 @@ def test_a_bug_in_the_fake_is_a_500_that_says_so(
     def broken(*_: object) -> None:
         raise KeyError("oops")
 
-    monkeypatch.setattr(fake, "_op_getConversations", broken)
+    monkeypatch.setitem(fake._behaviours, "getConversations", broken)
     answer = client.get(LIST)
     assert answer.status_code == 500
     assert answer.headers["UC-REST-ERROR"] == "FakeUltraCart internal error: KeyError: 'oops'"

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ultracart_conversations._operation import MISSING, Operation, Parameter
+from ultracart_conversations._reading import from_dict_strictly
 from ultracart_conversations._request import check_value
 
 _INTEGER = re.compile(r"-?[0-9]{1,40}")
@@ -110,7 +111,7 @@ def _check_body(operation: Operation[Any], body: bytes) -> dict[str, Any] | None
     if not isinstance(document, dict):
         raise _BodyError(f"The request body must be a {spec.model.__name__} object.")
     try:
-        spec.model.from_dict(document)
+        from_dict_strictly(spec.model, document)
     except (TypeError, ValueError, KeyError, AttributeError, RecursionError) as exc:
         raise _BodyError(f"The request body is not a valid {spec.model.__name__}: {exc}") from None
     return document
