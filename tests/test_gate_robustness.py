@@ -112,28 +112,26 @@ def test_an_interrupt_at_every_line_of_the_acquire_release_window_leaks_no_slot(
         simple_key=fake.simple_key, base_url=fake.base_url, rate_limiter=limiter, max_retries=0
     ) as api:
         api.get_conversations(limit=1)  # (the first call takes a few lines more)
-        tracer, seen = _interrupt_at(0)  # counts the lines of one whole call
-        sys.settrace(tracer)
-        try:
-            api.get_conversations(limit=1)
-        finally:
-            sys.settrace(None)
-        lines = seen[0]
-        assert lines > 50
-        interrupted = 0
-        for n in range(1, lines + 1):
+        # The n-th line of the call is interrupted, for n = 1, 2, ... until a call runs to
+        # its end before the n-th line (the path may vary: a debug line when it waited).
+        n = 0
+        finished = False
+        while not finished:
+            n += 1
             tracer, _ = _interrupt_at(n)
             sys.settrace(tracer)
             try:
                 api.get_conversations(limit=1)
+                finished = True
             except KeyboardInterrupt:
-                interrupted += 1
+                pass
             finally:
                 sys.settrace(None)
             gc.collect()  # a Slot dropped while holding its permit hands it back
             stats = limiter.stats()
-            assert (stats.in_flight, stats.queued) == (0, 0), f"leaked at line {n} of {lines}"
-        assert interrupted == lines
+            assert (stats.in_flight, stats.queued) == (0, 0), f"leaked at line {n}"
+            assert n < 5000
+        assert n > 50  # the window was covered, line by line
         _within(10, lambda: api.get_conversations(limit=1))
 
 
