@@ -9,6 +9,8 @@ full figures are the bench's: bench/shared.py).
 
 from __future__ import annotations
 
+import argparse
+import io
 import itertools
 import json
 import os
@@ -25,11 +27,12 @@ import pytest
 from tests.fake_clock import FakeClock
 from tests.gate_simulation import simulate
 from tests.redis_server import RedisServer
-from ultracart_conversations import RateLimiter, SharedStateError
+from ultracart_conversations import ConversationApi, RateLimiter, SharedStateError
 from ultracart_conversations._gate_redis import RedisStore
 from ultracart_conversations._gate_shared import LEASE_SECONDS
 from ultracart_conversations._gate_sqlite import SqliteStore
 from ultracart_conversations._gate_store import GateStore
+from ultracart_conversations.cli import client_settings
 from ultracart_conversations.errors import InvalidRequestError
 from ultracart_conversations.testing import FakeUltraCart
 from ultracart_conversations.testing._rate_limit import ServerModel
@@ -235,3 +238,23 @@ def test_the_package_imports_and_works_without_redis_installed() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     ).stdout
     assert "pip install 'ultracart-conversations[redis]'" in out
+
+
+def test_one_environment_variable_shares_the_gate_of_from_env_and_of_the_cli(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = f"sqlite://{tmp_path}/env.db"
+    monkeypatch.setenv("ULTRACART_SHARED_STATE", url)
+    with FakeUltraCart() as fake:
+        monkeypatch.setenv("ULTRACART_SIMPLE_KEY", fake.simple_key)
+        monkeypatch.setenv("ULTRACART_BASE_URL", fake.base_url)
+        with ConversationApi.from_env() as api:
+            assert api.rate_limiter is not None and api.rate_limiter.shared
+            api.get_conversations(limit=1)
+        own = RateLimiter()
+        with ConversationApi.from_env(rate_limiter=own) as api:
+            assert api.rate_limiter is own  # an explicit limiter wins
+        settings = client_settings(argparse.Namespace(), dict(os.environ), io.StringIO())
+        cli_limiter = settings["rate_limiter"]
+        assert isinstance(cli_limiter, RateLimiter) and cli_limiter.shared
+        assert cli_limiter.stats().sent == 1  # the call made through from_env(), counted
