@@ -6,9 +6,14 @@ cache. It runs in its own process (started by `bench.run`) so that it does not s
 GIL with the clients being measured. Run alone: `python -m bench.server`; it prints
 `PORT <n>` and serves until its stdin closes.
 
+Two pages are measured: the bench's own (9 of the summary's 17 fields, about 107 KB for
+200) and a full one (every field, with a participant and a sentiment, as the fake and the
+live API send them, about 250 KB).
+
 Paths:
   GET /rest/v2/conversation/conversations?_limit=&_offset=   pages of `total` summaries
-  GET /nulltotal/rest/v2/conversation/conversations?...      the same, total_records null
+  GET /full/rest/v2/conversation/conversations?...           the same, full summaries
+  GET /nulltotal/rest/v2/conversation/conversations?...      the bench's, total_records null
   GET /_bench/config?latency=&total=                 set latency (s) and dataset size
 """
 
@@ -40,12 +45,22 @@ def summary(i: int) -> dict[str, Any]:
     }
 
 
+def full_summaries(count: int) -> list[dict[str, Any]]:
+    """`count` summaries with every field, as the fake (and the live API) sends them."""
+    from ultracart_conversations.testing import _data
+
+    return [_data.summary(c) for c in _data.seeded_conversations(count, seed=21, messages=4)]
+
+
 class Pages:
     """Response bytes per (limit, offset, total known), built on first use."""
 
-    def __init__(self, total: int) -> None:
+    def __init__(self, total: int, full: bool = False) -> None:
         self.total = total
-        self._fragments = [json.dumps(summary(i)).encode() for i in range(total)]
+        documents = full_summaries(total) if full else [summary(i) for i in range(total)]
+        # The full page as the fake writes JSON (no spaces); the bench's as it always was.
+        self.separators = (",", ":") if full else (", ", ": ")
+        self._fragments = [json.dumps(d, separators=self.separators).encode() for d in documents]
         self._cache: dict[tuple[int, int, bool], bytes] = {}
 
     def response(self, limit: int, offset: int, total_known: bool) -> bytes:
@@ -89,10 +104,21 @@ BAD_REQUEST = _response("400 Bad Request", b'{"success":false}')
 OK_EMPTY = _response("200 OK", b"{}")
 
 
+# The full pages serve per-call measurements only: a few pages' worth is enough.
+FULL_TOTAL = 1_000
+
+
 class State:
     def __init__(self) -> None:
         self.latency = 0.0
         self.pages = Pages(DEFAULT_TOTAL)
+        self._full: Pages | None = None
+
+    @property
+    def full(self) -> Pages:
+        if self._full is None:
+            self._full = Pages(FULL_TOTAL, full=True)
+        return self._full
 
 
 class HttpProtocol(asyncio.Protocol):
@@ -149,8 +175,11 @@ class HttpProtocol(asyncio.Protocol):
             return OK_EMPTY
         total_known = True
         path = url.path
+        pages = state.pages
         if path.startswith("/nulltotal/"):
             total_known, path = False, path[len("/nulltotal") :]
+        elif path.startswith("/full/"):
+            pages, path = state.full, path[len("/full") :]
         path = path.removeprefix("/rest/v2")  # clients are given the production layout
         if method != "GET" or path != "/conversation/conversations":
             return NOT_FOUND
@@ -161,7 +190,7 @@ class HttpProtocol(asyncio.Protocol):
             return BAD_REQUEST
         if state.latency:
             await asyncio.sleep(state.latency)
-        return state.pages.response(limit, offset, total_known)
+        return pages.response(limit, offset, total_known)
 
 
 async def serve() -> None:

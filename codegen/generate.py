@@ -26,9 +26,19 @@ from typing import Any
 
 import yaml
 
+from codegen import reference
 from codegen.literals import check_literals
 from codegen.model import Op
-from codegen.paths import CONFIG, PACKAGE, ROOT, RUFF_CONFIG, SPEC, TARGET, TEMPLATES
+from codegen.paths import (
+    CONFIG,
+    OVERRIDES,
+    PACKAGE,
+    ROOT,
+    RUFF_CONFIG,
+    SPEC,
+    TARGET,
+    TEMPLATES,
+)
 from codegen.problems import Problems, pointer
 from codegen.reading import HTTP_METHODS
 from codegen.surface import SurfaceError, operations_of, render_surface
@@ -222,7 +232,8 @@ build_parser()
 def _check_imports(out: Path) -> None:
     proc = subprocess.run(
         [sys.executable, "-c", _IMPORT_CHECK, str(out)],
-        env={**os.environ, "PYTHONPATH": str(out.parent)},
+        # The core of this checkout (a copy of the repository checks its own).
+        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(out.parent), str(OVERRIDES.parent)])},
         capture_output=True,
         text=True,
     )
@@ -245,6 +256,8 @@ def generate(spec: Path = SPEC, target: Path = TARGET) -> None:
         if target.exists():
             shutil.rmtree(target)
         shutil.copytree(fresh, target, ignore=shutil.ignore_patterns("__pycache__"))
+    if target == TARGET:
+        reference.write(spec)  # docs/reference.md, from the same descriptors
     print(f"generated {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target} from {spec.name}")
 
 

@@ -29,11 +29,12 @@ from typing import Any
 
 import jinja2
 
+from codegen import reading
 from codegen.checks import check_names
-from codegen.model import Op
-from codegen.paths import TEMPLATES
+from codegen.model import Op, Param
+from codegen.paths import CONFIG, SPEC, TEMPLATES
 from codegen.problems import Problems
-from codegen.reading import SpecReader, read_operations
+from codegen.reading import SpecReader
 from codegen.schema_data import schema_data, typed_dicts
 
 
@@ -43,9 +44,26 @@ class SurfaceError(ValueError):
 
 def operations_of(document: dict[str, Any], config: dict[str, Any], problems: Problems) -> list[Op]:
     """The operations to render, every refusal added to `problems`."""
-    ops = read_operations(document, config, problems)
+    ops = reading.read_operations(document, config, problems)
     check_names(ops, config, problems)
     return ops
+
+
+def read_operations(spec_path: Path = SPEC, config_path: Path = CONFIG) -> list[Op]:
+    """The operations of a spec that generates, for the tools that describe them
+    (codegen/reference.py); SurfaceError listing the problems of one that does not."""
+    import yaml
+
+    problems = Problems()
+    document = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
+    config = yaml.safe_load(config_path.read_text(encoding="utf-8")) or {}
+    ops = operations_of(document, config, problems)
+    if problems:
+        raise SurfaceError(problems.report(spec_path.name))
+    return ops
+
+
+__all__ = ["Op", "Param", "SurfaceError", "read_operations", "render_surface"]
 
 
 def sensitive_fields(document: dict[str, Any]) -> list[str]:

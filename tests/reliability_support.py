@@ -113,8 +113,14 @@ def _value(schema: dict[str, Any], extra_keys: bool) -> st.SearchStrategy[Any]:
     return st.none() | base if schema.get("nullable") else base
 
 
-def conformance_errors(value: Any, schema: dict[str, Any], where: str = "$") -> list[str]:
-    """Where a parsed model breaks its schema: a field of the wrong Python type."""
+def conformance_errors(
+    value: Any, schema: dict[str, Any], where: str = "$", is_field: bool = False
+) -> list[str]:
+    """Where a parsed model breaks its schema: a field of the wrong Python type. A field
+    (not a list item) may be None: every optional field reads a null as None."""
+    if value is None:
+        nullable = is_field or schema.get("nullable")
+        return [] if nullable else [f"{where}: None in a non-nullable place"]
     ref = _ref_name(schema)
     if ref is not None:
         cls = model_class(ref)
@@ -125,12 +131,10 @@ def conformance_errors(value: Any, schema: dict[str, Any], where: str = "$") -> 
             # The generator's Python name for the field (`type` -> `type_`, `Tags` -> `tags`).
             field = getattr(value, attribute(name))
             if not isinstance(field, Unset):
-                errors += conformance_errors(field, sub, f"{where}.{name}")
+                errors += conformance_errors(field, sub, f"{where}.{name}", is_field=True)
         return errors
     if "type" not in schema:
-        return []  # any JSON value, null included
-    if value is None:
-        return [] if schema.get("nullable") else [f"{where}: None in a non-nullable field"]
+        return []  # any JSON value
     expected: dict[str, type | tuple[type, ...]] = {
         "string": str,
         "integer": int,

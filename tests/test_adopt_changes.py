@@ -14,7 +14,7 @@ import yaml
 
 from codegen.__main__ import main
 from codegen.drift.load import load_document
-from tests.test_adopt import FILES, copy_of_repository
+from tests.test_adopt import FILES, baseline, copy_of_repository
 from tests.upstream_document import ROOT, upstream_document
 
 
@@ -66,9 +66,12 @@ def changes(root: Path, source: Path, capsys: pytest.CaptureFixture[str]) -> tup
 def test_upstream_has_not_moved_for_our_seven(
     tmp_path: Path, upstream: dict[str, Any], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """What main's openapi.yaml is checked against: nothing to apply, nothing left, and
-    the refreshed snapshot is the committed one."""
-    root = copy_of_repository(tmp_path)
+    """openapi.yaml as committed, against UltraCart's document: nothing to apply, nothing
+    left, and the refreshed snapshot is the committed one."""
+    root = tmp_path
+    for name in FILES:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes((ROOT / name).read_bytes())
     code, out = changes(root, upstream_document(), capsys)
     assert code == 0, out
     assert "applied 0 non-breaking changes" in out
@@ -123,7 +126,7 @@ def test_non_breaking_changes_are_applied_and_listed(applied: tuple[Path, Path, 
     )
     assert "with 1 new components: schemas/ConversationTag" in out
     # Only additions to what a person wrote.
-    before = (ROOT / "openapi.yaml").read_text(encoding="utf-8").splitlines()
+    before = baseline("openapi.yaml").read_text(encoding="utf-8").splitlines()
     after = (root / "openapi.yaml").read_text(encoding="utf-8").splitlines()
     changed = [line for line in difflib.ndiff(before, after) if line.startswith("- ")]
     assert changed == [
@@ -148,7 +151,7 @@ def test_breaking_changes_stay_for_a_person_with_the_drift_report(
     assert person.count("BREAKING") == 2 and "drift   " not in person
     # The snapshot is left as reviewed until a person has decided.
     snapshot = root / "codegen/upstream/conversation.oas3.json"
-    assert snapshot.read_bytes() == (ROOT / "codegen/upstream/conversation.oas3.json").read_bytes()
+    assert snapshot.read_bytes() == baseline("codegen/upstream/conversation.oas3.json").read_bytes()
 
 
 def test_house_rules_on_an_added_parameter_are_recorded_as_deviations(
@@ -174,3 +177,37 @@ def test_applying_again_applies_nothing_more(
     assert code == 1
     assert "applied 0 non-breaking changes" in out
     assert {name: (root / name).read_bytes() for name in FILES} == before
+
+
+def test_after_a_rename_and_a_removal_the_generated_entries_follow(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A person renames searchPbxCalls and removes deleteDepartment in openapi.yaml;
+    `--changes` moves the rename into the entries, drops the removed one, and leaves
+    the renaming for a person to confirm (upstream still says searchPbxCalls)."""
+    from tests.test_adopt import ODD_CASES, adopt
+
+    root = copy_of_repository(tmp_path)
+    assert adopt(root, upstream_document(), *ODD_CASES) == 0
+    spec_path = root / "openapi.yaml"
+    text = spec_path.read_text(encoding="utf-8").replace(
+        "operationId: searchPbxCalls", "operationId: findPbxCalls"
+    )
+    spec = yaml.safe_load(text)
+    del spec["paths"]["/conversation/departments/{conversation_department_oid}"]
+    del spec["paths"]["/conversation/pbx/class_of_service"]
+    spec_path.write_text(yaml.safe_dump(spec, sort_keys=False), encoding="utf-8")
+    code, out = changes(root, upstream_document(), capsys)
+    assert code == 1
+    assert "/operationId: operationId is searchPbxCalls upstream" in out
+    assert "deviation entry adopted-no-2xx-documented: deleteDepartment is no longer ours" in out
+    entries = yaml.safe_load((root / "codegen/deviations.yaml").read_text(encoding="utf-8"))[
+        "deviations"
+    ]
+    generated = {e["id"]: e["operations"] for e in entries if e["id"].startswith("adopted-")}
+    assert generated == {
+        "adopted-limit-maximum-200": ["findPbxCalls"],
+        "adopted-limit-minimum": ["findPbxCalls"],
+        "adopted-offset-minimum": ["findPbxCalls"],
+        "adopted-paging-integer-format": ["findPbxCalls"],
+    }

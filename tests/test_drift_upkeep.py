@@ -131,6 +131,19 @@ def test_drift_with_a_lone_surrogate_exits_2_not_1(
     assert "lone surrogate" in err and "keepalive" in err
 
 
+def test_drift_with_a_lone_surrogate_in_the_deviations_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    deviations = tmp_path / "deviations.yaml"
+    text = (ROOT / "codegen/deviations.yaml").read_text(encoding="utf-8")
+    deviations.write_text(
+        text.replace("location: /responses/404", 'location: "/responses/404\\ud800"')
+    )
+    code, out, err = _drift(capsys, SPEC, TARGET, "--deviations", str(deviations))
+    assert (code, out) == (2, "")
+    assert "lone surrogate" in err and err.count("\n") == 1
+
+
 # -- deprecation ----------------------------------------------------------------------
 
 

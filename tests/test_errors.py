@@ -144,6 +144,10 @@ BAD_SUCCESS_BODIES = {
     "json string": (Reply.json(200, "ok"), "expected a JSON object, got str"),
     "html": (Reply.status(200, "<html></html>"), "not JSON"),
     "empty": (Reply.status(200), "not JSON"),
+}
+
+# Read leniently by default (tests/test_lenient_reading.py); a strict client refuses them.
+WRONGLY_TYPED_BODIES = {
     "nested null": (
         Reply.json(200, {"conversation": {"participants": [None]}}),
         r"does not match the getConversation model: .*expected an object, got NoneType",
@@ -178,6 +182,22 @@ def test_an_unreadable_success_body_raises_response_validation_error(
         once.get_conversation("c-1")
     assert raised.value.status == 200
     assert raised.value.body == reply.raw.split(b"\r\n\r\n", 1)[1]
+
+
+@pytest.mark.parametrize(
+    ("reply", "problem"), WRONGLY_TYPED_BODIES.values(), ids=WRONGLY_TYPED_BODIES.keys()
+)
+def test_a_strict_client_refuses_a_wrongly_typed_success_body(
+    reply: Reply, problem: str, once: ConversationApi, scripted: ScriptedServer
+) -> None:
+    scripted.enqueue(reply, reply)
+    with pytest.raises(ResponseValidationError, match=problem) as raised:
+        once.with_options(strict=True).get_conversation("c-1")
+    assert raised.value.status == 200
+    assert raised.value.body == reply.raw.split(b"\r\n\r\n", 1)[1]
+    # The default client reads it, and says what did not fit.
+    info = once.get_conversation_with_http_info("c-1")
+    assert info.data.conversation and info.problems
 
 
 @pytest.mark.parametrize(
@@ -273,22 +293,24 @@ def test_a_body_nested_too_deep_for_json_is_a_typed_error(
         once.get_conversations()
 
 
-def test_a_page_with_a_wrongly_typed_field_names_it(
+def test_a_strict_client_names_the_wrongly_typed_field(
     once: ConversationApi, scripted: ScriptedServer
 ) -> None:
     page = {
         "conversations": [{"conversation_uuid": "a", "message_count": 2}, {"message_count": "3"}],
         "metadata": [],  # a list where an object belongs
     }
+    strict = once.with_options(strict=True)
     scripted.enqueue(Reply.json(200, page))
     with pytest.raises(
-        ResponseValidationError, match="message_count: expected an integer, got str"
+        ResponseValidationError,
+        match=r"conversations\[1\]\.message_count: expected an integer, got str \(and 1 more\)",
     ):
-        once.get_conversations()
+        strict.get_conversations()
     page["conversations"] = []
     scripted.enqueue(Reply.json(200, page))
     with pytest.raises(ResponseValidationError, match="metadata: expected an object, got list"):
-        once.get_conversations()
+        strict.get_conversations()
 
 
 def test_nullable_and_unknown_fields_are_accepted(

@@ -7,6 +7,7 @@ functions, so this is the contract between codegen and overrides.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from types import ModuleType
@@ -15,6 +16,8 @@ from typing import Any
 import pytest
 
 from tests.scripted_server import Reply, ScriptedServer
+from ultracart_conversations import problems_of
+from ultracart_conversations._reading import from_dict_strictly
 from ultracart_conversations_api import AuthenticatedClient
 from ultracart_conversations_api.api.conversation import (
     get_agent_websocket_authorization,
@@ -241,22 +244,38 @@ def test_unknown_response_fields_are_kept(server: ScriptedServer) -> None:
 SUMMARY = "conversations"
 WRONG_TYPES = [
     ({SUMMARY: "c1,c2"}, "conversations: expected an array, got str"),
-    ({SUMMARY: ["c1"]}, "conversations_item: expected an object, got str"),
-    ({SUMMARY: [{"message_count": "3"}]}, "message_count: expected an integer, got str"),
-    ({SUMMARY: [{"message_count": True}]}, "message_count: expected an integer, got bool"),
-    ({SUMMARY: [{"unread_messages": "no"}]}, "unread_messages: expected a boolean, got str"),
-    ({SUMMARY: [{"conversation_uuid": 7}]}, "conversation_uuid: expected a string, got int"),
+    ({SUMMARY: ["c1"]}, "conversations[0]: expected an object, got str"),
+    (
+        {SUMMARY: [{"message_count": "3"}]},
+        "conversations[0].message_count: expected an integer, got str",
+    ),
+    (
+        {SUMMARY: [{"message_count": True}]},
+        "conversations[0].message_count: expected an integer, got bool",
+    ),
+    (
+        {SUMMARY: [{"unread_messages": "no"}]},
+        "conversations[0].unread_messages: expected a boolean, got str",
+    ),
+    (
+        {SUMMARY: [{"conversation_uuid": 7}]},
+        "conversations[0].conversation_uuid: expected a string, got int",
+    ),
     ({"metadata": []}, "metadata: expected an object, got list"),
-    # A nullable field is a union inside the generator: its check names the field.
+    # A nullable field is a union inside the generator: the path names the field.
     (
         {"metadata": {"result_set": {"total_records": "9"}}},
-        r"total_records: expected int \| None, got str",
+        "metadata.result_set.total_records: expected an integer, got str",
     ),
 ]
 
 
 @pytest.mark.parametrize(("page", "message"), WRONG_TYPES)
-def test_a_value_of_the_wrong_type_is_refused_by_name(page: dict[str, Any], message: str) -> None:
+def test_a_value_of_the_wrong_type_is_reported_by_name(page: dict[str, Any], message: str) -> None:
     # The models are typed; a str where an int is promised would fail later, far away.
-    with pytest.raises(TypeError, match=message):
-        ConversationsResponse.from_dict(page)
+    # So it never reaches the field: from_dict reads it leniently and says where
+    # (tests/test_lenient_reading.py), and a strict read refuses it by name.
+    parsed = ConversationsResponse.from_dict(page)
+    assert [str(problem) for problem in problems_of(parsed)] == [message]
+    with pytest.raises(TypeError, match=re.escape(message)):
+        from_dict_strictly(ConversationsResponse, page)

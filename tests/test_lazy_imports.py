@@ -25,7 +25,7 @@ def loaded_after(statement: str) -> set[str]:
     return {
         name
         for name in modules
-        if name.split(".")[0] in {"httpx", "attrs", "attr", "orjson"}
+        if name.split(".")[0] in {"httpx", "attrs", "attr", "msgspec"}
         or name.startswith("ultracart_conversations_api.")
     }
 
@@ -48,7 +48,7 @@ def test_a_model_loads_its_own_module_only() -> None:
 
 
 def test_the_clients_load_httpx_only_until_their_first_call() -> None:
-    # The generated models and endpoint modules (and attrs), and orjson, wait for a call;
+    # The generated models and endpoint modules (and attrs), and msgspec, wait for a call;
     # the generated surface (methods and descriptors, plain data) is what the clients are.
     clients = "from ultracart_conversations import AsyncConversationApi, ConversationApi"
     surface = {"ultracart_conversations_api.operations", "ultracart_conversations_api.resources"}

@@ -48,6 +48,7 @@ def test_wheel_holds_both_typed_packages_and_the_runtime_requirements(dist: Path
     assert "Requires-Dist: httpx<0.29,>=0.28.0" in meta
     assert "Requires-Dist: attrs>=22.2.0" in meta
     assert "Requires-Dist: python-dateutil>=2.9.0.post0" in meta
+    assert "Requires-Dist: msgspec>=0.19.0" in meta
 
 
 def wheel_metadata(dist: Path) -> tuple[set[str], dict[str, list[str]]]:

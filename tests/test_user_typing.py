@@ -22,9 +22,11 @@ from ultracart_conversations_api.documents import ConversationParticipantDict
 
 
 def test_an_absent_field_is_unset_and_narrows_by_truthiness() -> None:
-    summary = ConversationSummary.from_dict({"message_count": 0})
-    assert_type(summary.conversation_uuid, str | Unset)
+    summary = ConversationSummary.from_dict({"message_count": 0, "merchant_id": None})
+    # A field UltraCart may send as null (docs/lenient-reading.md) is typed so.
+    assert_type(summary.conversation_uuid, str | None | Unset)
     assert summary.conversation_uuid is UNSET and not summary.conversation_uuid
+    assert summary.merchant_id is None
     uuid = summary.conversation_uuid or "none"
     assert_type(uuid, str)
     if isinstance(summary.message_count, int):  # 0 is falsy: isinstance keeps it

@@ -24,15 +24,16 @@ from typing import Any
 import yaml
 
 from codegen.adopt import yamlfile
-from codegen.adopt.core import Adoption, Files, Target, flow_style, plain, refs_in
-from codegen.adopt.deviations import drift_of, explain, merge_entries
+from codegen.adopt.core import Adoption, Files, flow_style, plain, write_all
+from codegen.adopt.deviations import drift_of, explain, merge_entries, prune
 from codegen.adopt.house import house_schema
-from codegen.adopt.rules import Rule
 from codegen.drift.allowlist import load_deviations
+from codegen.drift.errors import reading
 from codegen.drift.findings import Finding
 from codegen.drift.normalize import HTTP_METHODS, Document, path_key
 from codegen.drift.report import as_text
 from codegen.prose import strip_prose
+from codegen.refs import refs_in
 
 _SUFFIXES = re.compile(r"^(.*?)((?:\[\]|\{\})*)$")
 
@@ -138,7 +139,6 @@ class ChangeApplier:
         self.theirs = _Locator(upstream)
         self.adoption = Adoption(upstream, spec)
         self.pending_refs: list[str] = []
-        self.rules: dict[str, list[Rule]] = {}
 
     def apply(self, finding: Finding, their_path: str) -> bool:
         """Apply one finding if it is of a kind we take; whether it was applied."""
@@ -152,7 +152,7 @@ class ChangeApplier:
         if kind == "enum-changed" and change.startswith("enum values added upstream"):
             return self._enum(mine_op, their_op, parts[:-1])
         if kind == "parameter-added" and change.startswith("optional"):
-            return self._parameter(finding.operation, mine_op, their_op, parts)
+            return self._parameter(mine_op, their_op, parts)
         if kind in ("operation-deprecated", "parameter-deprecated", "field-deprecated"):
             return self._deprecate(mine_op, parts[:-1])
         return False
@@ -182,10 +182,9 @@ class ChangeApplier:
                 mine["enum"].append(value)
         return True
 
-    def _parameter(self, operation_id: str, mine_op: Any, their_op: Any, parts: list[str]) -> bool:
+    def _parameter(self, mine_op: Any, their_op: Any, parts: list[str]) -> bool:
         raw = self.theirs.parameter(their_op, parts[1], parts[2])
         adopted = self.adoption.adopter.adopted_parameter(dict(raw))
-        self.rules.setdefault(operation_id, []).extend(adopted.rules)
         params = mine_op.setdefault("parameters", [])
         params.append(yamlfile.styled(adopted.operation, flow_style, ["parameters", "[]"]))
         self.pending_refs += refs_in(adopted.operation)
@@ -207,28 +206,37 @@ def apply_changes(upstream: dict[str, Any], source: str, files: Files = Files())
 
     spec = yamlfile.load(files.spec)
     ours = plain(spec)
+    carried_ids = {
+        str(op.get("operationId"))
+        for item in ours["paths"].values()
+        for method, op in item.items()
+        if method in HTTP_METHODS
+    }
+    pruned = prune(files.deviations, carried_ids)
     deviations = load_deviations(files.deviations)
     findings = [f for f in drift_of(ours, upstream, source) if not any(d.matches(f) for d in deviations)]
     their_index = Document(upstream, source).index
     applier = ChangeApplier(upstream, spec)
     applied: list[Applied] = []
-    for finding in findings:
-        their_path = their_index[(finding.method, path_key(finding.path))].path
-        if applier.apply(finding, their_path):
-            applied.append(Applied(finding))
-    applier.adoption.copy_components(applier.pending_refs)
+
+    def work() -> None:
+        for finding in findings:
+            their_path = their_index[(finding.method, path_key(finding.path))].path
+            if applier.apply(finding, their_path):
+                applied.append(Applied(finding))
+        applier.adoption.copy_components(applier.pending_refs)
+
+    reading(source, work)
     text = yamlfile.dumps(spec)
-    if applied:
-        files.spec.write_text(text, encoding="utf-8")
     ours = yaml.safe_load(text)
-    carried = [
-        (Target(str(op.get("operationId")), path, method), [*applier.rules.get(str(op.get("operationId")), [])])
-        for path, item in ours["paths"].items()
-        for method, op in item.items()
-        if method in HTTP_METHODS
-    ]
-    explained, _ = explain(ours, upstream, source, files.deviations, carried)
-    merge_entries(files.deviations, explained)
+    explained, _ = explain(ours, upstream, source, files.deviations, None)
+    write_all({files.spec: text, files.deviations: merge_entries(files.deviations, explained)})
+    for line in pruned:
+        print(
+            f"deviation entry {line.split(':')[0]}: {line.split(': ')[1]} is no longer ours (renamed or removed): dropped"
+        )
+    for entry_id, operation in sorted({(e.entry_id, e.operation) for e in explained}):
+        print(f"deviation entry {entry_id}: now covers {operation}")
     print(f"applied {len(applied)} non-breaking changes from {source}" + (":" if applied else ""))
     for item in applied:
         print(f"  {item}")

@@ -26,10 +26,11 @@ import yaml
 from codegen.adopt import yamlfile
 from codegen.adopt.deviations import Explained, explain, merge_entries
 from codegen.adopt.house import OperationAdopter, house_schema
-from codegen.drift.errors import DocumentError
+from codegen.drift.errors import DocumentError, reading
 from codegen.drift.normalize import HTTP_METHODS, path_key
 from codegen.paths import ROOT
 from codegen.prose import strip_prose
+from codegen.refs import refs_in, walk_components
 
 METHOD_RANK = {m: i for i, m in enumerate(("get", "put", "post", "delete", "patch", "options", "head", "trace"))}
 COMPONENT_SECTIONS = ("schemas", "parameters", "responses", "headers", "requestBodies")
@@ -130,28 +131,6 @@ def choose(
     return targets, skipped
 
 
-def refs_in(node: Any) -> list[str]:
-    found: list[str] = []
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            ref = item.get("$ref")
-            if isinstance(ref, str):
-                found.append(ref)
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-    return found
-
-
-def _component(ref: str) -> tuple[str, str] | None:
-    parts = ref.removeprefix("#/").split("/")
-    if len(parts) == 3 and parts[0] == "components" and parts[1] in COMPONENT_SECTIONS:
-        return parts[1], parts[2].replace("~1", "/").replace("~0", "~")
-    return None
-
-
 def flow_style(path: list[str], node: Any) -> bool:
     """Which new mappings are written `{ like: this }`, as in the hand-written parts."""
     if not yamlfile.is_leaf(node):
@@ -198,21 +177,14 @@ class Adoption:
         yamlfile.insert_sorted(paths[target.path], target.method, node, lambda m: METHOD_RANK.get(m, 99))
 
     def copy_components(self, pending: list[str]) -> None:
+        """The components `pending` refs reach that we lack, copied from upstream."""
         source = self.upstream.get("components") or {}
         components = self.spec["components"]
-        seen: set[str] = set()
-        while pending:
-            ref = pending.pop()
-            if ref in seen:
-                continue
-            seen.add(ref)
-            where = _component(ref)
-            if where is None:
-                continue
-            section, name = where
+
+        def copy(ref: str, section: str, name: str) -> Any:
             have = components.get(section)
-            if have is not None and name in have:
-                continue  # ours (reviewed) wins over upstream's
+            if section not in COMPONENT_SECTIONS or (have is not None and name in have):
+                return None  # ours (reviewed) wins over upstream's
             node = (source.get(section) or {}).get(name)
             if node is None:
                 raise DocumentError(f"upstream's {ref} does not resolve")
@@ -222,11 +194,12 @@ class Adoption:
             if have is None:
                 yamlfile.insert_sorted(components, section, yamlfile.styled({}, flow_style))
                 components[section].fa.set_block_style()
-            yamlfile.insert_sorted(
-                components[section], name, yamlfile.styled(copied, flow_style, ["components", section, name])
-            )
+            node = yamlfile.styled(copied, flow_style, ["components", section, name])
+            yamlfile.insert_sorted(components[section], name, node)
             self.outcome.components.append(f"{section}/{name}")
-            pending += sorted(set(refs_in(copied)), reverse=True)
+            return copied
+
+        walk_components(pending, copy)
         self.outcome.components.sort()
 
     def _scopes(self, operation: dict[str, Any]) -> None:
@@ -256,6 +229,16 @@ def plain(node: Any) -> Any:
     return node
 
 
+def write_all(texts: dict[Path, str]) -> None:
+    """Each file written whole (a temporary file renamed over it), unchanged ones left."""
+    for path, text in texts.items():
+        if path.exists() and path.read_text(encoding="utf-8") == text:
+            continue
+        temporary = path.with_name(path.name + ".adopt-tmp")
+        temporary.write_text(text, encoding="utf-8")
+        temporary.replace(path)
+
+
 def adopt(upstream: dict[str, Any], source: str, wanted: Iterable[str] | None, files: Files = Files()) -> Outcome:
     """Adopt `wanted` (None: all we lack) from `upstream` into `files`; the Outcome says what."""
     from codegen.snapshot import refresh_operations
@@ -267,13 +250,16 @@ def adopt(upstream: dict[str, Any], source: str, wanted: Iterable[str] | None, f
     adoption.outcome.skipped = skipped
     if not targets:
         return adoption.outcome
-    applied = adoption.run(targets)
+    # Everything is worked out before anything is written: a document that breaks half
+    # way leaves the three files as they were.
+    applied = reading(source, lambda: adoption.run(targets))
     text = yamlfile.dumps(spec)
     ours = yaml.safe_load(text)  # what every other tool will read
-    files.spec.write_text(text, encoding="utf-8")
-    refresh_operations(upstream, source, ours, {(t.path, t.method) for t in targets}, files.snapshot)
+    keys = {(t.path, t.method) for t in targets}
+    snapshot = refresh_operations(upstream, source, ours, keys, files.snapshot)
     explained, unexplained = explain(ours, upstream, source, files.deviations, applied)
-    merge_entries(files.deviations, explained)
+    deviations = merge_entries(files.deviations, explained)
+    write_all({files.spec: text, files.snapshot: snapshot, files.deviations: deviations})
     adoption.outcome.explained = explained
     adoption.outcome.unexplained = unexplained
     return adoption.outcome

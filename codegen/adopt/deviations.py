@@ -18,7 +18,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString
 
 from codegen.adopt import yamlfile
-from codegen.adopt.rules import GENERATED_PREFIX, SCHEMA_RULES, Rule
+from codegen.adopt.rules import GENERATED_PREFIX, SCHEMA_RULES, Rule, recognised
 from codegen.drift.allowlist import load_deviations
 from codegen.drift.compare import compare_documents
 from codegen.drift.errors import reading
@@ -50,18 +50,24 @@ def explain(
     upstream: dict[str, Any],
     source: str,
     deviations: Path,
-    applied: list[tuple[Any, list[Rule]]],
+    applied: list[tuple[Any, list[Rule]]] | None,
 ) -> tuple[list[Explained], list[str]]:
-    """(what the applied rules explain, what nothing explains) for the adopted operations."""
-    rules_of = {target.operation_id: found for target, found in applied}
+    """(what the applied rules explain, what nothing explains) for the adopted operations.
+
+    `applied` None: every operation we carry, with any house rule its findings show.
+    """
+    rules_of = {target.operation_id: found for target, found in applied or []}
     existing = load_deviations(deviations)
     explained: list[Explained] = []
     unexplained: list[str] = []
     for finding in drift_of(ours, upstream, source):
-        if finding.operation not in rules_of or any(d.matches(finding) for d in existing):
+        if (applied is not None and finding.operation not in rules_of) or any(d.matches(finding) for d in existing):
             continue
-        candidates = [*rules_of[finding.operation], *SCHEMA_RULES]
-        rule = next((r for r in candidates if r.explains(finding)), None)
+        if applied is None:
+            rule = recognised(finding)
+        else:
+            candidates = [*rules_of[finding.operation], *SCHEMA_RULES]
+            rule = next((r for r in candidates if r.explains(finding)), None)
         if rule is None:
             unexplained.append(f"{finding.operation} {finding.location}: {finding.change} [{finding.kind}]")
             continue
@@ -78,10 +84,11 @@ def explain(
     return explained, unexplained
 
 
-def merge_entries(path: Path, explained: list[Explained]) -> None:
-    """Add the explained findings' operations to generated entries (made when new)."""
+def merge_entries(path: Path, explained: list[Explained]) -> str:
+    """The text of `path` with the explained findings' operations added to generated
+    entries (made when new)."""
     if not explained:
-        return
+        return path.read_text(encoding="utf-8")
     document = yamlfile.load(path)
     entries: CommentedSeq = document["deviations"]
     by_id = {str(e.get("id")): e for e in entries if isinstance(e, dict)}
@@ -94,7 +101,31 @@ def merge_entries(path: Path, explained: list[Explained]) -> None:
         kinds = sorted({*map(str, entry["kinds"]), item.kind})
         entry["operations"] = _flow_list(operations)
         entry["kinds"] = _flow_list(kinds)
-    yamlfile.write(path, document)
+    return yamlfile.dumps(document)
+
+
+def prune(path: Path, operations: set[str]) -> list[str]:
+    """Drop operations we no longer carry (renamed, removed) from the generated entries,
+    and an entry left with none; what was dropped, as `entry: operation` lines."""
+    document = yamlfile.load(path)
+    entries: CommentedSeq = document["deviations"]
+    dropped: list[str] = []
+    for entry in list(entries):
+        entry_id = str(entry.get("id", "")) if isinstance(entry, dict) else ""
+        if not entry_id.startswith(GENERATED_PREFIX):
+            continue
+        gone = [str(op) for op in entry["operations"] if str(op) not in operations]
+        if not gone:
+            continue
+        dropped += [f"{entry_id}: {op}" for op in gone]
+        kept = [str(op) for op in entry["operations"] if str(op) in operations]
+        if kept:
+            entry["operations"] = _flow_list(kept)
+        else:
+            entries.remove(entry)
+    if dropped:
+        yamlfile.write(path, document)
+    return dropped
 
 
 def _entry(item: Explained) -> CommentedMap:

@@ -133,3 +133,28 @@ TOTAL_RECORDS_NULLABLE = Rule(
 # Rules about schemas, which adopted operations share: they explain findings on any
 # adopted operation (each is pinned to the one change it makes).
 SCHEMA_RULES = (DATE_TIME_PLAIN, TOTAL_RECORDS_NULLABLE)
+
+_STATIC_RULES = (
+    LIMIT_MINIMUM,
+    OFFSET_MINIMUM,
+    PAGING_FORMAT,
+    NO_SUCCESS_DOCUMENTED,
+    MEDIA_TYPE_CHARSET,
+    MERGED_PARAMETER,
+    *SCHEMA_RULES,
+)
+_LIMIT_MAXIMUM = re.compile(r"maximum changed: ours (\d+), upstream none")
+
+
+def recognised(finding: Finding) -> Rule | None:
+    """The house rule whose one change this finding is, whichever operation it is on.
+
+    `--changes` uses this for the operations we carry, which may have been renamed or
+    written by hand since they were adopted (adopt itself only counts the rules it
+    applied to an operation).
+    """
+    candidates = list(_STATIC_RULES)
+    stated = _LIMIT_MAXIMUM.match(finding.change)
+    if stated:
+        candidates.append(limit_maximum(int(stated.group(1))))
+    return next((rule for rule in candidates if rule.explains(finding)), None)

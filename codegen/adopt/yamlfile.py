@@ -22,7 +22,7 @@ from ruamel.yaml.emitter import Emitter
 from ruamel.yaml.events import MappingEndEvent
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-# A flow mapping longer than this is written as a block.
+# A flow mapping whose line would be longer than this is written as a block.
 FLOW_WIDTH = 110
 _STR = "tag:yaml.org,2002:str"
 _INDICATORS = frozenset("#*&!|>'\"%@`[]{},")
@@ -145,7 +145,8 @@ def styled(node: Any, flow: Callable[[list[str], Any], bool], path: list[str] | 
                 out[name] = styled(value, flow, [*path, str(key)])
         if flow(path, node):
             out.fa.set_flow_style()
-            if len(_flow_text(node)) > FLOW_WIDTH:
+            # The line it makes: indentation, key, value.
+            if 2 * len(path) + len(path[-1] if path else "") + 2 + len(_flow_text(node)) > FLOW_WIDTH:
                 out.fa.set_block_style()
         for key, value in out.items():
             if isinstance(value, CommentedSeq) and out.fa.flow_style():

@@ -27,6 +27,9 @@ from ultracart_conversations.errors import ApplicationDisabledError as Applicati
 from ultracart_conversations.errors import AuthenticationError as AuthenticationError
 from ultracart_conversations.errors import BadRequestError as BadRequestError
 from ultracart_conversations.errors import ClientClosedError as ClientClosedError
+from ultracart_conversations.errors import (
+    ConcurrencyLimitedWarning as ConcurrencyLimitedWarning,
+)
 from ultracart_conversations.errors import DeadlineExceededError as DeadlineExceededError
 from ultracart_conversations.errors import InsecureTransportWarning as InsecureTransportWarning
 from ultracart_conversations.errors import InvalidDateError as InvalidDateError
@@ -37,6 +40,7 @@ from ultracart_conversations.errors import RateLimitError as RateLimitError
 from ultracart_conversations.errors import ResponseTooLargeError as ResponseTooLargeError
 from ultracart_conversations.errors import ResponseValidationError as ResponseValidationError
 from ultracart_conversations.errors import ServerError as ServerError
+from ultracart_conversations.errors import SharedStateError as SharedStateError
 from ultracart_conversations.errors import UnsuccessfulResponseError as UnsuccessfulResponseError
 
 # Every generated model is importable from here under the name the generator gives it:
@@ -52,6 +56,8 @@ if TYPE_CHECKING:
     from ultracart_conversations._options import ClientOptions as ClientOptions
     from ultracart_conversations._ratelimit import RateLimiter as RateLimiter
     from ultracart_conversations._ratelimit import RateLimiterStats as RateLimiterStats
+    from ultracart_conversations._reading import ReadProblem as ReadProblem
+    from ultracart_conversations._reading import problems_of as problems_of
     from ultracart_conversations._redaction import redact_headers as redact_headers
     from ultracart_conversations._retry import RetryPolicy as RetryPolicy
     from ultracart_conversations._sync_client import ConversationApi as ConversationApi
@@ -72,6 +78,8 @@ _LAZY = {
     "RetryPolicy": "ultracart_conversations._retry",
     "RateLimiter": "ultracart_conversations._ratelimit",
     "RateLimiterStats": "ultracart_conversations._ratelimit",
+    "ReadProblem": "ultracart_conversations._reading",
+    "problems_of": "ultracart_conversations._reading",
     "redact_headers": "ultracart_conversations._redaction",
     "parse_dts": "ultracart_conversations.dates",
     "OAuthClient": "ultracart_conversations.oauth",

@@ -8,14 +8,15 @@ from __future__ import annotations
 import copy
 import logging
 import time
+import warnings
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Generic, Literal, Self, TypeVar, Unpack
 
 import httpx
 
+from ultracart_conversations._body import ACCEPT_ENCODING, BodyTooLarge
 from ultracart_conversations._config import (
     DEFAULT_HTTPX_TIMEOUT,
-    attempt_seconds,
     enable_debugging,
     resolve_attempt_timeout,
     resolve_credentials,
@@ -23,6 +24,7 @@ from ultracart_conversations._config import (
     resolve_timeout,
     settings_from_env,
 )
+from ultracart_conversations._deadline import attempt_seconds
 from ultracart_conversations._defaults import (
     DEFAULT_BASE_URL,
     DEFAULT_MAX_RESPONSE_BYTES,
@@ -30,7 +32,7 @@ from ultracart_conversations._defaults import (
 )
 from ultracart_conversations._operation import ApiResponse, Operation
 from ultracart_conversations._options import ClientOptions, HttpClientT
-from ultracart_conversations._ratelimit import Permit, RateLimiter
+from ultracart_conversations._ratelimit import RateLimiter, Slot
 from ultracart_conversations._redaction import logger as _logger
 from ultracart_conversations._redaction import redact_fields, redact_headers, scrub_logs_of
 from ultracart_conversations._request import (
@@ -46,7 +48,8 @@ from ultracart_conversations._retry import (
     rate_limited_wait,
     retry_wait,
 )
-from ultracart_conversations._urls import check_transport_security
+from ultracart_conversations._shared_url import shared_url_from_env
+from ultracart_conversations._urls import check_transport_security, no_cookies
 from ultracart_conversations.errors import (
     APIConnectionError,
     ApiError,
@@ -114,6 +117,7 @@ class BaseConversationApi(Generic[HttpClientT]):
         attempt_timeout: float | None = DEFAULT,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         rate_limiter: RateLimiter | Literal[False] | None = None,
+        strict: bool = False,
     ) -> None:
         """Credentials: exactly one of `simple_key`, `access_token` (a fixed OAuth token)
         or `oauth` (an OAuthSession, refreshed as needed).
@@ -130,6 +134,9 @@ class BaseConversationApi(Generic[HttpClientT]):
         `rate_limiter`: the gate every send goes through (default: a RateLimiter() of
         this client's own, one request at a time); pass one to several clients to
         share it, or False for none (429s are then retried within max_retries).
+        `strict=True`: a response value of another type than documented fails the call
+        (ResponseValidationError) instead of being read leniently and reported
+        (docs/lenient-reading.md); for tests and CI.
         """
         if not isinstance(base_url, str):
             raise TypeError("base_url must be a str")
@@ -166,8 +173,14 @@ class BaseConversationApi(Generic[HttpClientT]):
         self._attempt_seconds = self._resolve_attempt_seconds()
         self._generated: AuthenticatedClient | None = None
         self._limiter = _resolve_limiter(rate_limiter)
+        self._strict = _resolve_strict(strict)
         # Sent on every request, also through an http_client of yours.
-        self._request_headers = {"Accept": "application/json", "User-Agent": USER_AGENT}
+        # Accept-Encoding: only the codings the bounded reader (_body) can decode.
+        self._request_headers = {
+            "Accept": "application/json",
+            "Accept-Encoding": ACCEPT_ENCODING,
+            "User-Agent": USER_AGENT,
+        }
 
     @classmethod
     def new_using_api_key(
@@ -186,8 +199,13 @@ class BaseConversationApi(Generic[HttpClientT]):
     @classmethod
     def from_env(cls, **options: Unpack[ClientOptions[HttpClientT]]) -> Self:
         """A client configured from ULTRACART_SIMPLE_KEY or ULTRACART_ACCESS_TOKEN, and
-        ULTRACART_BASE_URL if set; the constructor's keywords are passed on (and win)."""
+        ULTRACART_BASE_URL if set; the constructor's keywords are passed on (and win).
+        ULTRACART_SHARED_STATE (a store URL) makes its rate limiter one shared by every
+        process with the same setting (unless rate_limiter= is given)."""
         merged: ClientOptions[HttpClientT] = {**settings_from_env(), **options}  # type: ignore[typeddict-item]
+        shared = shared_url_from_env()
+        if shared is not None and "rate_limiter" not in options:
+            merged["rate_limiter"] = RateLimiter(shared=shared)
         return cls(**merged)
 
     def _resolve_attempt_seconds(self) -> float | None:
@@ -208,8 +226,32 @@ class BaseConversationApi(Generic[HttpClientT]):
             auth=self._auth,
             timeout=timeout,
             verify=verify_ssl,
-            headers={"Accept": "application/json", "User-Agent": USER_AGENT},
+            cookies=no_cookies(),
+            headers={
+                "Accept": "application/json",
+                "Accept-Encoding": ACCEPT_ENCODING,
+                "User-Agent": USER_AGENT,
+            },
         )
+
+    def __del__(self) -> None:
+        # Collected while its own connections were still open: say so, as an unclosed file
+        # does (a ResourceWarning, shown under -W error, pytest and -X dev), and release
+        # what can be released without an event loop. Closed clients stay silent.
+        if not getattr(self, "_owns_http", False) or self._http.is_closed:
+            return
+        try:
+            warnings.warn(
+                f"{type(self).__name__} was not closed: use `with` (`async with`) or close()",
+                ResourceWarning,
+                source=self,
+                stacklevel=2,
+            )
+        finally:
+            self._close_collected()
+
+    def _close_collected(self) -> None:
+        """Release the connections of a client collected unclosed (the sync one can)."""
 
     def __repr__(self) -> str:
         return (
@@ -242,9 +284,10 @@ class BaseConversationApi(Generic[HttpClientT]):
         retry_policy: RetryPolicy | None = None,
         attempt_timeout: float | None = DEFAULT,
         rate_limiter: RateLimiter | Literal[False] | None = None,
+        strict: bool | None = None,
     ) -> Self:
-        """A view of this client with other retry/timeout settings, sharing its
-        connections (and its rate limiter, unless given another one):
+        """A view of this client with other retry/timeout settings (or strictness),
+        sharing its connections (and its rate limiter, unless given another one):
         `api.with_options(max_retries=0).<operation>(...)`."""
         clone = copy.copy(self)
         clone._owns_http = False  # the original closes the shared client
@@ -259,6 +302,8 @@ class BaseConversationApi(Generic[HttpClientT]):
         clone._attempt_seconds = clone._resolve_attempt_seconds()
         if rate_limiter is not None:
             clone._limiter = _resolve_limiter(rate_limiter)
+        if strict is not None:
+            clone._strict = _resolve_strict(strict)
         return clone
 
     def _now(self) -> float:
@@ -309,9 +354,17 @@ class BaseConversationApi(Generic[HttpClientT]):
         if not self._owns_http or http.cookies or http.params:
             # Your client (its build_request may be yours too), or cookies or query
             # parameters set on the client to merge.
-            return http.build_request(
-                operation.method, url, headers=headers, content=content, timeout=self._timeout
-            )
+            try:
+                return http.build_request(
+                    operation.method, url, headers=headers, content=content, timeout=self._timeout
+                )
+            except UnicodeEncodeError:
+                # A header or cookie of your http_client (a cookie a server set in its
+                # jar) that is not ASCII: httpx cannot send it.
+                raise InvalidRequestError(
+                    "the request cannot be built: a header or cookie of the http_client "
+                    "is not ASCII"
+                ) from None
         # Our own client: what build_request would do, minus parsing the absolute URL a
         # second time to merge it with the base URL (about 20 µs a call).
         merged = httpx.Headers(http.headers)
@@ -335,54 +388,76 @@ class BaseConversationApi(Generic[HttpClientT]):
                 url=str(request.url),
             )
 
-    def _deadline_error(self, request: httpx.Request) -> APITimeoutError:
-        method, url = request.method, str(request.url)
-        error = APITimeoutError(
-            f"no complete response within the {self._attempt_seconds:g} s attempt_timeout "
-            f"({method} {url})",
-            method=method,
-            url=url,
-        )
-        error.request_sent = True
-        return error
+    def _attempt_limit(self) -> tuple[float | None, bool]:
+        """Seconds this attempt may take: attempt_timeout, or less when the deadline of
+        the bulk read it belongs to comes first (then True: that deadline cut it)."""
+        seconds = self._attempt_seconds
+        if self._deadline_at is None:
+            return seconds, False
+        left = max(0.0, self._deadline_at - self._now())
+        if seconds is None or left < seconds:
+            return left, True
+        return seconds, False
 
-    def _count_body(self, received: int, response: httpx.Response) -> None:
-        """Raise ResponseTooLargeError once a body passes max_response_bytes."""
-        if received > self._max_response_bytes:
-            request = response.request
-            method, url = request.method, str(request.url)
-            raise ResponseTooLargeError(
-                f"HTTP {response.status_code}: the response body is larger than "
-                f"max_response_bytes ({self._max_response_bytes} bytes, decompressed); "
-                f"reading stopped ({method} {url})",
-                status=response.status_code,
-                headers={k.lower(): v for k, v in response.headers.items()},
+    def _expired(self, request: httpx.Request, cut_by_deadline: bool) -> ApiError:
+        """The error for an attempt whose time ran out (the whole response not in)."""
+        method, url = request.method, str(request.url)
+        if cut_by_deadline:
+            error: ApiError = DeadlineExceededError(
+                f"the deadline passed while waiting for the response ({method} {url})",
                 method=method,
                 url=url,
             )
+        else:
+            error = APITimeoutError(
+                f"no complete response within the {self._attempt_seconds:g} s "
+                f"attempt_timeout ({method} {url})",
+                method=method,
+                url=url,
+            )
+            error.request_sent = True
+        return error
+
+    def _too_large(self, request: httpx.Request, exc: BodyTooLarge) -> ResponseTooLargeError:
+        """The error for a body that passed max_response_bytes (reading stopped there)."""
+        method, url = request.method, str(request.url)
+        response = exc.response
+        status = None if response is None else response.status_code
+        headers = {} if response is None else {k.lower(): v for k, v in response.headers.items()}
+        return ResponseTooLargeError(
+            f"HTTP {status}: the response body is larger than max_response_bytes "
+            f"({self._max_response_bytes} bytes, decompressed, in any content coding); "
+            f"reading stopped ({method} {url})",
+            status=status,
+            headers=headers,
+            method=method,
+            url=url,
+        )
 
     def _read(self, operation: Operation[T], response: httpx.Response) -> ApiResponse[T]:
         if _logger.isEnabledFor(logging.DEBUG):
             self._log_exchange(response)
-        return read_response(operation, response, self._secrets)
+        return read_response(operation, response, self._secrets, self._strict)
 
     def _transport_error(self, exc: httpx.HTTPError, request: httpx.Request) -> APIConnectionError:
         return connection_error(exc, request, self._secrets)
 
-    def _released(self, permit: Permit | None, response: httpx.Response | None) -> None:
-        """Hand the limiter back its permit, with what the server said about the pace."""
-        if permit is None or self._limiter is None:
+    def _released(self, slot: Slot | None, response: httpx.Response | None) -> None:
+        """Hand the limiter back its permit, with what the server said about the pace.
+        The permit goes back whatever reading the headers raises."""
+        if slot is None:
             return
-        if response is None:
-            self._limiter.release(permit)
-            return
-        headers = response.headers
-        self._limiter.release(
-            permit,
-            response.status_code,
-            parse_retry_after(headers.get("retry-after")),
-            headers.get("uc-rest-error"),
-        )
+        status = retry_after = uc_rest_error = None
+        try:
+            if response is not None:
+                headers = response.headers
+                status = response.status_code
+                uc_rest_error = headers.get("uc-rest-error")
+                retry_after = parse_retry_after(headers.get("retry-after"))
+        except Exception:  # an unreadable header tells the gate nothing
+            retry_after = None
+        finally:
+            slot.release(status, retry_after, uc_rest_error)
 
     def _retry_wait(
         self, operation: Operation[Any], error: ApiError, attempts: _Attempts
@@ -457,14 +532,20 @@ class BaseConversationApi(Generic[HttpClientT]):
         )
         if request.content:
             body = redact_fields(request.content.decode("utf-8", "replace"), SENSITIVE_FIELDS)
-            _logger.debug("request body: %s", scrub(body[:_LOGGED_BODY_CHARS]))
+            _logger.debug("request body: %s", scrub(body, _LOGGED_BODY_CHARS))
         _logger.debug(
             "response headers: %s", scrub(str(redact_headers(response.headers.multi_items())))
         )
         # Fields the spec marks x-sensitive (a websocket JWT...) are blanked before the
         # body is cut to length, so that a cut cannot leave half a token.
         text = redact_fields(response.content.decode("utf-8", "replace"), SENSITIVE_FIELDS)
-        _logger.debug("response body: %s", scrub(text[:_LOGGED_BODY_CHARS]))
+        _logger.debug("response body: %s", scrub(text, _LOGGED_BODY_CHARS))
+
+
+def _resolve_strict(strict: object) -> bool:
+    if not isinstance(strict, bool):
+        raise TypeError("strict must be True or False")
+    return strict
 
 
 def _resolve_limiter(given: RateLimiter | Literal[False] | None) -> RateLimiter | None:

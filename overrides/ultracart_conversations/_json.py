@@ -1,11 +1,17 @@
-"""Decoding response bodies: orjson when it is installed, json.loads otherwise.
+"""Decoding JSON bodies: msgspec's decoder, with json.loads for what it refuses.
 
-Both give the same result for every input. orjson (the `fast` extra) parses a page of
-200 summaries about twice as fast, but it refuses some inputs that json.loads accepts
-(NaN and Infinity, numbers out of float range, lone surrogates, a BOM, UTF-16/32) and
-reads integers beyond 64 bits as floats. A refusal falls back to json.loads, which then
-gives its own result or its own error; a body with a run of 19 or more digits, where
-such an integer could be, goes to json.loads directly.
+Both give the same result for every input msgspec accepts: it reads integers of any size
+exactly and floats correctly rounded, as json.loads does, about twice as fast. It refuses
+some inputs that json.loads accepts (NaN and Infinity, numbers out of float range, lone
+surrogates, a byte order mark, UTF-16/32); a refusal falls back to json.loads, which then
+gives its own result or raises its own error, so callers see json.loads's behaviour.
+One difference is left: json.loads gives up on nesting about 1,000 levels deep, less the
+caller's own stack depth, while msgspec's limit does not move with the caller; a document
+nested a few levels short of 1,000 may decode here where json.loads would raise
+RecursionError (no response of this API nests more than six).
+
+This is the untyped reader: for error bodies, for the generic (lenient) path and for
+anything the typed fast path (_fast.py) refuses.
 """
 
 from __future__ import annotations
@@ -14,42 +20,25 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["fast", "loads"]
+__all__ = ["loads"]
 
-# Every byte becomes b"0" if it is an ASCII digit and b"." otherwise, so that a long
-# run of digits is a plain substring search away.
-_DIGITS = bytes(0x30 if 0x30 <= byte <= 0x39 else 0x2E for byte in range(256))
-# The shortest integers orjson cannot hold exactly: below -2**63 (19 digits after the
-# sign) or above 2**64 - 1 (20 digits). Longer runs inside strings cost only speed.
-_LONG_NUMBER = b"0" * 19
-
-
-_NOT_LOOKED_FOR: Any = object()
-# orjson.loads, None without orjson; looked for on first use, so that importing the
-# client does not load a compiled library it may not need yet.
-_fast_loads: Callable[[bytes], Any] | None = _NOT_LOOKED_FOR
-
-
-def fast() -> bool:
-    """True when orjson is in use."""
-    global _fast_loads
-    if _fast_loads is _NOT_LOOKED_FOR:
-        try:
-            import orjson
-        except ImportError:  # the `fast` extra is not installed
-            _fast_loads = None
-        else:
-            _fast_loads = orjson.loads
-    return _fast_loads is not None
+# msgspec.json.Decoder().decode, made on first use: importing the client does not load
+# msgspec until a body has to be read.
+_decode: Callable[[bytes], Any] | None = None
+# What msgspec raises when it refuses a body (its DecodeError is a ValueError only from
+# 0.20 on), and the recursion limit.
+REFUSED: tuple[type[BaseException], ...] = (ValueError, RecursionError)
 
 
 def loads(content: bytes) -> Any:
     """The JSON document in `content`, exactly as json.loads(content) returns it."""
-    if _fast_loads is _NOT_LOOKED_FOR:
-        fast()
-    if _fast_loads is None or _LONG_NUMBER in content.translate(_DIGITS):
-        return json.loads(content)
+    global _decode, REFUSED
+    if _decode is None:
+        import msgspec
+
+        REFUSED = (msgspec.MsgspecError, ValueError, RecursionError)
+        _decode = msgspec.json.Decoder().decode
     try:
-        return _fast_loads(content)
-    except ValueError:  # orjson.JSONDecodeError: json.loads decides, and says why
+        return _decode(content)
+    except REFUSED:
         return json.loads(content)

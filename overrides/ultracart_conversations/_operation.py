@@ -11,7 +11,12 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import AsyncGenerator, Callable, Iterator, Mapping
-from typing import Any, Generic, Literal, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, NamedTuple, TypeVar
+
+from ultracart_conversations._reading import problems_of
+
+if TYPE_CHECKING:
+    from ultracart_conversations._reading import ReadProblem
 
 T = TypeVar("T")
 
@@ -114,7 +119,7 @@ class Operation(Generic[T]):
     by the generated module, and not changed after)."""
 
     __slots__ = (
-        "_parsers",
+        "_models",
         "arguments",
         "body",
         "cli",
@@ -180,8 +185,8 @@ class Operation(Generic[T]):
         self.constant_headers: Mapping[str, str] = {
             p.name: str(p.default) for p in parameters if p.constant
         }
-        # status -> parser, filled on first use of each status.
-        self._parsers: dict[int, Parser[T]] = {}
+        # status -> model, filled on first use of each status.
+        self._models: dict[int, type[T] | None] = {}
 
     def __repr__(self) -> str:
         return f"Operation({self.operation_id!r}, {self.method} {self.path})"
@@ -192,30 +197,42 @@ class Operation(Generic[T]):
         errors = self.errors
         return errors.get(str(status)) or errors.get(f"{status // 100}XX") or errors.get("default")
 
-    def parser_for(self, status: int) -> Parser[T]:
-        """How to read a 2xx answer; a 2xx the spec does not list is read like the first
-        one it does."""
+    def model_for(self, status: int) -> type[T] | None:
+        """The model that reads a 2xx answer (None: its body is not read); a 2xx the spec
+        does not list is read like the first one it does."""
         try:
-            return self._parsers[status]
+            return self._models[status]
         except KeyError:
             pass
         name = self.responses.get(status, self.responses[min(self.responses)])
-        parser: Parser[T] = None if name is None else model_class(self.models, name).from_dict
-        self._parsers[status] = parser
-        return parser
+        model = None if name is None else model_class(self.models, name)
+        self._models[status] = model
+        return model
+
+    def parser_for(self, status: int) -> Parser[T]:
+        """How to read a 2xx answer from its decoded JSON (the model's from_dict)."""
+        model = self.model_for(status)
+        return None if model is None else model.from_dict  # type: ignore[attr-defined]
 
 
 class ApiResponse(NamedTuple, Generic[T]):
     """A call's result with its HTTP details (what the seed's `*_with_http_info` returns).
 
     `data` is the parsed model, or None for an answer without a documented body;
-    `headers` has lower-cased names; `content` is the raw body.
+    `headers` has lower-cased names; `content` is the raw body. Four fields, so that
+    `data, status, headers, content = ...` works.
     """
 
     data: T
     status_code: int
     headers: Mapping[str, str]
     content: bytes
+
+    @property
+    def problems(self) -> tuple[ReadProblem, ...]:
+        """The values of the body that did not fit their documented types, read leniently
+        (`problems_of(data)`; always empty with `strict=True`, which raises instead)."""
+        return problems_of(self.data)
 
 
 class SyncCaller:

@@ -34,3 +34,4 @@ class ClientOptions(TypedDict, Generic[HttpClientT], total=False):
     attempt_timeout: float | None
     max_response_bytes: int
     rate_limiter: RateLimiter | Literal[False] | None
+    strict: bool

@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import quote
 
 from ultracart_conversations._operation import Operation, Parameter
+from ultracart_conversations._reading import from_dict_strictly
 from ultracart_conversations.errors import InvalidRequestError
 
 # Longer URLs are refused by common servers and proxies (and past 65,536 by httpx itself).
@@ -153,9 +154,12 @@ def request_headers(operation: Operation[Any], arguments: Mapping[str, Any]) -> 
             value = arguments.get(parameter.name)
             if value is not None:
                 text = check_value(parameter, value)
-                if any(c < " " or c == "\x7f" for c in text):
+                if not all(" " <= c <= "~" for c in text):
+                    # A control character would split the header; httpx encodes header
+                    # values as ASCII (UnicodeEncodeError for anything else).
                     raise InvalidRequestError(
-                        f"{parameter.python_name} must not contain control characters"
+                        f"{parameter.python_name} must be printable ASCII (it is sent "
+                        "as an HTTP header): no control or non-ASCII characters"
                     )
                 headers[parameter.name] = text
     return headers
@@ -181,7 +185,7 @@ def request_content(operation: Operation[Any], body: object) -> bytes | None:
         document = body.to_dict()
         # Parsing it back applies the model's field type checks: a wrong type set on an
         # attribute is caught here, not by the server.
-        spec.model.from_dict(document)
+        from_dict_strictly(spec.model, document)
         # ensure_ascii=False: a lone surrogate fails to encode here (UnicodeEncodeError)
         # instead of going out as a "\ud800" escape no server can store.
         text = json.dumps(document, allow_nan=False, ensure_ascii=False, separators=(",", ":"))

@@ -5,7 +5,8 @@ field's type) rather than by the generated endpoint modules' `_parse_response`: 
 lets JSONDecodeError, RecursionError or TypeError escape, returns None for an
 undocumented status, and parses error bodies as if they were always ErrorResponse JSON.
 Here every failure becomes a typed ApiError. Which model reads which status comes from
-the operation's descriptor.
+the operation's descriptor. The models read leniently (see _reading.py): a value of
+another type is reported, not fatal, unless the client is strict.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import httpx
 
 from ultracart_conversations import _json
+from ultracart_conversations._fast import read_fast
 from ultracart_conversations._operation import ApiResponse, Operation, model_class
+from ultracart_conversations._reading import ModelBase, ReadProblem, problems_of
 from ultracart_conversations._redaction import Secrets, logger
 from ultracart_conversations._retry import parse_retry_after
 from ultracart_conversations.errors import (
@@ -44,6 +47,9 @@ _SHAPE_ERRORS = (TypeError, ValueError, KeyError, AttributeError)
 # UltraCart's error shape, from the generated models (imported at the first error).
 _MODELS = "ultracart_conversations_api.models"
 
+# How much of what a server said goes into a message (scrubbed first, then cut).
+_DETAIL_CHARS = 500
+
 # json.loads raises RecursionError (not a ValueError) past ~1,000 levels of nesting.
 _UNDECODABLE = (ValueError, UnicodeDecodeError, RecursionError)
 
@@ -61,59 +67,120 @@ def _where(response: httpx.Response) -> tuple[str, str]:
 
 
 def read_response(
-    operation: Operation[T], response: httpx.Response, secrets: Secrets
+    operation: Operation[T], response: httpx.Response, secrets: Secrets, strict: bool = False
 ) -> ApiResponse[T]:
-    """The result of a call, or the ApiError subclass for its failure."""
+    """The result of a call, or the ApiError subclass for its failure. `strict`: a value
+    of another type than documented fails the call instead of being reported."""
     status = response.status_code
     if not 200 <= status < 300:
         raise error_from_response(response, secrets, operation)
     content = response.content
-    parse = operation.parser_for(status)
-    if parse is None:
+    model = operation.model_for(status)
+    if model is None:
         return ApiResponse(None, status, _lower_headers(response), content)  # type: ignore[arg-type]
+    data = read_fast(model, content)
+    problems: tuple[ReadProblem, ...] = ()
+    if data is None:  # not for the fast reader: the generic one decides (_fast.py)
+        data = _read_generic(operation, model, response, secrets)
+        problems = problems_of(data)
+        if problems:
+            if strict:
+                more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+                raise _invalid(
+                    response,
+                    secrets,
+                    f"the body does not match the {operation.operation_id} model: "
+                    f"{problems[0]}{more}",
+                )
+            _log_problems(operation.operation_id, problems, secrets)
+    if getattr(data, "success", None) is False:
+        # UltraCart's envelope says the call failed, whatever the status: a page that
+        # would read as empty, a conversation that would read as blank.
+        raise _unsuccessful(response, secrets)
+    _log_warning(operation.operation_id, getattr(data, "warning", None), secrets)
+    return ApiResponse(data, status, _lower_headers(response), content)
+
+
+def _read_generic(
+    operation: Operation[T], model: type[T], response: httpx.Response, secrets: Secrets
+) -> T:
+    """The body decoded to dicts and read by the model's (lenient) from_dict."""
     try:
-        document = _json.loads(content)
+        document = _json.loads(response.content)
     except _UNDECODABLE as exc:
         raise _invalid(response, secrets, "the response body is not JSON") from exc
     if not isinstance(document, dict):
         kind = "null" if document is None else type(document).__name__
         raise _invalid(response, secrets, f"expected a JSON object, got {kind}")
     try:
-        data = parse(document)
+        data: T = model.from_dict(document)  # type: ignore[attr-defined]
     except _SHAPE_ERRORS as exc:
-        # The generated from_dict checks each field's type and names the field.
-        detail = str(exc)[:200] or type(exc).__name__
+        # A required field missing or of another type (the optional ones read leniently).
+        detail = secrets.scrub(str(exc), 200) or type(exc).__name__
         raise _invalid(
             response,
             secrets,
             f"the body does not match the {operation.operation_id} model: {detail}",
         ) from exc
-    if document.get("success") is False:
-        # UltraCart's envelope says the call failed, whatever the status: a page that
-        # would read as empty, a conversation that would read as blank.
-        raise _unsuccessful(response, secrets, document)
-    warning = document.get("warning")
-    if isinstance(warning, dict) and warning:
+    return data
+
+
+def _log_warning(operation_id: str, warning: Any, secrets: Secrets) -> None:
+    """UltraCart's `warning` in a successful answer, logged at WARNING."""
+    if not isinstance(warning, ModelBase):  # UNSET or None: no warning
+        return
+    fields: Any = warning  # a ResponseWarning
+    said = fields.warning_message or fields.more_info
+    code = fields.warning_code
+    if said or code:
         logger.warning(
             "%s: UltraCart warns: %s%s",
-            operation.operation_id,
-            secrets.scrub(str(warning.get("warning_message") or warning.get("more_info") or ""))[
-                :500
-            ],
-            f" ({warning['warning_code']})" if warning.get("warning_code") else "",
+            operation_id,
+            secrets.scrub(str(said or ""), _DETAIL_CHARS),
+            secrets.scrub(f" ({code})", 100) if code else "",
         )
-    return ApiResponse(data, status, _lower_headers(response), content)
 
 
-def _unsuccessful(
-    response: httpx.Response, secrets: Secrets, document: dict[str, object]
-) -> UnsuccessfulResponseError:
+# (operation, field) pairs already logged: a field that is always off logs once, not on
+# every call. Bounded by the spec: paths name documented fields only ("[]" for any index).
+_LOGGED_FIELDS: set[tuple[str, str]] = set()
+_INDEX = "0123456789"
+
+
+def _field_of(path: str) -> str:
+    """`conversations[150].message_count` -> `conversations[].message_count`."""
+    parts = path.split("[")
+    return "[".join([parts[0], *(part.lstrip(_INDEX) for part in parts[1:])])
+
+
+def _log_problems(operation_id: str, problems: tuple[ReadProblem, ...], secrets: Secrets) -> None:
+    """A warning for each field first seen off its type (values are never logged)."""
+    for problem in problems:
+        field = (operation_id, _field_of(problem.path))
+        if field in _LOGGED_FIELDS:
+            continue
+        _LOGGED_FIELDS.add(field)
+        outcome = (
+            "the item is left out"
+            if problem.path.endswith("]")
+            else "it reads as UNSET, the value kept in additional_properties"
+        )
+        logger.warning(
+            "%s: %s; %s (logged once per field; strict=True makes it an error; "
+            "see problems_of() or ApiResponse.problems)",
+            operation_id,
+            secrets.scrub(str(problem)),
+            outcome,
+        )
+
+
+def _unsuccessful(response: httpx.Response, secrets: Secrets) -> UnsuccessfulResponseError:
     error_response = _error_body(response.content)
-    detail = _said(error_response)
+    detail = secrets.scrub(_said(error_response), _DETAIL_CHARS)
     method, url = _where(response)
     message = f"HTTP {response.status_code} with success=false"
     if detail:
-        message += f": {detail[:500]}"
+        message += f": {detail}"
     return UnsuccessfulResponseError(
         secrets.scrub(f"{message} ({method} {url})"),
         status=response.status_code,
@@ -155,7 +222,8 @@ def _error_body(content: bytes) -> ErrorResponse | None:
         if not isinstance(document, dict):
             return None
         error_response: ErrorResponse = model_class(_MODELS, "ErrorResponse").from_dict(document)
-        return error_response
+        # A body with values of other types is some other JSON, not UltraCart's error.
+        return None if problems_of(error_response) else error_response
     except (*_SHAPE_ERRORS, *_UNDECODABLE):
         return None
 
@@ -208,11 +276,11 @@ def error_from_response(
     headers = _lower_headers(response)
     content = response.content
     error_response = _error_body(content)
-    detail = headers.get("uc-rest-error", "") or _said(error_response)
+    detail = secrets.scrub(headers.get("uc-rest-error", "") or _said(error_response), _DETAIL_CHARS)
     method, url = _where(response)
     message = f"HTTP {status} {_reason(status)}"
     if detail:
-        message += f": {detail[:500]}"
+        message += f": {detail}"
     message = secrets.scrub(f"{message} ({method} {url})")
     if 500 <= status <= 599:
         cls: type[ApiError] = ServerError
@@ -244,7 +312,7 @@ def connection_error(
     cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
     method, url = request.method, str(request.url)
     kind = type(exc).__name__
-    text = str(exc) or kind
+    text = secrets.scrub(str(exc), _DETAIL_CHARS) or kind
     error = cls(secrets.scrub(f"{kind}: {text} ({method} {url})"), method=method, url=url)
     error.request_sent = not isinstance(exc, _NOT_SENT)
     return error

@@ -34,6 +34,7 @@ from ultracart_conversations._defaults import (
     ENV_SIMPLE_KEY,
     MAX_TIMEOUT_SECONDS,
 )
+from ultracart_conversations._shared_url import ENV_SHARED_STATE
 from ultracart_conversations.errors import (
     APIConnectionError,
     ApiError,
@@ -152,14 +153,27 @@ def build_parser() -> argparse.ArgumentParser:
 # --- credentials and the client ----------------------------------------------------------
 
 
+# A credential is at most a few KB (a simple key is 64 characters): a file past this is
+# not one (`--simple-key-file /dev/zero` would otherwise be read until memory runs out).
+MAX_SECRET_FILE_BYTES = 64 * 1024
+
+
 def _read_secret(path: str, what: str, stdin: TextIO) -> str:
+    too_large = UsageError(
+        f"the {what} file {path} is larger than {MAX_SECRET_FILE_BYTES} bytes: not a {what}"
+    )
     try:
         if path == "-":
-            text = stdin.read()
+            text = stdin.read(MAX_SECRET_FILE_BYTES + 1)
+            if len(text) > MAX_SECRET_FILE_BYTES:
+                raise too_large
         else:
+            with open(path, "rb") as handle:
+                data = handle.read(MAX_SECRET_FILE_BYTES + 1)
+            if len(data) > MAX_SECRET_FILE_BYTES:
+                raise too_large
             # utf-8-sig: a byte order mark left by an editor is not part of the key.
-            with open(path, encoding="utf-8-sig") as handle:
-                text = handle.read()
+            text = data.decode("utf-8-sig")
     except OSError as e:
         raise UsageError(f"cannot read the {what} file {path}: {e.strerror}") from None
     except UnicodeDecodeError:
@@ -200,6 +214,11 @@ def client_settings(
     base_url = getattr(args, "base_url", None) or environ.get(ENV_BASE_URL, "").strip()
     if base_url:
         settings["base_url"] = base_url
+    shared = environ.get(ENV_SHARED_STATE, "").strip()
+    if shared:  # every process with this setting shares one rate gate
+        from ultracart_conversations._ratelimit import RateLimiter
+
+        settings["rate_limiter"] = RateLimiter(shared=shared)
     if hasattr(args, "timeout"):
         if not 0 < args.timeout <= MAX_TIMEOUT_SECONDS:  # also refuses nan
             raise UsageError(

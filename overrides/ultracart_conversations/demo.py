@@ -30,9 +30,9 @@ from ultracart_conversations_api.types import Unset
 T = TypeVar("T")
 
 
-def listed(value: list[T] | Unset) -> list[T]:
-    """Every model field is optional in the spec: an absent list reads as empty."""
-    return [] if isinstance(value, Unset) else value
+def listed(value: list[T] | Unset | None) -> list[T]:
+    """Every model field is optional in the spec: an absent (or null) list reads as empty."""
+    return value or []
 
 
 class Narrator:
@@ -88,9 +88,9 @@ def run(out: TextIO = sys.stdout) -> None:
 def show_pagination(n: Narrator, fake: FakeUltraCart, api: ConversationApi) -> None:
     n.section("List conversations, newest first, page by page")
     page = api.get_conversations(limit=20, offset=0)
-    assert not isinstance(page.metadata, Unset)
+    assert page.metadata
     rs = page.metadata.result_set
-    assert not isinstance(rs, Unset)
+    assert rs
     n.say(f"get_conversations(limit=20): {rs.count} summaries; more={rs.more}, "
           f"next_offset={rs.next_offset}, total_records={rs.total_records}")  # fmt: skip
     before = fake.count("getConversations")
@@ -114,7 +114,7 @@ def show_start(n: Narrator, fake: FakeUltraCart, api: ConversationApi) -> str:
             add_conversation_participant_arns=["arn:demo:customer:42"],
         )
     )
-    assert not isinstance(started.conversation, Unset)
+    assert started.conversation
     uuid = str(started.conversation.conversation_uuid)
     n.say(f"start_conversation(...).conversation.conversation_uuid = {uuid}")
     head = listed(api.get_conversations(limit=1).conversations)[0]
@@ -130,14 +130,14 @@ def show_join_get_leave(n: Narrator, api: ConversationApi, uuid: str) -> None:
         uuid, join_request=ConversationJoinRequest(participant_language_iso_code="en")
     )
     conversation = api.get_conversation(uuid).conversation
-    assert not isinstance(conversation, Unset)
+    assert conversation
     for p in listed(conversation.participants):
         n.say(
             f"  participant {p.conversation_participant_name}: {p.status} ({p.language_iso_code})"
         )
     api.leave_conversation(uuid)
     again = api.get_conversation(uuid).conversation
-    assert not isinstance(again, Unset)
+    assert again
     after = listed(again.participants)[-1]
     n.say(f"leave_conversation -> {after.conversation_participant_name} is now {after.status}")
 

@@ -13,12 +13,14 @@
     ├── UnsuccessfulResponseError a 2xx whose body says `"success": false`
     ├── ClientClosedError         a call on a client that was closed
     ├── OAuthError                the OAuth token endpoint refused
+    ├── SharedStateError          the store of a shared gate or grant (SQLite, Redis) failed
     └── APIConnectionError        no HTTP response at all (refused, reset, dropped)
         └── APITimeoutError       no response in time
 
     InvalidRequestError(ValueError)  bad input, refused before anything is sent
     InvalidDateError(ValueError)     a *_dts string parse_dts cannot read
     InsecureTransportWarning         (a warning) TLS verification off, or plain HTTP
+    ConcurrencyLimitedWarning        (a warning) more concurrency asked than the gate allows
 
 Messages never contain credentials: they are built from the server's UC-REST-ERROR
 header or developer message, with every credential the client knows scrubbed out.
@@ -40,6 +42,7 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "ClientClosedError",
+    "ConcurrencyLimitedWarning",
     "DeadlineExceededError",
     "InsecureTransportWarning",
     "InvalidDateError",
@@ -50,6 +53,7 @@ __all__ = [
     "ResponseTooLargeError",
     "ResponseValidationError",
     "ServerError",
+    "SharedStateError",
     "UnsuccessfulResponseError",
 ]
 
@@ -167,7 +171,8 @@ class ResponseTooLargeError(ResponseValidationError):
 
 class ClientClosedError(ApiError):
     """The client was closed (`close()`, `aclose()` or its `with` block ended) before
-    this call; nothing was sent. Not retried."""
+    this call, or (async) its connections belong to another event loop than the one
+    calling (a second asyncio.run()); nothing was sent. Not retried."""
 
 
 class OAuthError(ApiError):
@@ -202,3 +207,15 @@ class InvalidDateError(ValueError):
 
 class InsecureTransportWarning(UserWarning):
     """TLS verification is off, or the base URL is plain HTTP to another machine."""
+
+
+class SharedStateError(ApiError):
+    """The store behind `shared=` (a SQLite file, a Redis server) could not be reached or
+    used: at start (wrong URL, server down) or mid-run (connection lost). The call was not
+    sent. The message names the store without its password."""
+
+
+class ConcurrencyLimitedWarning(UserWarning):
+    """A call asked for more requests in flight (`concurrency=`) than the client's rate
+    limiter lets through: it works, but only as many at once as the limiter allows.
+    Give the client `RateLimiter(concurrency=N)`, or ask for less."""

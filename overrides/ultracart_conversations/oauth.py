@@ -16,7 +16,6 @@ exception message.
 
 from __future__ import annotations
 
-import json
 import re
 import threading
 import time
@@ -26,14 +25,24 @@ from urllib.parse import urlencode
 
 import httpx
 
-from ultracart_conversations._defaults import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, USER_AGENT
+from ultracart_conversations import _body
+from ultracart_conversations._deadline import attempt_seconds, time_left_in_attempt
+from ultracart_conversations._defaults import (
+    DEFAULT_BASE_URL,
+    DEFAULT_TIMEOUT,
+    MAX_TOKEN_RESPONSE_BYTES,
+    USER_AGENT,
+)
+from ultracart_conversations._parse import UnreadableJSON, parse_json, token_lifetime
 from ultracart_conversations._redaction import REDACTED, Secrets, logger, scrub_logs_of
 from ultracart_conversations._response import connection_error
-from ultracart_conversations._urls import check_transport_security
-from ultracart_conversations.errors import InvalidRequestError, OAuthError
+from ultracart_conversations._urls import check_transport_security, no_cookies
+from ultracart_conversations.errors import APITimeoutError, InvalidRequestError, OAuthError
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
+
+    from ultracart_conversations._shared_grant import SharedGrant
 
 __all__ = ["DEFAULT_SCOPES", "OAuthClient", "OAuthSession", "OAuthTokens"]
 
@@ -145,14 +154,14 @@ def _tokens_from_response(
     """The tokens in a token endpoint response (RFC 6749 section 5), or OAuthError."""
     method, url = response.request.method, str(response.request.url)
     try:
-        document = json.loads(response.content) if response.content else None
-    except (ValueError, UnicodeDecodeError, RecursionError):
+        document = parse_json(response.content) if response.content else None
+    except UnreadableJSON:
         document = None
     status = response.status_code
     if status != 200 or not isinstance(document, dict):
         code = document.get("error") if isinstance(document, dict) else None
         description = document.get("error_description") if isinstance(document, dict) else None
-        detail = ": ".join(str(part) for part in (code, description) if part)
+        detail = secrets.scrub(": ".join(str(part) for part in (code, description) if part), 500)
         message = f"token endpoint answered HTTP {status}" + (f": {detail}" if detail else "")
         error = OAuthError(
             secrets.scrub(f"{message} ({method} {url})"),
@@ -162,7 +171,7 @@ def _tokens_from_response(
             method=method,
             url=url,
         )
-        error.error = str(code) if code else None
+        error.error = secrets.scrub(str(code), 100) if code else None
         raise error
     access_token = document.get("access_token")
     refresh_token = document.get("refresh_token")
@@ -186,11 +195,9 @@ def _tokens_from_response(
                 url=url,
             )
     access_token = str(access_token)
-    expires_in = document.get("expires_in")
-    expires_at = None
-    if isinstance(expires_in, int | float) and not isinstance(expires_in, bool):
-        expires_at = time.time() + float(expires_in)
-    secrets.add(access_token, refresh_token)
+    lifetime = token_lifetime(document.get("expires_in"))
+    expires_at = None if lifetime is None else time.time() + lifetime
+    secrets.add_tokens(access_token, refresh_token)
     return OAuthTokens(
         access_token=access_token,
         refresh_token=refresh_token,
@@ -225,8 +232,12 @@ class OAuthClient:
         self.redirect_uri = redirect_uri
         self.scopes: tuple[str, ...] = tuple(scopes)
         self.secrets: Secrets = Secrets(client_secret)
+        self.secrets.add_basic_credentials(client_id, client_secret)
         scrub_logs_of(self.secrets)
         self._timeout = timeout
+        self._attempt_seconds = attempt_seconds(
+            timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+        )
         self._verify = verify_ssl
         self._http: httpx.Client | None = None
         self._http_lock = threading.Lock()
@@ -268,7 +279,7 @@ class OAuthClient:
     def _code_grant(self, code: str) -> dict[str, str]:
         if not isinstance(code, str) or not code:
             raise InvalidRequestError("code must be a non-empty str")
-        self.secrets.add(code)
+        self.secrets.add_tokens(code)
         return {
             "grant_type": "authorization_code",
             "code": code,
@@ -278,27 +289,57 @@ class OAuthClient:
     def _refresh_grant(self, refresh_token: str | None) -> dict[str, str]:
         if not isinstance(refresh_token, str) or not refresh_token:
             raise InvalidRequestError("refresh_token must be a non-empty str")
-        self.secrets.add(refresh_token)
+        self.secrets.add_tokens(refresh_token)
         return {"grant_type": "refresh_token", "refresh_token": refresh_token}
 
     def _client(self) -> httpx.Client:
         with self._http_lock:  # used from refresh threads: make exactly one
             if self._http is None:
                 self._http = httpx.Client(
-                    timeout=self._timeout, verify=self._verify, headers={"User-Agent": USER_AGENT}
+                    timeout=self._timeout,
+                    verify=self._verify,
+                    headers={"User-Agent": USER_AGENT},
+                    cookies=no_cookies(),
                 )
             return self._http
 
     def _post(self, grant: dict[str, str], previous_refresh: str | None) -> OAuthTokens:
-        request = self._client().build_request(
+        client = self._client()
+        request = client.build_request(
             "POST",
             self.token_endpoint,
             data=self._form(grant),
-            headers={"Accept": "application/json"},
+            headers={"Accept": "application/json", "Accept-Encoding": _body.ACCEPT_ENCODING},
         )
         logger.debug("OAuth %s grant: POST %s", grant["grant_type"], self.token_endpoint)
+        method, url = request.method, str(request.url)
         try:
-            response = self._client().send(request)
+            # Bounded like every API call: the whole answer within the attempt deadline
+            # (a refresh thread that outlived it would keep the process alive), its body
+            # within MAX_TOKEN_RESPONSE_BYTES.
+            response = _body.receive(
+                lambda r: client.send(r, stream=True),
+                request,
+                MAX_TOKEN_RESPONSE_BYTES,
+                self._attempt_seconds,
+            )
+        except _body.AttemptExpired:
+            error = APITimeoutError(
+                f"the token endpoint sent no complete answer within "
+                f"{self._attempt_seconds:g} s ({method} {url})",
+                method=method,
+                url=url,
+            )
+            raise error from None
+        except _body.BodyTooLarge as exc:
+            status = None if exc.response is None else exc.response.status_code
+            raise OAuthError(
+                f"the token endpoint's answer is larger than {MAX_TOKEN_RESPONSE_BYTES} "
+                f"bytes; reading stopped ({method} {url})",
+                status=status,
+                method=method,
+                url=url,
+            ) from None
         except httpx.HTTPError as exc:
             raise connection_error(exc, request, self.secrets) from None
         return _tokens_from_response(response, self.secrets, previous_refresh)
@@ -354,6 +395,16 @@ class OAuthSession:
     OAuthError (the hook's exception as its __cause__), and every later request through
     the session calls the hook again first, raising the same way, until it succeeds. The
     hook may therefore see the same tokens more than once.
+
+    `shared`: a store URL ("sqlite:///path/file.db", "redis://host:6379/0", `#name` to
+    tell grants apart; default name: the client id) that every process of a deployment
+    shares: the store's tokens replace `tokens` if it has some (`overwrite_shared=True`
+    after authorizing again), a refresh happens in one process at a time, and the others
+    use its tokens (see docs/shared-limits.md). `from_env()` reads it from
+    ULTRACART_SHARED_STATE.
+
+    A token that lives no longer than `refresh_margin` is refreshed at half its life,
+    not before every call.
     """
 
     def __init__(
@@ -363,15 +414,26 @@ class OAuthSession:
         *,
         on_token_refresh: TokenCallback | None = None,
         refresh_margin: float = 60.0,
+        shared: str | None = None,
+        overwrite_shared: bool = False,
     ) -> None:
         if not isinstance(tokens, OAuthTokens):
             raise InvalidRequestError("tokens must be OAuthTokens")
         self.client = client
+        self._shared: SharedGrant | None = None
+        if shared is not None:
+            from ultracart_conversations._shared_grant import SharedGrant
+
+            client.secrets.add(tokens.access_token, tokens.refresh_token)
+            self._shared = SharedGrant(shared, client.client_id)
+            tokens = self._shared.adopt(tokens, overwrite_shared)
         self._tokens = tokens
+        # When _tokens came from a refresh of ours (None: given, their issue time unknown).
+        self._received_at: float | None = None
         self.on_token_refresh = on_token_refresh
         self.refresh_margin = refresh_margin
         self.secrets: Secrets = client.secrets
-        self.secrets.add(tokens.access_token, tokens.refresh_token)
+        self.secrets.add_tokens(tokens.access_token, tokens.refresh_token)
         # Guards _tokens, _in_flight and _unsaved; never held across I/O or the hook.
         self._lock = threading.Lock()
         self._in_flight: Future[OAuthTokens] | None = None
@@ -379,7 +441,30 @@ class OAuthSession:
         self._hook_lock = threading.Lock()  # one hook call at a time, in commit order
 
     def __repr__(self) -> str:
-        return f"OAuthSession(client={self.client!r}, tokens={self._tokens!r})"
+        shared = "" if self._shared is None else f", shared={self._shared.description!r}"
+        return f"OAuthSession(client={self.client!r}, tokens={self._tokens!r}{shared})"
+
+    @classmethod
+    def from_env(
+        cls,
+        client: OAuthClient,
+        tokens: OAuthTokens,
+        *,
+        on_token_refresh: TokenCallback | None = None,
+        refresh_margin: float = 60.0,
+        overwrite_shared: bool = False,
+    ) -> OAuthSession:
+        """A session shared through the store ULTRACART_SHARED_STATE names (if set)."""
+        from ultracart_conversations._shared_url import shared_url_from_env
+
+        return cls(
+            client,
+            tokens,
+            on_token_refresh=on_token_refresh,
+            refresh_margin=refresh_margin,
+            shared=shared_url_from_env(),
+            overwrite_shared=overwrite_shared,
+        )
 
     @property
     def tokens(self) -> OAuthTokens:
@@ -390,7 +475,16 @@ class OAuthSession:
         return bool(self._tokens.refresh_token)
 
     def needs_refresh(self) -> bool:
-        return self.can_refresh and self._tokens.expires_within(self.refresh_margin)
+        tokens = self._tokens
+        if not self.can_refresh or tokens.expires_at is None:
+            return False
+        received = self._received_at
+        if received is None:
+            return tokens.expires_within(self.refresh_margin)
+        # A token living no longer than the margin would be refreshed before every call:
+        # then at half its life (and never in its first second).
+        margin = min(self.refresh_margin, max((tokens.expires_at - received) / 2, 0.0))
+        return time.time() - received >= 1.0 and tokens.expires_within(margin)
 
     # -- what a request sends --------------------------------------------------------
 
@@ -413,7 +507,10 @@ class OAuthSession:
     def refresh(self, stale_access_token: str | None = None, reason: str = "requested") -> str:
         """Refresh unless another caller already replaced `stale_access_token`; returns
         the access token to use. Joins the refresh in flight, if there is one."""
-        return self._refresh_future(stale_access_token, reason).result().access_token
+        future = self._refresh_future(stale_access_token, reason)
+        # Inside an API call's attempt, no longer than its deadline (TimeoutError, which
+        # the attempt reports as its own timeout); the refresh itself goes on.
+        return future.result(timeout=time_left_in_attempt()).access_token
 
     async def async_refresh(
         self, stale_access_token: str | None = None, reason: str = "requested"
@@ -447,7 +544,7 @@ class OAuthSession:
             self._in_flight = future
         worker = threading.Thread(
             target=self._run_refresh,
-            args=(future, current.refresh_token, reason),
+            args=(future, current.refresh_token, current.access_token, reason),
             name="ultracart-oauth-refresh",
             # Not a daemon: a refresh under way at exit finishes and reaches the hook,
             # rather than dying with the only copy of a rotated refresh token.
@@ -456,31 +553,43 @@ class OAuthSession:
         worker.start()
         return future
 
-    def _run_refresh(self, future: Future[OAuthTokens], refresh_token: str, reason: str) -> None:
+    def _fetch(self, refresh_token: str, stale_access_token: str) -> OAuthTokens:
+        """New tokens: from the token endpoint, or through the shared grant (whose
+        refresh may be another process's)."""
+        if self._shared is None:
+            return self.client.refresh(refresh_token)
+        tokens = self._shared.refresh(
+            stale_access_token, self.client.refresh, wait=3 * self._shared.lock_seconds
+        )
+        self.secrets.add(tokens.access_token, tokens.refresh_token)
+        return tokens
+
+    def _run_refresh(
+        self, future: Future[OAuthTokens], refresh_token: str, stale: str, reason: str
+    ) -> None:
+        # Every path ends with the future resolved and _in_flight cleared, whatever is
+        # raised (a BaseException from the endpoint or the hook included): a refresh left
+        # unresolved would hang every later call.
+        outcome: BaseException | None = None
+        tokens: OAuthTokens | None = None
         try:
-            tokens = self.client.refresh(refresh_token)
-        except BaseException as exc:  # every waiter gets it, at once
+            tokens = self._fetch(refresh_token, stale)
             with self._lock:
-                self._in_flight = None
-            future.set_exception(exc)
-            return
-        with self._lock:
-            self._tokens = tokens
-            self._unsaved = tokens if self.on_token_refresh is not None else None
-        logger.info("OAuth access token refreshed (%s)", reason)
-        try:
+                self._tokens = tokens
+                self._received_at = time.time()
+                self._unsaved = tokens if self.on_token_refresh is not None else None
+            logger.info("OAuth access token refreshed (%s)", reason)
             self._save(tokens, blocking=True)
-        except OAuthError as exc:
-            outcome: BaseException | None = exc
-        else:
-            outcome = None
-        with self._lock:
-            # Cleared after the hook: callers joining meanwhile share its outcome.
-            self._in_flight = None
-        if outcome is None:
-            future.set_result(tokens)
-        else:
-            future.set_exception(outcome)
+        except BaseException as exc:  # every waiter gets it, at once
+            outcome = exc
+        finally:
+            with self._lock:
+                # Cleared after the hook: callers joining meanwhile share its outcome.
+                self._in_flight = None
+            if outcome is None and tokens is not None:
+                future.set_result(tokens)
+            else:
+                future.set_exception(outcome or OAuthError("the token refresh did not finish"))
 
     # -- the persistence hook --------------------------------------------------------
 
@@ -500,7 +609,7 @@ class OAuthSession:
                 return
             try:
                 hook(tokens)
-            except Exception as exc:
+            except BaseException as exc:  # CancelledError, SystemExit too: never unresolved
                 raise OAuthError(
                     f"on_token_refresh raised {type(exc).__name__}: the refreshed tokens are"
                     " not stored; the session keeps them and calls the hook again on the"
@@ -514,3 +623,5 @@ class OAuthSession:
 
     def close(self) -> None:
         self.client.close()
+        if self._shared is not None:
+            self._shared.close()

@@ -5,6 +5,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from ultracart_conversations._reading import ModelBase as _ModelBase
+from ultracart_conversations._reading import Problems as _Problems
+from ultracart_conversations._reading import dropped as _dropped
+from ultracart_conversations._reading import finish as _finish
+from ultracart_conversations._reading import nested as _nested
+from ultracart_conversations._reading import off_type as _off_type
 
 from ..models.conversation_medium import ConversationMedium
 from ..types import UNSET, Unset
@@ -46,54 +52,54 @@ _KNOWN_KEYS = frozenset(
 
 
 @_attrs_define
-class Conversation:
+class Conversation(_ModelBase):
     """
     Attributes:
-        base_language_iso_code (str | Unset): Language the conversation is held in
-        closed (bool | Unset): Whether the conversation has ended
-        conversation_arn (str | Unset):
-        conversation_uuid (str | Unset):
-        customer_first_message_unresponded_to_dts (str | Unset): Since when the customer has waited for an answer
+        base_language_iso_code (str | None | Unset): Language the conversation is held in
+        closed (bool | None | Unset): Whether the conversation has ended
+        conversation_arn (str | None | Unset):
+        conversation_uuid (str | None | Unset):
+        customer_first_message_unresponded_to_dts (str | None | Unset): Since when the customer has waited for an answer
             (date/time)
-        last_conversation_message_body (str | Unset):
-        last_conversation_participant_arn (str | Unset):
-        last_conversation_participant_name (str | Unset):
-        last_interactive_message_dts (str | Unset): Last message from a person (date/time)
-        last_message_dts (str | Unset): Last message (date/time)
-        medium (ConversationMedium | Unset):
-        merchant_id (str | Unset):
-        message_count (int | Unset):
-        messages (list[ConversationMessage] | Unset):
-        participants (list[ConversationParticipant] | Unset):
-        sentiment (ConversationSentiment | Unset):
-        start_dts (str | Unset): When the conversation started (date/time)
-        unread_messages (bool | Unset):
-        virtual_agent (bool | Unset): Whether an AI agent takes part
-        virtual_agent_cost (float | Unset): What the AI agent has cost so far
-        visible (bool | Unset):
+        last_conversation_message_body (str | None | Unset):
+        last_conversation_participant_arn (str | None | Unset):
+        last_conversation_participant_name (str | None | Unset):
+        last_interactive_message_dts (str | None | Unset): Last message from a person (date/time)
+        last_message_dts (str | None | Unset): Last message (date/time)
+        medium (ConversationMedium | None | Unset):
+        merchant_id (str | None | Unset):
+        message_count (int | None | Unset):
+        messages (list[ConversationMessage] | None | Unset):
+        participants (list[ConversationParticipant] | None | Unset):
+        sentiment (ConversationSentiment | None | Unset):
+        start_dts (str | None | Unset): When the conversation started (date/time)
+        unread_messages (bool | None | Unset):
+        virtual_agent (bool | None | Unset): Whether an AI agent takes part
+        virtual_agent_cost (float | None | Unset): What the AI agent has cost so far
+        visible (bool | None | Unset):
     """
 
-    base_language_iso_code: str | Unset = UNSET
-    closed: bool | Unset = UNSET
-    conversation_arn: str | Unset = UNSET
-    conversation_uuid: str | Unset = UNSET
-    customer_first_message_unresponded_to_dts: str | Unset = UNSET
-    last_conversation_message_body: str | Unset = UNSET
-    last_conversation_participant_arn: str | Unset = UNSET
-    last_conversation_participant_name: str | Unset = UNSET
-    last_interactive_message_dts: str | Unset = UNSET
-    last_message_dts: str | Unset = UNSET
-    medium: ConversationMedium | Unset = UNSET
-    merchant_id: str | Unset = UNSET
-    message_count: int | Unset = UNSET
-    messages: list[ConversationMessage] | Unset = UNSET
-    participants: list[ConversationParticipant] | Unset = UNSET
-    sentiment: ConversationSentiment | Unset = UNSET
-    start_dts: str | Unset = UNSET
-    unread_messages: bool | Unset = UNSET
-    virtual_agent: bool | Unset = UNSET
-    virtual_agent_cost: float | Unset = UNSET
-    visible: bool | Unset = UNSET
+    base_language_iso_code: str | None | Unset = UNSET
+    closed: bool | None | Unset = UNSET
+    conversation_arn: str | None | Unset = UNSET
+    conversation_uuid: str | None | Unset = UNSET
+    customer_first_message_unresponded_to_dts: str | None | Unset = UNSET
+    last_conversation_message_body: str | None | Unset = UNSET
+    last_conversation_participant_arn: str | None | Unset = UNSET
+    last_conversation_participant_name: str | None | Unset = UNSET
+    last_interactive_message_dts: str | None | Unset = UNSET
+    last_message_dts: str | None | Unset = UNSET
+    medium: ConversationMedium | None | Unset = UNSET
+    merchant_id: str | None | Unset = UNSET
+    message_count: int | None | Unset = UNSET
+    messages: list[ConversationMessage] | None | Unset = UNSET
+    participants: list[ConversationParticipant] | None | Unset = UNSET
+    sentiment: ConversationSentiment | None | Unset = UNSET
+    start_dts: str | None | Unset = UNSET
+    unread_messages: bool | None | Unset = UNSET
+    virtual_agent: bool | None | Unset = UNSET
+    virtual_agent_cost: float | None | Unset = UNSET
+    visible: bool | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -117,7 +123,7 @@ class Conversation:
 
         last_message_dts = self.last_message_dts
 
-        medium: str | Unset = UNSET
+        medium: str | None | Unset = UNSET
         if not isinstance(self.medium, Unset):
             medium = self.medium
 
@@ -125,22 +131,28 @@ class Conversation:
 
         message_count = self.message_count
 
-        messages: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.messages, Unset):
+        messages: list[dict[str, Any]] | None | Unset = UNSET
+        if self.messages is None:
+            messages = None
+        elif not isinstance(self.messages, Unset):
             messages = []
             for messages_item_data in self.messages:
                 messages_item = messages_item_data.to_dict()
                 messages.append(messages_item)
 
-        participants: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.participants, Unset):
+        participants: list[dict[str, Any]] | None | Unset = UNSET
+        if self.participants is None:
+            participants = None
+        elif not isinstance(self.participants, Unset):
             participants = []
             for participants_item_data in self.participants:
                 participants_item = participants_item_data.to_dict()
                 participants.append(participants_item)
 
-        sentiment: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.sentiment, Unset):
+        sentiment: dict[str, Any] | None | Unset = UNSET
+        if self.sentiment is None:
+            sentiment = None
+        elif not isinstance(self.sentiment, Unset):
             sentiment = self.sentiment.to_dict()
 
         start_dts = self.start_dts
@@ -203,180 +215,232 @@ class Conversation:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        problems: _Problems | None = None
         base_language_iso_code = src_dict.get("base_language_iso_code", UNSET)
         if (
             base_language_iso_code.__class__ is not str
             and base_language_iso_code is not UNSET
-            and not isinstance(base_language_iso_code, (str, Unset))
+            and base_language_iso_code is not None
+            and not isinstance(base_language_iso_code, str)
         ):
-            raise TypeError("base_language_iso_code: expected a string, got " + type(base_language_iso_code).__name__)
+            problems = _off_type(problems, "base_language_iso_code", base_language_iso_code, "a string")
+            base_language_iso_code = UNSET
 
         closed = src_dict.get("closed", UNSET)
-        if closed.__class__ is not bool and closed is not UNSET and not isinstance(closed, (bool, Unset)):
-            raise TypeError("closed: expected a boolean, got " + type(closed).__name__)
+        if closed.__class__ is not bool and closed is not UNSET and closed is not None and not isinstance(closed, bool):
+            problems = _off_type(problems, "closed", closed, "a boolean")
+            closed = UNSET
 
         conversation_arn = src_dict.get("conversation_arn", UNSET)
         if (
             conversation_arn.__class__ is not str
             and conversation_arn is not UNSET
-            and not isinstance(conversation_arn, (str, Unset))
+            and conversation_arn is not None
+            and not isinstance(conversation_arn, str)
         ):
-            raise TypeError("conversation_arn: expected a string, got " + type(conversation_arn).__name__)
+            problems = _off_type(problems, "conversation_arn", conversation_arn, "a string")
+            conversation_arn = UNSET
 
         conversation_uuid = src_dict.get("conversation_uuid", UNSET)
         if (
             conversation_uuid.__class__ is not str
             and conversation_uuid is not UNSET
-            and not isinstance(conversation_uuid, (str, Unset))
+            and conversation_uuid is not None
+            and not isinstance(conversation_uuid, str)
         ):
-            raise TypeError("conversation_uuid: expected a string, got " + type(conversation_uuid).__name__)
+            problems = _off_type(problems, "conversation_uuid", conversation_uuid, "a string")
+            conversation_uuid = UNSET
 
         customer_first_message_unresponded_to_dts = src_dict.get("customer_first_message_unresponded_to_dts", UNSET)
         if (
             customer_first_message_unresponded_to_dts.__class__ is not str
             and customer_first_message_unresponded_to_dts is not UNSET
-            and not isinstance(customer_first_message_unresponded_to_dts, (str, Unset))
+            and customer_first_message_unresponded_to_dts is not None
+            and not isinstance(customer_first_message_unresponded_to_dts, str)
         ):
-            raise TypeError(
-                "customer_first_message_unresponded_to_dts: expected a string, got "
-                + type(customer_first_message_unresponded_to_dts).__name__
+            problems = _off_type(
+                problems,
+                "customer_first_message_unresponded_to_dts",
+                customer_first_message_unresponded_to_dts,
+                "a string",
             )
+            customer_first_message_unresponded_to_dts = UNSET
 
         last_conversation_message_body = src_dict.get("last_conversation_message_body", UNSET)
         if (
             last_conversation_message_body.__class__ is not str
             and last_conversation_message_body is not UNSET
-            and not isinstance(last_conversation_message_body, (str, Unset))
+            and last_conversation_message_body is not None
+            and not isinstance(last_conversation_message_body, str)
         ):
-            raise TypeError(
-                "last_conversation_message_body: expected a string, got "
-                + type(last_conversation_message_body).__name__
-            )
+            problems = _off_type(problems, "last_conversation_message_body", last_conversation_message_body, "a string")
+            last_conversation_message_body = UNSET
 
         last_conversation_participant_arn = src_dict.get("last_conversation_participant_arn", UNSET)
         if (
             last_conversation_participant_arn.__class__ is not str
             and last_conversation_participant_arn is not UNSET
-            and not isinstance(last_conversation_participant_arn, (str, Unset))
+            and last_conversation_participant_arn is not None
+            and not isinstance(last_conversation_participant_arn, str)
         ):
-            raise TypeError(
-                "last_conversation_participant_arn: expected a string, got "
-                + type(last_conversation_participant_arn).__name__
+            problems = _off_type(
+                problems, "last_conversation_participant_arn", last_conversation_participant_arn, "a string"
             )
+            last_conversation_participant_arn = UNSET
 
         last_conversation_participant_name = src_dict.get("last_conversation_participant_name", UNSET)
         if (
             last_conversation_participant_name.__class__ is not str
             and last_conversation_participant_name is not UNSET
-            and not isinstance(last_conversation_participant_name, (str, Unset))
+            and last_conversation_participant_name is not None
+            and not isinstance(last_conversation_participant_name, str)
         ):
-            raise TypeError(
-                "last_conversation_participant_name: expected a string, got "
-                + type(last_conversation_participant_name).__name__
+            problems = _off_type(
+                problems, "last_conversation_participant_name", last_conversation_participant_name, "a string"
             )
+            last_conversation_participant_name = UNSET
 
         last_interactive_message_dts = src_dict.get("last_interactive_message_dts", UNSET)
         if (
             last_interactive_message_dts.__class__ is not str
             and last_interactive_message_dts is not UNSET
-            and not isinstance(last_interactive_message_dts, (str, Unset))
+            and last_interactive_message_dts is not None
+            and not isinstance(last_interactive_message_dts, str)
         ):
-            raise TypeError(
-                "last_interactive_message_dts: expected a string, got " + type(last_interactive_message_dts).__name__
-            )
+            problems = _off_type(problems, "last_interactive_message_dts", last_interactive_message_dts, "a string")
+            last_interactive_message_dts = UNSET
 
         last_message_dts = src_dict.get("last_message_dts", UNSET)
         if (
             last_message_dts.__class__ is not str
             and last_message_dts is not UNSET
-            and not isinstance(last_message_dts, (str, Unset))
+            and last_message_dts is not None
+            and not isinstance(last_message_dts, str)
         ):
-            raise TypeError("last_message_dts: expected a string, got " + type(last_message_dts).__name__)
+            problems = _off_type(problems, "last_message_dts", last_message_dts, "a string")
+            last_message_dts = UNSET
 
         medium = src_dict.get("medium", UNSET)
-        if medium.__class__ is not str and medium is not UNSET and not isinstance(medium, (str, Unset)):
-            raise TypeError("medium: expected a string, got " + type(medium).__name__)
+        if medium.__class__ is not str and medium is not UNSET and medium is not None and not isinstance(medium, str):
+            problems = _off_type(problems, "medium", medium, "a string")
+            medium = UNSET
 
         merchant_id = src_dict.get("merchant_id", UNSET)
-        if merchant_id.__class__ is not str and merchant_id is not UNSET and not isinstance(merchant_id, (str, Unset)):
-            raise TypeError("merchant_id: expected a string, got " + type(merchant_id).__name__)
+        if (
+            merchant_id.__class__ is not str
+            and merchant_id is not UNSET
+            and merchant_id is not None
+            and not isinstance(merchant_id, str)
+        ):
+            problems = _off_type(problems, "merchant_id", merchant_id, "a string")
+            merchant_id = UNSET
 
         message_count = src_dict.get("message_count", UNSET)
         if (
             message_count.__class__ is not int
             and message_count is not UNSET
-            and (not isinstance(message_count, (int, Unset)) or isinstance(message_count, bool))
+            and message_count is not None
+            and (not isinstance(message_count, int) or isinstance(message_count, bool))
         ):
-            raise TypeError("message_count: expected an integer, got " + type(message_count).__name__)
+            problems = _off_type(problems, "message_count", message_count, "an integer")
+            message_count = UNSET
 
         _messages = src_dict.get("messages", UNSET)
-        messages: list[ConversationMessage] | Unset
-        if _messages is UNSET:
+        messages: list[ConversationMessage] | None | Unset
+        if _messages is UNSET or _messages is None:
+            messages = _messages
+        elif not isinstance(_messages, list):
+            problems = _off_type(problems, "messages", _messages, "an array")
             messages = UNSET
         else:
-            if not isinstance(_messages, list):
-                raise TypeError("messages: expected an array, got " + type(_messages).__name__)
             messages = []
-            for messages_item_data in _messages:
-                _messages_item = messages_item_data
-                if not isinstance(_messages_item, dict):
-                    raise TypeError("messages_item: expected an object, got " + type(_messages_item).__name__)
-                messages_item = ConversationMessage.from_dict(_messages_item)
+            for messages_index, messages_item_data in enumerate(_messages):
+                if not isinstance(messages_item_data, dict):
+                    problems = _dropped(problems, "messages", messages_index, messages_item_data, "an object")
+                    continue
+                messages_item = ConversationMessage.from_dict(messages_item_data)
+                problems = _nested(problems, "messages", messages_item, messages_index)
                 messages.append(messages_item)
 
         _participants = src_dict.get("participants", UNSET)
-        participants: list[ConversationParticipant] | Unset
-        if _participants is UNSET:
+        participants: list[ConversationParticipant] | None | Unset
+        if _participants is UNSET or _participants is None:
+            participants = _participants
+        elif not isinstance(_participants, list):
+            problems = _off_type(problems, "participants", _participants, "an array")
             participants = UNSET
         else:
-            if not isinstance(_participants, list):
-                raise TypeError("participants: expected an array, got " + type(_participants).__name__)
             participants = []
-            for participants_item_data in _participants:
-                _participants_item = participants_item_data
-                if not isinstance(_participants_item, dict):
-                    raise TypeError("participants_item: expected an object, got " + type(_participants_item).__name__)
-                participants_item = ConversationParticipant.from_dict(_participants_item)
+            for participants_index, participants_item_data in enumerate(_participants):
+                if not isinstance(participants_item_data, dict):
+                    problems = _dropped(
+                        problems, "participants", participants_index, participants_item_data, "an object"
+                    )
+                    continue
+                participants_item = ConversationParticipant.from_dict(participants_item_data)
+                problems = _nested(problems, "participants", participants_item, participants_index)
                 participants.append(participants_item)
 
         _sentiment = src_dict.get("sentiment", UNSET)
-        sentiment: ConversationSentiment | Unset
-        if _sentiment is UNSET:
-            sentiment = UNSET
-        else:
-            if not isinstance(_sentiment, dict):
-                raise TypeError("sentiment: expected an object, got " + type(_sentiment).__name__)
+        sentiment: ConversationSentiment | None | Unset
+        if _sentiment is UNSET or _sentiment is None:
+            sentiment = _sentiment
+        elif isinstance(_sentiment, dict):
             sentiment = ConversationSentiment.from_dict(_sentiment)
+            problems = _nested(problems, "sentiment", sentiment)
+        else:
+            problems = _off_type(problems, "sentiment", _sentiment, "an object")
+            sentiment = UNSET
 
         start_dts = src_dict.get("start_dts", UNSET)
-        if start_dts.__class__ is not str and start_dts is not UNSET and not isinstance(start_dts, (str, Unset)):
-            raise TypeError("start_dts: expected a string, got " + type(start_dts).__name__)
+        if (
+            start_dts.__class__ is not str
+            and start_dts is not UNSET
+            and start_dts is not None
+            and not isinstance(start_dts, str)
+        ):
+            problems = _off_type(problems, "start_dts", start_dts, "a string")
+            start_dts = UNSET
 
         unread_messages = src_dict.get("unread_messages", UNSET)
         if (
             unread_messages.__class__ is not bool
             and unread_messages is not UNSET
-            and not isinstance(unread_messages, (bool, Unset))
+            and unread_messages is not None
+            and not isinstance(unread_messages, bool)
         ):
-            raise TypeError("unread_messages: expected a boolean, got " + type(unread_messages).__name__)
+            problems = _off_type(problems, "unread_messages", unread_messages, "a boolean")
+            unread_messages = UNSET
 
         virtual_agent = src_dict.get("virtual_agent", UNSET)
         if (
             virtual_agent.__class__ is not bool
             and virtual_agent is not UNSET
-            and not isinstance(virtual_agent, (bool, Unset))
+            and virtual_agent is not None
+            and not isinstance(virtual_agent, bool)
         ):
-            raise TypeError("virtual_agent: expected a boolean, got " + type(virtual_agent).__name__)
+            problems = _off_type(problems, "virtual_agent", virtual_agent, "a boolean")
+            virtual_agent = UNSET
 
         virtual_agent_cost = src_dict.get("virtual_agent_cost", UNSET)
-        if virtual_agent_cost.__class__ is not float and (
-            not isinstance(virtual_agent_cost, (int, float, Unset)) or isinstance(virtual_agent_cost, bool)
+        if (
+            virtual_agent_cost.__class__ is not float
+            and virtual_agent_cost is not UNSET
+            and virtual_agent_cost is not None
+            and (not isinstance(virtual_agent_cost, (int, float)) or isinstance(virtual_agent_cost, bool))
         ):
-            raise TypeError("virtual_agent_cost: expected a number, got " + type(virtual_agent_cost).__name__)
+            problems = _off_type(problems, "virtual_agent_cost", virtual_agent_cost, "a number")
+            virtual_agent_cost = UNSET
 
         visible = src_dict.get("visible", UNSET)
-        if visible.__class__ is not bool and visible is not UNSET and not isinstance(visible, (bool, Unset)):
-            raise TypeError("visible: expected a boolean, got " + type(visible).__name__)
+        if (
+            visible.__class__ is not bool
+            and visible is not UNSET
+            and visible is not None
+            and not isinstance(visible, bool)
+        ):
+            problems = _off_type(problems, "visible", visible, "a boolean")
+            visible = UNSET
 
         conversation = cls(
             base_language_iso_code,
@@ -405,6 +469,70 @@ class Conversation:
             conversation.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }
+        if problems is not None:
+            _finish(conversation, problems, src_dict, _KNOWN_KEYS)
+        return conversation
+
+    @staticmethod
+    def _fast_fields() -> tuple[tuple[str, str, Any, bool], ...]:
+        """(attribute, JSON key, kind, required) of each field, for the fast reader."""
+        return (
+            ("base_language_iso_code", "base_language_iso_code", str, False),
+            ("closed", "closed", bool, False),
+            ("conversation_arn", "conversation_arn", str, False),
+            ("conversation_uuid", "conversation_uuid", str, False),
+            ("customer_first_message_unresponded_to_dts", "customer_first_message_unresponded_to_dts", str, False),
+            ("last_conversation_message_body", "last_conversation_message_body", str, False),
+            ("last_conversation_participant_arn", "last_conversation_participant_arn", str, False),
+            ("last_conversation_participant_name", "last_conversation_participant_name", str, False),
+            ("last_interactive_message_dts", "last_interactive_message_dts", str, False),
+            ("last_message_dts", "last_message_dts", str, False),
+            ("medium", "medium", str, False),
+            ("merchant_id", "merchant_id", str, False),
+            ("message_count", "message_count", int, False),
+            ("messages", "messages", [ConversationMessage], False),
+            ("participants", "participants", [ConversationParticipant], False),
+            ("sentiment", "sentiment", ConversationSentiment, False),
+            ("start_dts", "start_dts", str, False),
+            ("unread_messages", "unread_messages", bool, False),
+            ("virtual_agent", "virtual_agent", bool, False),
+            ("virtual_agent_cost", "virtual_agent_cost", float, False),
+            ("visible", "visible", bool, False),
+        )
+
+    @classmethod
+    def _from_fast(cls: type[T], decoded: Any) -> T:
+        """The model from what the fast reader decoded: its slots filled directly."""
+        conversation = object.__new__(cls)
+        conversation.base_language_iso_code = decoded.base_language_iso_code
+        conversation.closed = decoded.closed
+        conversation.conversation_arn = decoded.conversation_arn
+        conversation.conversation_uuid = decoded.conversation_uuid
+        conversation.customer_first_message_unresponded_to_dts = decoded.customer_first_message_unresponded_to_dts
+        conversation.last_conversation_message_body = decoded.last_conversation_message_body
+        conversation.last_conversation_participant_arn = decoded.last_conversation_participant_arn
+        conversation.last_conversation_participant_name = decoded.last_conversation_participant_name
+        conversation.last_interactive_message_dts = decoded.last_interactive_message_dts
+        conversation.last_message_dts = decoded.last_message_dts
+        conversation.medium = decoded.medium
+        conversation.merchant_id = decoded.merchant_id
+        conversation.message_count = decoded.message_count
+        value = decoded.messages
+        conversation.messages = (
+            value if value is UNSET or value is None else list(map(ConversationMessage._from_fast, value))
+        )
+        value = decoded.participants
+        conversation.participants = (
+            value if value is UNSET or value is None else list(map(ConversationParticipant._from_fast, value))
+        )
+        value = decoded.sentiment
+        conversation.sentiment = value if value is UNSET or value is None else ConversationSentiment._from_fast(value)
+        conversation.start_dts = decoded.start_dts
+        conversation.unread_messages = decoded.unread_messages
+        conversation.virtual_agent = decoded.virtual_agent
+        conversation.virtual_agent_cost = decoded.virtual_agent_cost
+        conversation.visible = decoded.visible
+        conversation.additional_properties = {}
         return conversation
 
     @property

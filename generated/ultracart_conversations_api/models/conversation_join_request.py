@@ -5,6 +5,10 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from ultracart_conversations._reading import ModelBase as _ModelBase
+from ultracart_conversations._reading import Problems as _Problems
+from ultracart_conversations._reading import finish as _finish
+from ultracart_conversations._reading import off_type as _off_type
 
 from ..types import UNSET, Unset
 
@@ -19,13 +23,13 @@ _KNOWN_KEYS = frozenset(
 
 
 @_attrs_define
-class ConversationJoinRequest:
+class ConversationJoinRequest(_ModelBase):
     """
     Attributes:
-        participant_language_iso_code (str | Unset): The language the agent writes in
+        participant_language_iso_code (str | None | Unset): The language the agent writes in
     """
 
-    participant_language_iso_code: str | Unset = UNSET
+    participant_language_iso_code: str | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -41,15 +45,16 @@ class ConversationJoinRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        problems: _Problems | None = None
         participant_language_iso_code = src_dict.get("participant_language_iso_code", UNSET)
         if (
             participant_language_iso_code.__class__ is not str
             and participant_language_iso_code is not UNSET
-            and not isinstance(participant_language_iso_code, (str, Unset))
+            and participant_language_iso_code is not None
+            and not isinstance(participant_language_iso_code, str)
         ):
-            raise TypeError(
-                "participant_language_iso_code: expected a string, got " + type(participant_language_iso_code).__name__
-            )
+            problems = _off_type(problems, "participant_language_iso_code", participant_language_iso_code, "a string")
+            participant_language_iso_code = UNSET
 
         conversation_join_request = cls(
             participant_language_iso_code,
@@ -58,6 +63,21 @@ class ConversationJoinRequest:
             conversation_join_request.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }
+        if problems is not None:
+            _finish(conversation_join_request, problems, src_dict, _KNOWN_KEYS)
+        return conversation_join_request
+
+    @staticmethod
+    def _fast_fields() -> tuple[tuple[str, str, Any, bool], ...]:
+        """(attribute, JSON key, kind, required) of each field, for the fast reader."""
+        return (("participant_language_iso_code", "participant_language_iso_code", str, False),)
+
+    @classmethod
+    def _from_fast(cls: type[T], decoded: Any) -> T:
+        """The model from what the fast reader decoded: its slots filled directly."""
+        conversation_join_request = object.__new__(cls)
+        conversation_join_request.participant_language_iso_code = decoded.participant_language_iso_code
+        conversation_join_request.additional_properties = {}
         return conversation_join_request
 
     @property

@@ -5,6 +5,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from ultracart_conversations._reading import ModelBase as _ModelBase
+from ultracart_conversations._reading import Problems as _Problems
+from ultracart_conversations._reading import dropped as _dropped
+from ultracart_conversations._reading import finish as _finish
+from ultracart_conversations._reading import nested as _nested
+from ultracart_conversations._reading import off_type as _off_type
 
 from ..models.conversation_message_type import ConversationMessageType
 from ..types import UNSET, Unset
@@ -40,43 +46,43 @@ _KNOWN_KEYS = frozenset(
 
 
 @_attrs_define
-class ConversationMessage:
+class ConversationMessage(_ModelBase):
     """
     Attributes:
-        author_conversation_participant_arn (str | Unset):
-        author_conversation_participant_name (str | Unset):
-        body (str | Unset):
-        client_message_id (str | Unset):
-        conversation_message_uuid (str | Unset):
-        delay_until_dts (str | Unset): Held back until then (date/time)
-        language_iso_code (str | Unset):
-        media_urls (list[str] | Unset):
-        merchant_id (str | Unset):
-        message_dts (str | Unset): When it was sent (date/time)
-        message_epoch (int | Unset):
-        message_type (str | Unset):
-        translations (list[ConversationMessageTranslation] | Unset):
-        transport_statuses (list[ConversationMessageTransportStatus] | Unset):
-        type_ (ConversationMessageType | Unset):
-        upload_keys (list[str] | Unset):
+        author_conversation_participant_arn (str | None | Unset):
+        author_conversation_participant_name (str | None | Unset):
+        body (str | None | Unset):
+        client_message_id (str | None | Unset):
+        conversation_message_uuid (str | None | Unset):
+        delay_until_dts (str | None | Unset): Held back until then (date/time)
+        language_iso_code (str | None | Unset):
+        media_urls (list[str] | None | Unset):
+        merchant_id (str | None | Unset):
+        message_dts (str | None | Unset): When it was sent (date/time)
+        message_epoch (int | None | Unset):
+        message_type (str | None | Unset):
+        translations (list[ConversationMessageTranslation] | None | Unset):
+        transport_statuses (list[ConversationMessageTransportStatus] | None | Unset):
+        type_ (ConversationMessageType | None | Unset):
+        upload_keys (list[str] | None | Unset):
     """
 
-    author_conversation_participant_arn: str | Unset = UNSET
-    author_conversation_participant_name: str | Unset = UNSET
-    body: str | Unset = UNSET
-    client_message_id: str | Unset = UNSET
-    conversation_message_uuid: str | Unset = UNSET
-    delay_until_dts: str | Unset = UNSET
-    language_iso_code: str | Unset = UNSET
-    media_urls: list[str] | Unset = UNSET
-    merchant_id: str | Unset = UNSET
-    message_dts: str | Unset = UNSET
-    message_epoch: int | Unset = UNSET
-    message_type: str | Unset = UNSET
-    translations: list[ConversationMessageTranslation] | Unset = UNSET
-    transport_statuses: list[ConversationMessageTransportStatus] | Unset = UNSET
-    type_: ConversationMessageType | Unset = UNSET
-    upload_keys: list[str] | Unset = UNSET
+    author_conversation_participant_arn: str | None | Unset = UNSET
+    author_conversation_participant_name: str | None | Unset = UNSET
+    body: str | None | Unset = UNSET
+    client_message_id: str | None | Unset = UNSET
+    conversation_message_uuid: str | None | Unset = UNSET
+    delay_until_dts: str | None | Unset = UNSET
+    language_iso_code: str | None | Unset = UNSET
+    media_urls: list[str] | None | Unset = UNSET
+    merchant_id: str | None | Unset = UNSET
+    message_dts: str | None | Unset = UNSET
+    message_epoch: int | None | Unset = UNSET
+    message_type: str | None | Unset = UNSET
+    translations: list[ConversationMessageTranslation] | None | Unset = UNSET
+    transport_statuses: list[ConversationMessageTransportStatus] | None | Unset = UNSET
+    type_: ConversationMessageType | None | Unset = UNSET
+    upload_keys: list[str] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -94,8 +100,10 @@ class ConversationMessage:
 
         language_iso_code = self.language_iso_code
 
-        media_urls: list[str] | Unset = UNSET
-        if not isinstance(self.media_urls, Unset):
+        media_urls: list[str] | None | Unset = UNSET
+        if self.media_urls is None:
+            media_urls = None
+        elif not isinstance(self.media_urls, Unset):
             media_urls = self.media_urls
 
         merchant_id = self.merchant_id
@@ -106,26 +114,32 @@ class ConversationMessage:
 
         message_type = self.message_type
 
-        translations: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.translations, Unset):
+        translations: list[dict[str, Any]] | None | Unset = UNSET
+        if self.translations is None:
+            translations = None
+        elif not isinstance(self.translations, Unset):
             translations = []
             for translations_item_data in self.translations:
                 translations_item = translations_item_data.to_dict()
                 translations.append(translations_item)
 
-        transport_statuses: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.transport_statuses, Unset):
+        transport_statuses: list[dict[str, Any]] | None | Unset = UNSET
+        if self.transport_statuses is None:
+            transport_statuses = None
+        elif not isinstance(self.transport_statuses, Unset):
             transport_statuses = []
             for transport_statuses_item_data in self.transport_statuses:
                 transport_statuses_item = transport_statuses_item_data.to_dict()
                 transport_statuses.append(transport_statuses_item)
 
-        type_: str | Unset = UNSET
+        type_: str | None | Unset = UNSET
         if not isinstance(self.type_, Unset):
             type_ = self.type_
 
-        upload_keys: list[str] | Unset = UNSET
-        if not isinstance(self.upload_keys, Unset):
+        upload_keys: list[str] | None | Unset = UNSET
+        if self.upload_keys is None:
+            upload_keys = None
+        elif not isinstance(self.upload_keys, Unset):
             upload_keys = self.upload_keys
 
         field_dict: dict[str, Any] = {}
@@ -168,160 +182,207 @@ class ConversationMessage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        problems: _Problems | None = None
         author_conversation_participant_arn = src_dict.get("author_conversation_participant_arn", UNSET)
         if (
             author_conversation_participant_arn.__class__ is not str
             and author_conversation_participant_arn is not UNSET
-            and not isinstance(author_conversation_participant_arn, (str, Unset))
+            and author_conversation_participant_arn is not None
+            and not isinstance(author_conversation_participant_arn, str)
         ):
-            raise TypeError(
-                "author_conversation_participant_arn: expected a string, got "
-                + type(author_conversation_participant_arn).__name__
+            problems = _off_type(
+                problems, "author_conversation_participant_arn", author_conversation_participant_arn, "a string"
             )
+            author_conversation_participant_arn = UNSET
 
         author_conversation_participant_name = src_dict.get("author_conversation_participant_name", UNSET)
         if (
             author_conversation_participant_name.__class__ is not str
             and author_conversation_participant_name is not UNSET
-            and not isinstance(author_conversation_participant_name, (str, Unset))
+            and author_conversation_participant_name is not None
+            and not isinstance(author_conversation_participant_name, str)
         ):
-            raise TypeError(
-                "author_conversation_participant_name: expected a string, got "
-                + type(author_conversation_participant_name).__name__
+            problems = _off_type(
+                problems, "author_conversation_participant_name", author_conversation_participant_name, "a string"
             )
+            author_conversation_participant_name = UNSET
 
         body = src_dict.get("body", UNSET)
-        if body.__class__ is not str and body is not UNSET and not isinstance(body, (str, Unset)):
-            raise TypeError("body: expected a string, got " + type(body).__name__)
+        if body.__class__ is not str and body is not UNSET and body is not None and not isinstance(body, str):
+            problems = _off_type(problems, "body", body, "a string")
+            body = UNSET
 
         client_message_id = src_dict.get("client_message_id", UNSET)
         if (
             client_message_id.__class__ is not str
             and client_message_id is not UNSET
-            and not isinstance(client_message_id, (str, Unset))
+            and client_message_id is not None
+            and not isinstance(client_message_id, str)
         ):
-            raise TypeError("client_message_id: expected a string, got " + type(client_message_id).__name__)
+            problems = _off_type(problems, "client_message_id", client_message_id, "a string")
+            client_message_id = UNSET
 
         conversation_message_uuid = src_dict.get("conversation_message_uuid", UNSET)
         if (
             conversation_message_uuid.__class__ is not str
             and conversation_message_uuid is not UNSET
-            and not isinstance(conversation_message_uuid, (str, Unset))
+            and conversation_message_uuid is not None
+            and not isinstance(conversation_message_uuid, str)
         ):
-            raise TypeError(
-                "conversation_message_uuid: expected a string, got " + type(conversation_message_uuid).__name__
-            )
+            problems = _off_type(problems, "conversation_message_uuid", conversation_message_uuid, "a string")
+            conversation_message_uuid = UNSET
 
         delay_until_dts = src_dict.get("delay_until_dts", UNSET)
         if (
             delay_until_dts.__class__ is not str
             and delay_until_dts is not UNSET
-            and not isinstance(delay_until_dts, (str, Unset))
+            and delay_until_dts is not None
+            and not isinstance(delay_until_dts, str)
         ):
-            raise TypeError("delay_until_dts: expected a string, got " + type(delay_until_dts).__name__)
+            problems = _off_type(problems, "delay_until_dts", delay_until_dts, "a string")
+            delay_until_dts = UNSET
 
         language_iso_code = src_dict.get("language_iso_code", UNSET)
         if (
             language_iso_code.__class__ is not str
             and language_iso_code is not UNSET
-            and not isinstance(language_iso_code, (str, Unset))
+            and language_iso_code is not None
+            and not isinstance(language_iso_code, str)
         ):
-            raise TypeError("language_iso_code: expected a string, got " + type(language_iso_code).__name__)
+            problems = _off_type(problems, "language_iso_code", language_iso_code, "a string")
+            language_iso_code = UNSET
 
         _media_urls = src_dict.get("media_urls", UNSET)
-        media_urls: list[str] | Unset
-        if _media_urls is UNSET:
+        media_urls: list[str] | None | Unset
+        if _media_urls is UNSET or _media_urls is None:
+            media_urls = _media_urls
+        elif not isinstance(_media_urls, list):
+            problems = _off_type(problems, "media_urls", _media_urls, "an array")
             media_urls = UNSET
         else:
-            if not isinstance(_media_urls, list):
-                raise TypeError("media_urls: expected an array, got " + type(_media_urls).__name__)
             media_urls = []
-            for media_urls_item_data in _media_urls:
-                media_urls_item = media_urls_item_data
-                if (
-                    media_urls_item.__class__ is not str
-                    and media_urls_item is not UNSET
-                    and not isinstance(media_urls_item, (str, Unset))
-                ):
-                    raise TypeError("media_urls_item: expected a string, got " + type(media_urls_item).__name__)
+            for media_urls_index, media_urls_item_data in enumerate(_media_urls):
+                try:
+                    media_urls_item = media_urls_item_data
+                    if (
+                        media_urls_item.__class__ is not str
+                        and media_urls_item is not UNSET
+                        and not isinstance(media_urls_item, (str, Unset))
+                    ):
+                        raise TypeError("media_urls_item: expected a string, got " + type(media_urls_item).__name__)
+                except TypeError as error:
+                    problems = _dropped(problems, "media_urls", media_urls_index, media_urls_item_data, error)
+                    continue
                 media_urls.append(media_urls_item)
 
         merchant_id = src_dict.get("merchant_id", UNSET)
-        if merchant_id.__class__ is not str and merchant_id is not UNSET and not isinstance(merchant_id, (str, Unset)):
-            raise TypeError("merchant_id: expected a string, got " + type(merchant_id).__name__)
+        if (
+            merchant_id.__class__ is not str
+            and merchant_id is not UNSET
+            and merchant_id is not None
+            and not isinstance(merchant_id, str)
+        ):
+            problems = _off_type(problems, "merchant_id", merchant_id, "a string")
+            merchant_id = UNSET
 
         message_dts = src_dict.get("message_dts", UNSET)
-        if message_dts.__class__ is not str and message_dts is not UNSET and not isinstance(message_dts, (str, Unset)):
-            raise TypeError("message_dts: expected a string, got " + type(message_dts).__name__)
+        if (
+            message_dts.__class__ is not str
+            and message_dts is not UNSET
+            and message_dts is not None
+            and not isinstance(message_dts, str)
+        ):
+            problems = _off_type(problems, "message_dts", message_dts, "a string")
+            message_dts = UNSET
 
         message_epoch = src_dict.get("message_epoch", UNSET)
         if (
             message_epoch.__class__ is not int
             and message_epoch is not UNSET
-            and (not isinstance(message_epoch, (int, Unset)) or isinstance(message_epoch, bool))
+            and message_epoch is not None
+            and (not isinstance(message_epoch, int) or isinstance(message_epoch, bool))
         ):
-            raise TypeError("message_epoch: expected an integer, got " + type(message_epoch).__name__)
+            problems = _off_type(problems, "message_epoch", message_epoch, "an integer")
+            message_epoch = UNSET
 
         message_type = src_dict.get("message_type", UNSET)
         if (
             message_type.__class__ is not str
             and message_type is not UNSET
-            and not isinstance(message_type, (str, Unset))
+            and message_type is not None
+            and not isinstance(message_type, str)
         ):
-            raise TypeError("message_type: expected a string, got " + type(message_type).__name__)
+            problems = _off_type(problems, "message_type", message_type, "a string")
+            message_type = UNSET
 
         _translations = src_dict.get("translations", UNSET)
-        translations: list[ConversationMessageTranslation] | Unset
-        if _translations is UNSET:
+        translations: list[ConversationMessageTranslation] | None | Unset
+        if _translations is UNSET or _translations is None:
+            translations = _translations
+        elif not isinstance(_translations, list):
+            problems = _off_type(problems, "translations", _translations, "an array")
             translations = UNSET
         else:
-            if not isinstance(_translations, list):
-                raise TypeError("translations: expected an array, got " + type(_translations).__name__)
             translations = []
-            for translations_item_data in _translations:
-                _translations_item = translations_item_data
-                if not isinstance(_translations_item, dict):
-                    raise TypeError("translations_item: expected an object, got " + type(_translations_item).__name__)
-                translations_item = ConversationMessageTranslation.from_dict(_translations_item)
+            for translations_index, translations_item_data in enumerate(_translations):
+                if not isinstance(translations_item_data, dict):
+                    problems = _dropped(
+                        problems, "translations", translations_index, translations_item_data, "an object"
+                    )
+                    continue
+                translations_item = ConversationMessageTranslation.from_dict(translations_item_data)
+                problems = _nested(problems, "translations", translations_item, translations_index)
                 translations.append(translations_item)
 
         _transport_statuses = src_dict.get("transport_statuses", UNSET)
-        transport_statuses: list[ConversationMessageTransportStatus] | Unset
-        if _transport_statuses is UNSET:
+        transport_statuses: list[ConversationMessageTransportStatus] | None | Unset
+        if _transport_statuses is UNSET or _transport_statuses is None:
+            transport_statuses = _transport_statuses
+        elif not isinstance(_transport_statuses, list):
+            problems = _off_type(problems, "transport_statuses", _transport_statuses, "an array")
             transport_statuses = UNSET
         else:
-            if not isinstance(_transport_statuses, list):
-                raise TypeError("transport_statuses: expected an array, got " + type(_transport_statuses).__name__)
             transport_statuses = []
-            for transport_statuses_item_data in _transport_statuses:
-                _transport_statuses_item = transport_statuses_item_data
-                if not isinstance(_transport_statuses_item, dict):
-                    raise TypeError(
-                        "transport_statuses_item: expected an object, got " + type(_transport_statuses_item).__name__
+            for transport_statuses_index, transport_statuses_item_data in enumerate(_transport_statuses):
+                if not isinstance(transport_statuses_item_data, dict):
+                    problems = _dropped(
+                        problems,
+                        "transport_statuses",
+                        transport_statuses_index,
+                        transport_statuses_item_data,
+                        "an object",
                     )
-                transport_statuses_item = ConversationMessageTransportStatus.from_dict(_transport_statuses_item)
+                    continue
+                transport_statuses_item = ConversationMessageTransportStatus.from_dict(transport_statuses_item_data)
+                problems = _nested(problems, "transport_statuses", transport_statuses_item, transport_statuses_index)
                 transport_statuses.append(transport_statuses_item)
 
         type_ = src_dict.get("type", UNSET)
-        if type_.__class__ is not str and type_ is not UNSET and not isinstance(type_, (str, Unset)):
-            raise TypeError("type: expected a string, got " + type(type_).__name__)
+        if type_.__class__ is not str and type_ is not UNSET and type_ is not None and not isinstance(type_, str):
+            problems = _off_type(problems, "type", type_, "a string")
+            type_ = UNSET
 
         _upload_keys = src_dict.get("upload_keys", UNSET)
-        upload_keys: list[str] | Unset
-        if _upload_keys is UNSET:
+        upload_keys: list[str] | None | Unset
+        if _upload_keys is UNSET or _upload_keys is None:
+            upload_keys = _upload_keys
+        elif not isinstance(_upload_keys, list):
+            problems = _off_type(problems, "upload_keys", _upload_keys, "an array")
             upload_keys = UNSET
         else:
-            if not isinstance(_upload_keys, list):
-                raise TypeError("upload_keys: expected an array, got " + type(_upload_keys).__name__)
             upload_keys = []
-            for upload_keys_item_data in _upload_keys:
-                upload_keys_item = upload_keys_item_data
-                if (
-                    upload_keys_item.__class__ is not str
-                    and upload_keys_item is not UNSET
-                    and not isinstance(upload_keys_item, (str, Unset))
-                ):
-                    raise TypeError("upload_keys_item: expected a string, got " + type(upload_keys_item).__name__)
+            for upload_keys_index, upload_keys_item_data in enumerate(_upload_keys):
+                try:
+                    upload_keys_item = upload_keys_item_data
+                    if (
+                        upload_keys_item.__class__ is not str
+                        and upload_keys_item is not UNSET
+                        and not isinstance(upload_keys_item, (str, Unset))
+                    ):
+                        raise TypeError("upload_keys_item: expected a string, got " + type(upload_keys_item).__name__)
+                except TypeError as error:
+                    problems = _dropped(problems, "upload_keys", upload_keys_index, upload_keys_item_data, error)
+                    continue
                 upload_keys.append(upload_keys_item)
 
         conversation_message = cls(
@@ -346,6 +407,61 @@ class ConversationMessage:
             conversation_message.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }
+        if problems is not None:
+            _finish(conversation_message, problems, src_dict, _KNOWN_KEYS)
+        return conversation_message
+
+    @staticmethod
+    def _fast_fields() -> tuple[tuple[str, str, Any, bool], ...]:
+        """(attribute, JSON key, kind, required) of each field, for the fast reader."""
+        return (
+            ("author_conversation_participant_arn", "author_conversation_participant_arn", str, False),
+            ("author_conversation_participant_name", "author_conversation_participant_name", str, False),
+            ("body", "body", str, False),
+            ("client_message_id", "client_message_id", str, False),
+            ("conversation_message_uuid", "conversation_message_uuid", str, False),
+            ("delay_until_dts", "delay_until_dts", str, False),
+            ("language_iso_code", "language_iso_code", str, False),
+            ("media_urls", "media_urls", [str], False),
+            ("merchant_id", "merchant_id", str, False),
+            ("message_dts", "message_dts", str, False),
+            ("message_epoch", "message_epoch", int, False),
+            ("message_type", "message_type", str, False),
+            ("translations", "translations", [ConversationMessageTranslation], False),
+            ("transport_statuses", "transport_statuses", [ConversationMessageTransportStatus], False),
+            ("type_", "type", str, False),
+            ("upload_keys", "upload_keys", [str], False),
+        )
+
+    @classmethod
+    def _from_fast(cls: type[T], decoded: Any) -> T:
+        """The model from what the fast reader decoded: its slots filled directly."""
+        conversation_message = object.__new__(cls)
+        conversation_message.author_conversation_participant_arn = decoded.author_conversation_participant_arn
+        conversation_message.author_conversation_participant_name = decoded.author_conversation_participant_name
+        conversation_message.body = decoded.body
+        conversation_message.client_message_id = decoded.client_message_id
+        conversation_message.conversation_message_uuid = decoded.conversation_message_uuid
+        conversation_message.delay_until_dts = decoded.delay_until_dts
+        conversation_message.language_iso_code = decoded.language_iso_code
+        conversation_message.media_urls = decoded.media_urls
+        conversation_message.merchant_id = decoded.merchant_id
+        conversation_message.message_dts = decoded.message_dts
+        conversation_message.message_epoch = decoded.message_epoch
+        conversation_message.message_type = decoded.message_type
+        value = decoded.translations
+        conversation_message.translations = (
+            value if value is UNSET or value is None else list(map(ConversationMessageTranslation._from_fast, value))
+        )
+        value = decoded.transport_statuses
+        conversation_message.transport_statuses = (
+            value
+            if value is UNSET or value is None
+            else list(map(ConversationMessageTransportStatus._from_fast, value))
+        )
+        conversation_message.type_ = decoded.type_
+        conversation_message.upload_keys = decoded.upload_keys
+        conversation_message.additional_properties = {}
         return conversation_message
 
     @property

@@ -5,6 +5,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from ultracart_conversations._reading import ModelBase as _ModelBase
+from ultracart_conversations._reading import Problems as _Problems
+from ultracart_conversations._reading import finish as _finish
+from ultracart_conversations._reading import nested as _nested
+from ultracart_conversations._reading import off_type as _off_type
 
 from ..types import UNSET, Unset
 
@@ -30,40 +35,48 @@ _KNOWN_KEYS = frozenset(
 
 
 @_attrs_define
-class ConversationMultimediaUploadUrlResponse:
+class ConversationMultimediaUploadUrlResponse(_ModelBase):
     """
     Attributes:
-        conversation_multimedia_upload_url (ConversationMultimediaUploadUrl | Unset):
-        error (Error | Unset):
-        metadata (ResponseMetadata | Unset):
-        success (bool | Unset): Whether the call succeeded
-        warning (ResponseWarning | Unset):
+        conversation_multimedia_upload_url (ConversationMultimediaUploadUrl | None | Unset):
+        error (Error | None | Unset):
+        metadata (ResponseMetadata | None | Unset):
+        success (bool | None | Unset): Whether the call succeeded
+        warning (ResponseWarning | None | Unset):
     """
 
-    conversation_multimedia_upload_url: ConversationMultimediaUploadUrl | Unset = UNSET
-    error: Error | Unset = UNSET
-    metadata: ResponseMetadata | Unset = UNSET
-    success: bool | Unset = UNSET
-    warning: ResponseWarning | Unset = UNSET
+    conversation_multimedia_upload_url: ConversationMultimediaUploadUrl | None | Unset = UNSET
+    error: Error | None | Unset = UNSET
+    metadata: ResponseMetadata | None | Unset = UNSET
+    success: bool | None | Unset = UNSET
+    warning: ResponseWarning | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        conversation_multimedia_upload_url: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.conversation_multimedia_upload_url, Unset):
+        conversation_multimedia_upload_url: dict[str, Any] | None | Unset = UNSET
+        if self.conversation_multimedia_upload_url is None:
+            conversation_multimedia_upload_url = None
+        elif not isinstance(self.conversation_multimedia_upload_url, Unset):
             conversation_multimedia_upload_url = self.conversation_multimedia_upload_url.to_dict()
 
-        error: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.error, Unset):
+        error: dict[str, Any] | None | Unset = UNSET
+        if self.error is None:
+            error = None
+        elif not isinstance(self.error, Unset):
             error = self.error.to_dict()
 
-        metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metadata, Unset):
+        metadata: dict[str, Any] | None | Unset = UNSET
+        if self.metadata is None:
+            metadata = None
+        elif not isinstance(self.metadata, Unset):
             metadata = self.metadata.to_dict()
 
         success = self.success
 
-        warning: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.warning, Unset):
+        warning: dict[str, Any] | None | Unset = UNSET
+        if self.warning is None:
+            warning = None
+        elif not isinstance(self.warning, Unset):
             warning = self.warning.to_dict()
 
         field_dict: dict[str, Any] = {}
@@ -84,50 +97,64 @@ class ConversationMultimediaUploadUrlResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        problems: _Problems | None = None
         _conversation_multimedia_upload_url = src_dict.get("conversation_multimedia_upload_url", UNSET)
-        conversation_multimedia_upload_url: ConversationMultimediaUploadUrl | Unset
-        if _conversation_multimedia_upload_url is UNSET:
-            conversation_multimedia_upload_url = UNSET
-        else:
-            if not isinstance(_conversation_multimedia_upload_url, dict):
-                raise TypeError(
-                    "conversation_multimedia_upload_url: expected an object, got "
-                    + type(_conversation_multimedia_upload_url).__name__
-                )
+        conversation_multimedia_upload_url: ConversationMultimediaUploadUrl | None | Unset
+        if _conversation_multimedia_upload_url is UNSET or _conversation_multimedia_upload_url is None:
+            conversation_multimedia_upload_url = _conversation_multimedia_upload_url
+        elif isinstance(_conversation_multimedia_upload_url, dict):
             conversation_multimedia_upload_url = ConversationMultimediaUploadUrl.from_dict(
                 _conversation_multimedia_upload_url
             )
+            problems = _nested(problems, "conversation_multimedia_upload_url", conversation_multimedia_upload_url)
+        else:
+            problems = _off_type(
+                problems, "conversation_multimedia_upload_url", _conversation_multimedia_upload_url, "an object"
+            )
+            conversation_multimedia_upload_url = UNSET
 
         _error = src_dict.get("error", UNSET)
-        error: Error | Unset
-        if _error is UNSET:
-            error = UNSET
-        else:
-            if not isinstance(_error, dict):
-                raise TypeError("error: expected an object, got " + type(_error).__name__)
+        error: Error | None | Unset
+        if _error is UNSET or _error is None:
+            error = _error
+        elif isinstance(_error, dict):
             error = Error.from_dict(_error)
+            problems = _nested(problems, "error", error)
+        else:
+            problems = _off_type(problems, "error", _error, "an object")
+            error = UNSET
 
         _metadata = src_dict.get("metadata", UNSET)
-        metadata: ResponseMetadata | Unset
-        if _metadata is UNSET:
-            metadata = UNSET
-        else:
-            if not isinstance(_metadata, dict):
-                raise TypeError("metadata: expected an object, got " + type(_metadata).__name__)
+        metadata: ResponseMetadata | None | Unset
+        if _metadata is UNSET or _metadata is None:
+            metadata = _metadata
+        elif isinstance(_metadata, dict):
             metadata = ResponseMetadata.from_dict(_metadata)
+            problems = _nested(problems, "metadata", metadata)
+        else:
+            problems = _off_type(problems, "metadata", _metadata, "an object")
+            metadata = UNSET
 
         success = src_dict.get("success", UNSET)
-        if success.__class__ is not bool and success is not UNSET and not isinstance(success, (bool, Unset)):
-            raise TypeError("success: expected a boolean, got " + type(success).__name__)
+        if (
+            success.__class__ is not bool
+            and success is not UNSET
+            and success is not None
+            and not isinstance(success, bool)
+        ):
+            problems = _off_type(problems, "success", success, "a boolean")
+            success = UNSET
 
         _warning = src_dict.get("warning", UNSET)
-        warning: ResponseWarning | Unset
-        if _warning is UNSET:
-            warning = UNSET
-        else:
-            if not isinstance(_warning, dict):
-                raise TypeError("warning: expected an object, got " + type(_warning).__name__)
+        warning: ResponseWarning | None | Unset
+        if _warning is UNSET or _warning is None:
+            warning = _warning
+        elif isinstance(_warning, dict):
             warning = ResponseWarning.from_dict(_warning)
+            problems = _nested(problems, "warning", warning)
+        else:
+            problems = _off_type(problems, "warning", _warning, "an object")
+            warning = UNSET
 
         conversation_multimedia_upload_url_response = cls(
             conversation_multimedia_upload_url,
@@ -140,6 +167,48 @@ class ConversationMultimediaUploadUrlResponse:
             conversation_multimedia_upload_url_response.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }
+        if problems is not None:
+            _finish(conversation_multimedia_upload_url_response, problems, src_dict, _KNOWN_KEYS)
+        return conversation_multimedia_upload_url_response
+
+    @staticmethod
+    def _fast_fields() -> tuple[tuple[str, str, Any, bool], ...]:
+        """(attribute, JSON key, kind, required) of each field, for the fast reader."""
+        return (
+            (
+                "conversation_multimedia_upload_url",
+                "conversation_multimedia_upload_url",
+                ConversationMultimediaUploadUrl,
+                False,
+            ),
+            ("error", "error", Error, False),
+            ("metadata", "metadata", ResponseMetadata, False),
+            ("success", "success", bool, False),
+            ("warning", "warning", ResponseWarning, False),
+        )
+
+    @classmethod
+    def _from_fast(cls: type[T], decoded: Any) -> T:
+        """The model from what the fast reader decoded: its slots filled directly."""
+        conversation_multimedia_upload_url_response = object.__new__(cls)
+        value = decoded.conversation_multimedia_upload_url
+        conversation_multimedia_upload_url_response.conversation_multimedia_upload_url = (
+            value if value is UNSET or value is None else ConversationMultimediaUploadUrl._from_fast(value)
+        )
+        value = decoded.error
+        conversation_multimedia_upload_url_response.error = (
+            value if value is UNSET or value is None else Error._from_fast(value)
+        )
+        value = decoded.metadata
+        conversation_multimedia_upload_url_response.metadata = (
+            value if value is UNSET or value is None else ResponseMetadata._from_fast(value)
+        )
+        conversation_multimedia_upload_url_response.success = decoded.success
+        value = decoded.warning
+        conversation_multimedia_upload_url_response.warning = (
+            value if value is UNSET or value is None else ResponseWarning._from_fast(value)
+        )
+        conversation_multimedia_upload_url_response.additional_properties = {}
         return conversation_multimedia_upload_url_response
 
     @property

@@ -5,6 +5,10 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from ultracart_conversations._reading import ModelBase as _ModelBase
+from ultracart_conversations._reading import Problems as _Problems
+from ultracart_conversations._reading import finish as _finish
+from ultracart_conversations._reading import off_type as _off_type
 
 from ..types import UNSET, Unset
 
@@ -31,37 +35,37 @@ _KNOWN_KEYS = frozenset(
 
 
 @_attrs_define
-class ConversationParticipant:
+class ConversationParticipant(_ModelBase):
     """
     Attributes:
-        conversation_participant_arn (str | Unset):
-        conversation_participant_name (str | Unset):
-        conversation_participant_uuid (str | Unset):
-        email (str | Unset):
-        joined_dts (str | Unset): When they joined (date/time)
-        language_iso_code (str | Unset):
-        last_message_dts (str | Unset): Their last message (date/time)
-        left_dts (str | Unset): When they left (date/time)
-        profile_image_url (str | Unset):
-        sms_phone_number (str | Unset):
-        status (str | Unset):
-        timezone (str | Unset):
-        unread_messages (int | Unset):
+        conversation_participant_arn (str | None | Unset):
+        conversation_participant_name (str | None | Unset):
+        conversation_participant_uuid (str | None | Unset):
+        email (str | None | Unset):
+        joined_dts (str | None | Unset): When they joined (date/time)
+        language_iso_code (str | None | Unset):
+        last_message_dts (str | None | Unset): Their last message (date/time)
+        left_dts (str | None | Unset): When they left (date/time)
+        profile_image_url (str | None | Unset):
+        sms_phone_number (str | None | Unset):
+        status (str | None | Unset):
+        timezone (str | None | Unset):
+        unread_messages (int | None | Unset):
     """
 
-    conversation_participant_arn: str | Unset = UNSET
-    conversation_participant_name: str | Unset = UNSET
-    conversation_participant_uuid: str | Unset = UNSET
-    email: str | Unset = UNSET
-    joined_dts: str | Unset = UNSET
-    language_iso_code: str | Unset = UNSET
-    last_message_dts: str | Unset = UNSET
-    left_dts: str | Unset = UNSET
-    profile_image_url: str | Unset = UNSET
-    sms_phone_number: str | Unset = UNSET
-    status: str | Unset = UNSET
-    timezone: str | Unset = UNSET
-    unread_messages: int | Unset = UNSET
+    conversation_participant_arn: str | None | Unset = UNSET
+    conversation_participant_name: str | None | Unset = UNSET
+    conversation_participant_uuid: str | None | Unset = UNSET
+    email: str | None | Unset = UNSET
+    joined_dts: str | None | Unset = UNSET
+    language_iso_code: str | None | Unset = UNSET
+    last_message_dts: str | None | Unset = UNSET
+    left_dts: str | None | Unset = UNSET
+    profile_image_url: str | None | Unset = UNSET
+    sms_phone_number: str | None | Unset = UNSET
+    status: str | None | Unset = UNSET
+    timezone: str | None | Unset = UNSET
+    unread_messages: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -125,95 +129,126 @@ class ConversationParticipant:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        problems: _Problems | None = None
         conversation_participant_arn = src_dict.get("conversation_participant_arn", UNSET)
         if (
             conversation_participant_arn.__class__ is not str
             and conversation_participant_arn is not UNSET
-            and not isinstance(conversation_participant_arn, (str, Unset))
+            and conversation_participant_arn is not None
+            and not isinstance(conversation_participant_arn, str)
         ):
-            raise TypeError(
-                "conversation_participant_arn: expected a string, got " + type(conversation_participant_arn).__name__
-            )
+            problems = _off_type(problems, "conversation_participant_arn", conversation_participant_arn, "a string")
+            conversation_participant_arn = UNSET
 
         conversation_participant_name = src_dict.get("conversation_participant_name", UNSET)
         if (
             conversation_participant_name.__class__ is not str
             and conversation_participant_name is not UNSET
-            and not isinstance(conversation_participant_name, (str, Unset))
+            and conversation_participant_name is not None
+            and not isinstance(conversation_participant_name, str)
         ):
-            raise TypeError(
-                "conversation_participant_name: expected a string, got " + type(conversation_participant_name).__name__
-            )
+            problems = _off_type(problems, "conversation_participant_name", conversation_participant_name, "a string")
+            conversation_participant_name = UNSET
 
         conversation_participant_uuid = src_dict.get("conversation_participant_uuid", UNSET)
         if (
             conversation_participant_uuid.__class__ is not str
             and conversation_participant_uuid is not UNSET
-            and not isinstance(conversation_participant_uuid, (str, Unset))
+            and conversation_participant_uuid is not None
+            and not isinstance(conversation_participant_uuid, str)
         ):
-            raise TypeError(
-                "conversation_participant_uuid: expected a string, got " + type(conversation_participant_uuid).__name__
-            )
+            problems = _off_type(problems, "conversation_participant_uuid", conversation_participant_uuid, "a string")
+            conversation_participant_uuid = UNSET
 
         email = src_dict.get("email", UNSET)
-        if email.__class__ is not str and email is not UNSET and not isinstance(email, (str, Unset)):
-            raise TypeError("email: expected a string, got " + type(email).__name__)
+        if email.__class__ is not str and email is not UNSET and email is not None and not isinstance(email, str):
+            problems = _off_type(problems, "email", email, "a string")
+            email = UNSET
 
         joined_dts = src_dict.get("joined_dts", UNSET)
-        if joined_dts.__class__ is not str and joined_dts is not UNSET and not isinstance(joined_dts, (str, Unset)):
-            raise TypeError("joined_dts: expected a string, got " + type(joined_dts).__name__)
+        if (
+            joined_dts.__class__ is not str
+            and joined_dts is not UNSET
+            and joined_dts is not None
+            and not isinstance(joined_dts, str)
+        ):
+            problems = _off_type(problems, "joined_dts", joined_dts, "a string")
+            joined_dts = UNSET
 
         language_iso_code = src_dict.get("language_iso_code", UNSET)
         if (
             language_iso_code.__class__ is not str
             and language_iso_code is not UNSET
-            and not isinstance(language_iso_code, (str, Unset))
+            and language_iso_code is not None
+            and not isinstance(language_iso_code, str)
         ):
-            raise TypeError("language_iso_code: expected a string, got " + type(language_iso_code).__name__)
+            problems = _off_type(problems, "language_iso_code", language_iso_code, "a string")
+            language_iso_code = UNSET
 
         last_message_dts = src_dict.get("last_message_dts", UNSET)
         if (
             last_message_dts.__class__ is not str
             and last_message_dts is not UNSET
-            and not isinstance(last_message_dts, (str, Unset))
+            and last_message_dts is not None
+            and not isinstance(last_message_dts, str)
         ):
-            raise TypeError("last_message_dts: expected a string, got " + type(last_message_dts).__name__)
+            problems = _off_type(problems, "last_message_dts", last_message_dts, "a string")
+            last_message_dts = UNSET
 
         left_dts = src_dict.get("left_dts", UNSET)
-        if left_dts.__class__ is not str and left_dts is not UNSET and not isinstance(left_dts, (str, Unset)):
-            raise TypeError("left_dts: expected a string, got " + type(left_dts).__name__)
+        if (
+            left_dts.__class__ is not str
+            and left_dts is not UNSET
+            and left_dts is not None
+            and not isinstance(left_dts, str)
+        ):
+            problems = _off_type(problems, "left_dts", left_dts, "a string")
+            left_dts = UNSET
 
         profile_image_url = src_dict.get("profile_image_url", UNSET)
         if (
             profile_image_url.__class__ is not str
             and profile_image_url is not UNSET
-            and not isinstance(profile_image_url, (str, Unset))
+            and profile_image_url is not None
+            and not isinstance(profile_image_url, str)
         ):
-            raise TypeError("profile_image_url: expected a string, got " + type(profile_image_url).__name__)
+            problems = _off_type(problems, "profile_image_url", profile_image_url, "a string")
+            profile_image_url = UNSET
 
         sms_phone_number = src_dict.get("sms_phone_number", UNSET)
         if (
             sms_phone_number.__class__ is not str
             and sms_phone_number is not UNSET
-            and not isinstance(sms_phone_number, (str, Unset))
+            and sms_phone_number is not None
+            and not isinstance(sms_phone_number, str)
         ):
-            raise TypeError("sms_phone_number: expected a string, got " + type(sms_phone_number).__name__)
+            problems = _off_type(problems, "sms_phone_number", sms_phone_number, "a string")
+            sms_phone_number = UNSET
 
         status = src_dict.get("status", UNSET)
-        if status.__class__ is not str and status is not UNSET and not isinstance(status, (str, Unset)):
-            raise TypeError("status: expected a string, got " + type(status).__name__)
+        if status.__class__ is not str and status is not UNSET and status is not None and not isinstance(status, str):
+            problems = _off_type(problems, "status", status, "a string")
+            status = UNSET
 
         timezone = src_dict.get("timezone", UNSET)
-        if timezone.__class__ is not str and timezone is not UNSET and not isinstance(timezone, (str, Unset)):
-            raise TypeError("timezone: expected a string, got " + type(timezone).__name__)
+        if (
+            timezone.__class__ is not str
+            and timezone is not UNSET
+            and timezone is not None
+            and not isinstance(timezone, str)
+        ):
+            problems = _off_type(problems, "timezone", timezone, "a string")
+            timezone = UNSET
 
         unread_messages = src_dict.get("unread_messages", UNSET)
         if (
             unread_messages.__class__ is not int
             and unread_messages is not UNSET
-            and (not isinstance(unread_messages, (int, Unset)) or isinstance(unread_messages, bool))
+            and unread_messages is not None
+            and (not isinstance(unread_messages, int) or isinstance(unread_messages, bool))
         ):
-            raise TypeError("unread_messages: expected an integer, got " + type(unread_messages).__name__)
+            problems = _off_type(problems, "unread_messages", unread_messages, "an integer")
+            unread_messages = UNSET
 
         conversation_participant = cls(
             conversation_participant_arn,
@@ -234,6 +269,47 @@ class ConversationParticipant:
             conversation_participant.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }
+        if problems is not None:
+            _finish(conversation_participant, problems, src_dict, _KNOWN_KEYS)
+        return conversation_participant
+
+    @staticmethod
+    def _fast_fields() -> tuple[tuple[str, str, Any, bool], ...]:
+        """(attribute, JSON key, kind, required) of each field, for the fast reader."""
+        return (
+            ("conversation_participant_arn", "conversation_participant_arn", str, False),
+            ("conversation_participant_name", "conversation_participant_name", str, False),
+            ("conversation_participant_uuid", "conversation_participant_uuid", str, False),
+            ("email", "email", str, False),
+            ("joined_dts", "joined_dts", str, False),
+            ("language_iso_code", "language_iso_code", str, False),
+            ("last_message_dts", "last_message_dts", str, False),
+            ("left_dts", "left_dts", str, False),
+            ("profile_image_url", "profile_image_url", str, False),
+            ("sms_phone_number", "sms_phone_number", str, False),
+            ("status", "status", str, False),
+            ("timezone", "timezone", str, False),
+            ("unread_messages", "unread_messages", int, False),
+        )
+
+    @classmethod
+    def _from_fast(cls: type[T], decoded: Any) -> T:
+        """The model from what the fast reader decoded: its slots filled directly."""
+        conversation_participant = object.__new__(cls)
+        conversation_participant.conversation_participant_arn = decoded.conversation_participant_arn
+        conversation_participant.conversation_participant_name = decoded.conversation_participant_name
+        conversation_participant.conversation_participant_uuid = decoded.conversation_participant_uuid
+        conversation_participant.email = decoded.email
+        conversation_participant.joined_dts = decoded.joined_dts
+        conversation_participant.language_iso_code = decoded.language_iso_code
+        conversation_participant.last_message_dts = decoded.last_message_dts
+        conversation_participant.left_dts = decoded.left_dts
+        conversation_participant.profile_image_url = decoded.profile_image_url
+        conversation_participant.sms_phone_number = decoded.sms_phone_number
+        conversation_participant.status = decoded.status
+        conversation_participant.timezone = decoded.timezone
+        conversation_participant.unread_messages = decoded.unread_messages
+        conversation_participant.additional_properties = {}
         return conversation_participant
 
     @property

@@ -5,6 +5,10 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from ultracart_conversations._reading import ModelBase as _ModelBase
+from ultracart_conversations._reading import Problems as _Problems
+from ultracart_conversations._reading import finish as _finish
+from ultracart_conversations._reading import off_type as _off_type
 
 from ..models.conversation_sentiment_sentiment import (
     ConversationSentimentSentiment,
@@ -27,23 +31,23 @@ _KNOWN_KEYS = frozenset(
 
 
 @_attrs_define
-class ConversationSentiment:
+class ConversationSentiment(_ModelBase):
     """
     Attributes:
-        last_detect_sentiment (str | Unset): When it was last assessed (date/time)
-        mixed (float | Unset):
-        negative (float | Unset):
-        neutral (float | Unset):
-        positive (float | Unset):
-        sentiment (ConversationSentimentSentiment | Unset):
+        last_detect_sentiment (str | None | Unset): When it was last assessed (date/time)
+        mixed (float | None | Unset):
+        negative (float | None | Unset):
+        neutral (float | None | Unset):
+        positive (float | None | Unset):
+        sentiment (ConversationSentimentSentiment | None | Unset):
     """
 
-    last_detect_sentiment: str | Unset = UNSET
-    mixed: float | Unset = UNSET
-    negative: float | Unset = UNSET
-    neutral: float | Unset = UNSET
-    positive: float | Unset = UNSET
-    sentiment: ConversationSentimentSentiment | Unset = UNSET
+    last_detect_sentiment: str | None | Unset = UNSET
+    mixed: float | None | Unset = UNSET
+    negative: float | None | Unset = UNSET
+    neutral: float | None | Unset = UNSET
+    positive: float | None | Unset = UNSET
+    sentiment: ConversationSentimentSentiment | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -57,7 +61,7 @@ class ConversationSentiment:
 
         positive = self.positive
 
-        sentiment: str | Unset = UNSET
+        sentiment: str | None | Unset = UNSET
         if not isinstance(self.sentiment, Unset):
             sentiment = self.sentiment
 
@@ -81,39 +85,66 @@ class ConversationSentiment:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        problems: _Problems | None = None
         last_detect_sentiment = src_dict.get("last_detect_sentiment", UNSET)
         if (
             last_detect_sentiment.__class__ is not str
             and last_detect_sentiment is not UNSET
-            and not isinstance(last_detect_sentiment, (str, Unset))
+            and last_detect_sentiment is not None
+            and not isinstance(last_detect_sentiment, str)
         ):
-            raise TypeError("last_detect_sentiment: expected a string, got " + type(last_detect_sentiment).__name__)
+            problems = _off_type(problems, "last_detect_sentiment", last_detect_sentiment, "a string")
+            last_detect_sentiment = UNSET
 
         mixed = src_dict.get("mixed", UNSET)
-        if mixed.__class__ is not float and (not isinstance(mixed, (int, float, Unset)) or isinstance(mixed, bool)):
-            raise TypeError("mixed: expected a number, got " + type(mixed).__name__)
+        if (
+            mixed.__class__ is not float
+            and mixed is not UNSET
+            and mixed is not None
+            and (not isinstance(mixed, (int, float)) or isinstance(mixed, bool))
+        ):
+            problems = _off_type(problems, "mixed", mixed, "a number")
+            mixed = UNSET
 
         negative = src_dict.get("negative", UNSET)
-        if negative.__class__ is not float and (
-            not isinstance(negative, (int, float, Unset)) or isinstance(negative, bool)
+        if (
+            negative.__class__ is not float
+            and negative is not UNSET
+            and negative is not None
+            and (not isinstance(negative, (int, float)) or isinstance(negative, bool))
         ):
-            raise TypeError("negative: expected a number, got " + type(negative).__name__)
+            problems = _off_type(problems, "negative", negative, "a number")
+            negative = UNSET
 
         neutral = src_dict.get("neutral", UNSET)
-        if neutral.__class__ is not float and (
-            not isinstance(neutral, (int, float, Unset)) or isinstance(neutral, bool)
+        if (
+            neutral.__class__ is not float
+            and neutral is not UNSET
+            and neutral is not None
+            and (not isinstance(neutral, (int, float)) or isinstance(neutral, bool))
         ):
-            raise TypeError("neutral: expected a number, got " + type(neutral).__name__)
+            problems = _off_type(problems, "neutral", neutral, "a number")
+            neutral = UNSET
 
         positive = src_dict.get("positive", UNSET)
-        if positive.__class__ is not float and (
-            not isinstance(positive, (int, float, Unset)) or isinstance(positive, bool)
+        if (
+            positive.__class__ is not float
+            and positive is not UNSET
+            and positive is not None
+            and (not isinstance(positive, (int, float)) or isinstance(positive, bool))
         ):
-            raise TypeError("positive: expected a number, got " + type(positive).__name__)
+            problems = _off_type(problems, "positive", positive, "a number")
+            positive = UNSET
 
         sentiment = src_dict.get("sentiment", UNSET)
-        if sentiment.__class__ is not str and sentiment is not UNSET and not isinstance(sentiment, (str, Unset)):
-            raise TypeError("sentiment: expected a string, got " + type(sentiment).__name__)
+        if (
+            sentiment.__class__ is not str
+            and sentiment is not UNSET
+            and sentiment is not None
+            and not isinstance(sentiment, str)
+        ):
+            problems = _off_type(problems, "sentiment", sentiment, "a string")
+            sentiment = UNSET
 
         conversation_sentiment = cls(
             last_detect_sentiment,
@@ -127,6 +158,33 @@ class ConversationSentiment:
             conversation_sentiment.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }
+        if problems is not None:
+            _finish(conversation_sentiment, problems, src_dict, _KNOWN_KEYS)
+        return conversation_sentiment
+
+    @staticmethod
+    def _fast_fields() -> tuple[tuple[str, str, Any, bool], ...]:
+        """(attribute, JSON key, kind, required) of each field, for the fast reader."""
+        return (
+            ("last_detect_sentiment", "last_detect_sentiment", str, False),
+            ("mixed", "mixed", float, False),
+            ("negative", "negative", float, False),
+            ("neutral", "neutral", float, False),
+            ("positive", "positive", float, False),
+            ("sentiment", "sentiment", str, False),
+        )
+
+    @classmethod
+    def _from_fast(cls: type[T], decoded: Any) -> T:
+        """The model from what the fast reader decoded: its slots filled directly."""
+        conversation_sentiment = object.__new__(cls)
+        conversation_sentiment.last_detect_sentiment = decoded.last_detect_sentiment
+        conversation_sentiment.mixed = decoded.mixed
+        conversation_sentiment.negative = decoded.negative
+        conversation_sentiment.neutral = decoded.neutral
+        conversation_sentiment.positive = decoded.positive
+        conversation_sentiment.sentiment = decoded.sentiment
+        conversation_sentiment.additional_properties = {}
         return conversation_sentiment
 
     @property

@@ -5,6 +5,11 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from ultracart_conversations._reading import ModelBase as _ModelBase
+from ultracart_conversations._reading import Problems as _Problems
+from ultracart_conversations._reading import dropped as _dropped
+from ultracart_conversations._reading import finish as _finish
+from ultracart_conversations._reading import off_type as _off_type
 
 from ..types import UNSET, Unset
 
@@ -22,24 +27,26 @@ _KNOWN_KEYS = frozenset(
 
 
 @_attrs_define
-class ConversationStartRequest:
+class ConversationStartRequest(_ModelBase):
     """
     Attributes:
-        add_conversation_participant_arns (list[str] | Unset):
-        conversation_arn (str | Unset):
-        conversation_webchat_queue_uuid (str | Unset): The webchat queue to route it to
-        resolve_only (bool | Unset): Find an existing conversation instead of starting one
+        add_conversation_participant_arns (list[str] | None | Unset):
+        conversation_arn (str | None | Unset):
+        conversation_webchat_queue_uuid (str | None | Unset): The webchat queue to route it to
+        resolve_only (bool | None | Unset): Find an existing conversation instead of starting one
     """
 
-    add_conversation_participant_arns: list[str] | Unset = UNSET
-    conversation_arn: str | Unset = UNSET
-    conversation_webchat_queue_uuid: str | Unset = UNSET
-    resolve_only: bool | Unset = UNSET
+    add_conversation_participant_arns: list[str] | None | Unset = UNSET
+    conversation_arn: str | None | Unset = UNSET
+    conversation_webchat_queue_uuid: str | None | Unset = UNSET
+    resolve_only: bool | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        add_conversation_participant_arns: list[str] | Unset = UNSET
-        if not isinstance(self.add_conversation_participant_arns, Unset):
+        add_conversation_participant_arns: list[str] | None | Unset = UNSET
+        if self.add_conversation_participant_arns is None:
+            add_conversation_participant_arns = None
+        elif not isinstance(self.add_conversation_participant_arns, Unset):
             add_conversation_participant_arns = self.add_conversation_participant_arns
 
         conversation_arn = self.conversation_arn
@@ -64,56 +71,74 @@ class ConversationStartRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        problems: _Problems | None = None
         _add_conversation_participant_arns = src_dict.get("add_conversation_participant_arns", UNSET)
-        add_conversation_participant_arns: list[str] | Unset
-        if _add_conversation_participant_arns is UNSET:
+        add_conversation_participant_arns: list[str] | None | Unset
+        if _add_conversation_participant_arns is UNSET or _add_conversation_participant_arns is None:
+            add_conversation_participant_arns = _add_conversation_participant_arns
+        elif not isinstance(_add_conversation_participant_arns, list):
+            problems = _off_type(
+                problems, "add_conversation_participant_arns", _add_conversation_participant_arns, "an array"
+            )
             add_conversation_participant_arns = UNSET
         else:
-            if not isinstance(_add_conversation_participant_arns, list):
-                raise TypeError(
-                    "add_conversation_participant_arns: expected an array, got "
-                    + type(_add_conversation_participant_arns).__name__
-                )
             add_conversation_participant_arns = []
-            for add_conversation_participant_arns_item_data in _add_conversation_participant_arns:
-                add_conversation_participant_arns_item = add_conversation_participant_arns_item_data
-                if (
-                    add_conversation_participant_arns_item.__class__ is not str
-                    and add_conversation_participant_arns_item is not UNSET
-                    and not isinstance(add_conversation_participant_arns_item, (str, Unset))
-                ):
-                    raise TypeError(
-                        "add_conversation_participant_arns_item: expected a string, got "
-                        + type(add_conversation_participant_arns_item).__name__
+            for add_conversation_participant_arns_index, add_conversation_participant_arns_item_data in enumerate(
+                _add_conversation_participant_arns
+            ):
+                try:
+                    add_conversation_participant_arns_item = add_conversation_participant_arns_item_data
+                    if (
+                        add_conversation_participant_arns_item.__class__ is not str
+                        and add_conversation_participant_arns_item is not UNSET
+                        and not isinstance(add_conversation_participant_arns_item, (str, Unset))
+                    ):
+                        raise TypeError(
+                            "add_conversation_participant_arns_item: expected a string, got "
+                            + type(add_conversation_participant_arns_item).__name__
+                        )
+                except TypeError as error:
+                    problems = _dropped(
+                        problems,
+                        "add_conversation_participant_arns",
+                        add_conversation_participant_arns_index,
+                        add_conversation_participant_arns_item_data,
+                        error,
                     )
+                    continue
                 add_conversation_participant_arns.append(add_conversation_participant_arns_item)
 
         conversation_arn = src_dict.get("conversation_arn", UNSET)
         if (
             conversation_arn.__class__ is not str
             and conversation_arn is not UNSET
-            and not isinstance(conversation_arn, (str, Unset))
+            and conversation_arn is not None
+            and not isinstance(conversation_arn, str)
         ):
-            raise TypeError("conversation_arn: expected a string, got " + type(conversation_arn).__name__)
+            problems = _off_type(problems, "conversation_arn", conversation_arn, "a string")
+            conversation_arn = UNSET
 
         conversation_webchat_queue_uuid = src_dict.get("conversation_webchat_queue_uuid", UNSET)
         if (
             conversation_webchat_queue_uuid.__class__ is not str
             and conversation_webchat_queue_uuid is not UNSET
-            and not isinstance(conversation_webchat_queue_uuid, (str, Unset))
+            and conversation_webchat_queue_uuid is not None
+            and not isinstance(conversation_webchat_queue_uuid, str)
         ):
-            raise TypeError(
-                "conversation_webchat_queue_uuid: expected a string, got "
-                + type(conversation_webchat_queue_uuid).__name__
+            problems = _off_type(
+                problems, "conversation_webchat_queue_uuid", conversation_webchat_queue_uuid, "a string"
             )
+            conversation_webchat_queue_uuid = UNSET
 
         resolve_only = src_dict.get("resolve_only", UNSET)
         if (
             resolve_only.__class__ is not bool
             and resolve_only is not UNSET
-            and not isinstance(resolve_only, (bool, Unset))
+            and resolve_only is not None
+            and not isinstance(resolve_only, bool)
         ):
-            raise TypeError("resolve_only: expected a boolean, got " + type(resolve_only).__name__)
+            problems = _off_type(problems, "resolve_only", resolve_only, "a boolean")
+            resolve_only = UNSET
 
         conversation_start_request = cls(
             add_conversation_participant_arns,
@@ -125,6 +150,29 @@ class ConversationStartRequest:
             conversation_start_request.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }
+        if problems is not None:
+            _finish(conversation_start_request, problems, src_dict, _KNOWN_KEYS)
+        return conversation_start_request
+
+    @staticmethod
+    def _fast_fields() -> tuple[tuple[str, str, Any, bool], ...]:
+        """(attribute, JSON key, kind, required) of each field, for the fast reader."""
+        return (
+            ("add_conversation_participant_arns", "add_conversation_participant_arns", [str], False),
+            ("conversation_arn", "conversation_arn", str, False),
+            ("conversation_webchat_queue_uuid", "conversation_webchat_queue_uuid", str, False),
+            ("resolve_only", "resolve_only", bool, False),
+        )
+
+    @classmethod
+    def _from_fast(cls: type[T], decoded: Any) -> T:
+        """The model from what the fast reader decoded: its slots filled directly."""
+        conversation_start_request = object.__new__(cls)
+        conversation_start_request.add_conversation_participant_arns = decoded.add_conversation_participant_arns
+        conversation_start_request.conversation_arn = decoded.conversation_arn
+        conversation_start_request.conversation_webchat_queue_uuid = decoded.conversation_webchat_queue_uuid
+        conversation_start_request.resolve_only = decoded.resolve_only
+        conversation_start_request.additional_properties = {}
         return conversation_start_request
 
     @property

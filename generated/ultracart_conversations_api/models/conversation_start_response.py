@@ -5,6 +5,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from ultracart_conversations._reading import ModelBase as _ModelBase
+from ultracart_conversations._reading import Problems as _Problems
+from ultracart_conversations._reading import finish as _finish
+from ultracart_conversations._reading import nested as _nested
+from ultracart_conversations._reading import off_type as _off_type
 
 from ..types import UNSET, Unset
 
@@ -23,18 +28,20 @@ _KNOWN_KEYS = frozenset(
 
 
 @_attrs_define
-class ConversationStartResponse:
+class ConversationStartResponse(_ModelBase):
     """
     Attributes:
-        conversation (Conversation | Unset):
+        conversation (Conversation | None | Unset):
     """
 
-    conversation: Conversation | Unset = UNSET
+    conversation: Conversation | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        conversation: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.conversation, Unset):
+        conversation: dict[str, Any] | None | Unset = UNSET
+        if self.conversation is None:
+            conversation = None
+        elif not isinstance(self.conversation, Unset):
             conversation = self.conversation.to_dict()
 
         field_dict: dict[str, Any] = {}
@@ -47,14 +54,17 @@ class ConversationStartResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        problems: _Problems | None = None
         _conversation = src_dict.get("conversation", UNSET)
-        conversation: Conversation | Unset
-        if _conversation is UNSET:
-            conversation = UNSET
-        else:
-            if not isinstance(_conversation, dict):
-                raise TypeError("conversation: expected an object, got " + type(_conversation).__name__)
+        conversation: Conversation | None | Unset
+        if _conversation is UNSET or _conversation is None:
+            conversation = _conversation
+        elif isinstance(_conversation, dict):
             conversation = Conversation.from_dict(_conversation)
+            problems = _nested(problems, "conversation", conversation)
+        else:
+            problems = _off_type(problems, "conversation", _conversation, "an object")
+            conversation = UNSET
 
         conversation_start_response = cls(
             conversation,
@@ -63,6 +73,24 @@ class ConversationStartResponse:
             conversation_start_response.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }
+        if problems is not None:
+            _finish(conversation_start_response, problems, src_dict, _KNOWN_KEYS)
+        return conversation_start_response
+
+    @staticmethod
+    def _fast_fields() -> tuple[tuple[str, str, Any, bool], ...]:
+        """(attribute, JSON key, kind, required) of each field, for the fast reader."""
+        return (("conversation", "conversation", Conversation, False),)
+
+    @classmethod
+    def _from_fast(cls: type[T], decoded: Any) -> T:
+        """The model from what the fast reader decoded: its slots filled directly."""
+        conversation_start_response = object.__new__(cls)
+        value = decoded.conversation
+        conversation_start_response.conversation = (
+            value if value is UNSET or value is None else Conversation._from_fast(value)
+        )
+        conversation_start_response.additional_properties = {}
         return conversation_start_response
 
     @property

@@ -5,6 +5,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from ultracart_conversations._reading import ModelBase as _ModelBase
+from ultracart_conversations._reading import Problems as _Problems
+from ultracart_conversations._reading import finish as _finish
+from ultracart_conversations._reading import nested as _nested
+from ultracart_conversations._reading import off_type as _off_type
 
 from ..types import UNSET, Unset
 
@@ -24,22 +29,24 @@ _KNOWN_KEYS = frozenset(
 
 
 @_attrs_define
-class ResponseMetadata:
+class ResponseMetadata(_ModelBase):
     """
     Attributes:
-        payload_name (str | Unset):
-        result_set (ResultSet | Unset):
+        payload_name (str | None | Unset):
+        result_set (ResultSet | None | Unset):
     """
 
-    payload_name: str | Unset = UNSET
-    result_set: ResultSet | Unset = UNSET
+    payload_name: str | None | Unset = UNSET
+    result_set: ResultSet | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         payload_name = self.payload_name
 
-        result_set: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.result_set, Unset):
+        result_set: dict[str, Any] | None | Unset = UNSET
+        if self.result_set is None:
+            result_set = None
+        elif not isinstance(self.result_set, Unset):
             result_set = self.result_set.to_dict()
 
         field_dict: dict[str, Any] = {}
@@ -54,22 +61,27 @@ class ResponseMetadata:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        problems: _Problems | None = None
         payload_name = src_dict.get("payload_name", UNSET)
         if (
             payload_name.__class__ is not str
             and payload_name is not UNSET
-            and not isinstance(payload_name, (str, Unset))
+            and payload_name is not None
+            and not isinstance(payload_name, str)
         ):
-            raise TypeError("payload_name: expected a string, got " + type(payload_name).__name__)
+            problems = _off_type(problems, "payload_name", payload_name, "a string")
+            payload_name = UNSET
 
         _result_set = src_dict.get("result_set", UNSET)
-        result_set: ResultSet | Unset
-        if _result_set is UNSET:
-            result_set = UNSET
-        else:
-            if not isinstance(_result_set, dict):
-                raise TypeError("result_set: expected an object, got " + type(_result_set).__name__)
+        result_set: ResultSet | None | Unset
+        if _result_set is UNSET or _result_set is None:
+            result_set = _result_set
+        elif isinstance(_result_set, dict):
             result_set = ResultSet.from_dict(_result_set)
+            problems = _nested(problems, "result_set", result_set)
+        else:
+            problems = _off_type(problems, "result_set", _result_set, "an object")
+            result_set = UNSET
 
         response_metadata = cls(
             payload_name,
@@ -79,6 +91,26 @@ class ResponseMetadata:
             response_metadata.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }
+        if problems is not None:
+            _finish(response_metadata, problems, src_dict, _KNOWN_KEYS)
+        return response_metadata
+
+    @staticmethod
+    def _fast_fields() -> tuple[tuple[str, str, Any, bool], ...]:
+        """(attribute, JSON key, kind, required) of each field, for the fast reader."""
+        return (
+            ("payload_name", "payload_name", str, False),
+            ("result_set", "result_set", ResultSet, False),
+        )
+
+    @classmethod
+    def _from_fast(cls: type[T], decoded: Any) -> T:
+        """The model from what the fast reader decoded: its slots filled directly."""
+        response_metadata = object.__new__(cls)
+        response_metadata.payload_name = decoded.payload_name
+        value = decoded.result_set
+        response_metadata.result_set = value if value is UNSET or value is None else ResultSet._from_fast(value)
+        response_metadata.additional_properties = {}
         return response_metadata
 
     @property

@@ -5,6 +5,10 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from ultracart_conversations._reading import ModelBase as _ModelBase
+from ultracart_conversations._reading import Problems as _Problems
+from ultracart_conversations._reading import finish as _finish
+from ultracart_conversations._reading import off_type as _off_type
 
 from ..types import UNSET, Unset
 
@@ -21,17 +25,17 @@ _KNOWN_KEYS = frozenset(
 
 
 @_attrs_define
-class ResponseWarning:
+class ResponseWarning(_ModelBase):
     """
     Attributes:
-        more_info (str | Unset): Where to read more (often a link)
-        warning_code (str | Unset):
-        warning_message (str | Unset): For the developer
+        more_info (str | None | Unset): Where to read more (often a link)
+        warning_code (str | None | Unset):
+        warning_message (str | None | Unset): For the developer
     """
 
-    more_info: str | Unset = UNSET
-    warning_code: str | Unset = UNSET
-    warning_message: str | Unset = UNSET
+    more_info: str | None | Unset = UNSET
+    warning_code: str | None | Unset = UNSET
+    warning_message: str | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -55,25 +59,36 @@ class ResponseWarning:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        problems: _Problems | None = None
         more_info = src_dict.get("more_info", UNSET)
-        if more_info.__class__ is not str and more_info is not UNSET and not isinstance(more_info, (str, Unset)):
-            raise TypeError("more_info: expected a string, got " + type(more_info).__name__)
+        if (
+            more_info.__class__ is not str
+            and more_info is not UNSET
+            and more_info is not None
+            and not isinstance(more_info, str)
+        ):
+            problems = _off_type(problems, "more_info", more_info, "a string")
+            more_info = UNSET
 
         warning_code = src_dict.get("warning_code", UNSET)
         if (
             warning_code.__class__ is not str
             and warning_code is not UNSET
-            and not isinstance(warning_code, (str, Unset))
+            and warning_code is not None
+            and not isinstance(warning_code, str)
         ):
-            raise TypeError("warning_code: expected a string, got " + type(warning_code).__name__)
+            problems = _off_type(problems, "warning_code", warning_code, "a string")
+            warning_code = UNSET
 
         warning_message = src_dict.get("warning_message", UNSET)
         if (
             warning_message.__class__ is not str
             and warning_message is not UNSET
-            and not isinstance(warning_message, (str, Unset))
+            and warning_message is not None
+            and not isinstance(warning_message, str)
         ):
-            raise TypeError("warning_message: expected a string, got " + type(warning_message).__name__)
+            problems = _off_type(problems, "warning_message", warning_message, "a string")
+            warning_message = UNSET
 
         response_warning = cls(
             more_info,
@@ -84,6 +99,27 @@ class ResponseWarning:
             response_warning.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }
+        if problems is not None:
+            _finish(response_warning, problems, src_dict, _KNOWN_KEYS)
+        return response_warning
+
+    @staticmethod
+    def _fast_fields() -> tuple[tuple[str, str, Any, bool], ...]:
+        """(attribute, JSON key, kind, required) of each field, for the fast reader."""
+        return (
+            ("more_info", "more_info", str, False),
+            ("warning_code", "warning_code", str, False),
+            ("warning_message", "warning_message", str, False),
+        )
+
+    @classmethod
+    def _from_fast(cls: type[T], decoded: Any) -> T:
+        """The model from what the fast reader decoded: its slots filled directly."""
+        response_warning = object.__new__(cls)
+        response_warning.more_info = decoded.more_info
+        response_warning.warning_code = decoded.warning_code
+        response_warning.warning_message = decoded.warning_message
+        response_warning.additional_properties = {}
         return response_warning
 
     @property

@@ -18,6 +18,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal, Self, TypeAlias, cast
 from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
+from ultracart_conversations._redaction import redact_form
 from ultracart_conversations_api.operations import OPERATIONS, OperationId
 
 from . import (
@@ -26,10 +27,10 @@ from . import (
 )
 from ._answers import built_answer
 from ._credentials import ALL_SCOPES, Credentials, OAuthError
-from ._faults import Fault
+from ._faults import Fault, checked_seconds
 from ._http import Reply, error_reply, json_reply
 from ._http import Server as _Server
-from ._rate_limit import LeakyBuckets
+from ._rate_limit import RateLimits, ServerModel
 from ._registry import BEHAVIOURS, Behaviour, mismatches
 from ._routing import Found, Route, Router, operation_route
 from ._validation import check_call
@@ -89,11 +90,13 @@ class RecordedRequest:
     operation_id: str | None
 
     def __repr__(self) -> str:
-        # Credentials stay out of assertion messages and logs.
+        # Credentials stay out of assertion messages and logs: the secret headers, and
+        # the client secret, codes and tokens of a token request's form body.
         shown = {k: ("***" if k in _SECRET_HEADERS else v) for k, v in self.headers.items()}
         return (
             f"RecordedRequest(method={self.method!r}, path={self.path!r}, query={self.query!r}, "
-            f"headers={shown!r}, body={self.body!r}, operation_id={self.operation_id!r})"
+            f"headers={shown!r}, body={redact_form(self.body)!r}, "
+            f"operation_id={self.operation_id!r})"
         )
 
 
@@ -121,6 +124,7 @@ class FakeUltraCart:
         burst: int | None = None,
         concurrent_limit: int | None = None,
         clock: Callable[[], float] = time.monotonic,
+        rate_limit_model: ServerModel | None = None,
     ) -> None:
         """`max_recorded_requests`: how many of the latest requests `requests` keeps
         (None: all; a long soak would otherwise keep every body); `count()` and
@@ -129,8 +133,12 @@ class FakeUltraCart:
         `rate_limit`: requests per second, or (requests, seconds) / "1000/3600" as
         UltraCart states it, allowed per credential with `burst` at once (a leaky
         bucket); `concurrent_limit`: requests in flight per credential. Over either, a
-        429 like UltraCart's. `clock` drives the bucket (a test's own, if it likes)."""
-        self._limits = LeakyBuckets(rate_limit, burst, concurrent_limit, clock)
+        429 like UltraCart's. `clock` drives the bucket (a test's own, if it likes).
+        Limits count per application (a simple key's, an OAuth client's), across every
+        process that talks to this fake. `rate_limit_model`: how the allowance is kept and
+        a 429 reads (a ServerModel: token bucket, queue or fixed window; Retry-After whole,
+        fractional or none; the rate announced or not; late 429s)."""
+        self._limits = RateLimits(rate_limit, burst, concurrent_limit, clock, rate_limit_model)
         self._lock = threading.RLock()
         if max_recorded_requests is not None and max_recorded_requests < 0:
             raise ValueError("max_recorded_requests cannot be negative")
@@ -294,9 +302,25 @@ class FakeUltraCart:
         """How many requests the rate limit (or concurrent_limit) answered with 429."""
         return self._limits.refused
 
+    @property
+    def reused_refresh_tokens(self) -> int:
+        """How many refresh requests presented a refresh token already used (each is
+        answered invalid_grant, as UltraCart's single-use refresh tokens are)."""
+        with self._lock:
+            return self._credentials.reused_refresh_tokens
+
     def pending_faults(self, operation_id: Endpoint) -> int:
         with self._lock:
             return len(self._faults.get(operation_id, ()))
+
+    @property
+    def latency(self) -> float:
+        """Seconds added to every answer (0 to a day; may be changed while serving)."""
+        return self._latency
+
+    @latency.setter
+    def latency(self, seconds: float) -> None:
+        self._latency = checked_seconds("latency", seconds)
 
     # -- the handler's side ----------------------------------------------------------------
     def _received(

@@ -28,7 +28,9 @@ def _get_kwargs(
         ),
     }
 
-    if not isinstance(body, Unset):
+    if body is None:
+        _kwargs["json"] = None
+    elif not isinstance(body, Unset):
         _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
