@@ -14,6 +14,7 @@ from ultracart_conversations import (
     ClientOptions,
     ConversationApi,
     ConversationSummary,
+    InvalidRequestError,
     ResultSet,
     Unset,
 )
@@ -79,3 +80,24 @@ def test_the_fakes_accessors_are_typed(fake: FakeUltraCart) -> None:
     if TYPE_CHECKING:  # checked by mypy, never run: an operationId with a typo is an error
         fake.count("getConversation5")  # type: ignore[arg-type]
         fake.inject("getConversatons")  # type: ignore[arg-type]
+
+
+def test_enum_parameters_are_literals_and_date_times_take_a_datetime(
+    fake: FakeUltraCart,
+) -> None:
+    from datetime import UTC, datetime
+
+    with ConversationApi(simple_key=fake.simple_key, base_url=fake.base_url) as api:
+        newest = api.get_conversations(limit=1).conversations
+        assert newest and isinstance(newest[0].last_message_dts, str)
+        cutoff = datetime.fromisoformat(newest[0].last_message_dts)
+        older = api.get_conversations(medium="sms", before=cutoff.astimezone(UTC))
+        sent = fake.requests[-1].query
+        assert sent["medium"] == "sms" and sent["before"] == cutoff.astimezone(UTC).isoformat()
+        assert all(
+            c.conversation_uuid != newest[0].conversation_uuid for c in older.conversations or []
+        )
+        with pytest.raises(InvalidRequestError, match="timezone-aware"):
+            api.get_conversations(before=datetime(2025, 1, 1))
+        with pytest.raises(InvalidRequestError, match="medium must be one of"):
+            api.get_conversations(medium="carrier-pigeon")  # type: ignore[arg-type]

@@ -191,8 +191,9 @@ GET_CONVERSATIONS: Operation[ConversationsResponse] = Operation(
             location="query",
             kind="string",
             required=False,
+            enum=("sms", "websocket"),
             flag="--medium",
-            description="Only conversations over this medium (`sms` or `websocket`).",
+            description="Only conversations over this medium.",
         ),
         Parameter(
             name="before",
@@ -200,6 +201,7 @@ GET_CONVERSATIONS: Operation[ConversationsResponse] = Operation(
             location="query",
             kind="string",
             required=False,
+            format="date-time",
             flag="--before",
             description="Only conversations whose last message is older than this date/time.",
         ),
