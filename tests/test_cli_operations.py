@@ -50,7 +50,7 @@ def test_every_commands_help_builds(operation: Operation[Any]) -> None:
 
 def test_metavars_are_in_users_words() -> None:
     _, out, _ = run("list", "--help")
-    for shown in ("--limit N", "--page-size N", "--medium TEXT", "--timeout SECONDS"):
+    for shown in ("--limit N", "--page-size N", "--medium {sms,websocket}", "--before DATETIME"):
         assert shown in out, shown
     for internal in ("MAX_ITEMS", "PARAM_", "PAGE_SIZE", "MAX_RETRIES"):
         assert internal not in out, internal

@@ -70,7 +70,9 @@ def test_the_most_specific_path_wins_whatever_the_order(order: tuple[int, ...]) 
 
 def test_every_written_behaviour_fits_openapi_yaml() -> None:
     # A behaviour that no longer fits is named here: rename its key, or fix what it reads.
-    assert mismatches(BEHAVIOURS.values(), OPERATIONS) == {}
+    found = mismatches(BEHAVIOURS.values(), OPERATIONS)
+    listed = "\n".join(f"  {name}: {'; '.join(problems)}" for name, problems in found.items())
+    assert not found, f"written behaviours that no longer fit openapi.yaml:\n{listed}"
 
 
 def test_a_behaviour_whose_operation_was_renamed_or_removed_is_named() -> None:
