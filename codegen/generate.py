@@ -152,6 +152,10 @@ def _render_models(spec: Path, out: Path, workdir: Path, problems: Problems) -> 
     )
     if proc.returncode != 0:
         said = (proc.stdout + proc.stderr).strip()
+        if "Traceback (most recent call last)" in said:
+            # The generator itself failed on something our checks let through: its last
+            # line says what, the rest is its own stack.
+            said = "it failed: " + said.splitlines()[-1]
         problems.add("spec", "#", "openapi-python-client refuses it:\n" + said[-4000:])
 
 

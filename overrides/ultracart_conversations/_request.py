@@ -27,6 +27,15 @@ _KIND_NAMES = {"string": "str", "integer": "int", "number": "number", "boolean":
 _DATETIME_FORMATS = ("date-time", "dateTime")
 
 
+def is_date_time(text: str) -> bool:
+    """Whether `text` is an ISO 8601 date-time with a time zone ("...Z" included)."""
+    try:
+        moment = datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith("Z") else text)
+    except ValueError:
+        return False
+    return "T" in text.upper() and moment.utcoffset() is not None
+
+
 def _type_error(label: str, kind: str, value: object) -> InvalidRequestError:
     return InvalidRequestError(f"{label} must be {_KIND_NAMES[kind]}, got {type(value).__name__}")
 
@@ -46,6 +55,10 @@ def check_value(parameter: Parameter, value: object, label: str | None = None) -
         if value.__class__ is not str and not isinstance(value, str):
             raise _type_error(label, kind, value)
         text = value
+        if parameter.format in _DATETIME_FORMATS and not is_date_time(text):
+            raise InvalidRequestError(
+                f"{label} must be an ISO 8601 date-time (or a datetime), got {text[:40]!r}"
+            )
         try:
             text.encode("utf-8")
         except UnicodeEncodeError:

@@ -14,6 +14,8 @@ from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from ultracart_conversations._request import is_date_time
+
 _TYPES: dict[str, tuple[type, ...]] = {
     "string": (str,),
     "integer": (int,),
@@ -77,6 +79,8 @@ class Schemas:
             allowed = ", ".join(repr(v) for v in schema["enum"][:12])
             return f"{label} must be one of {allowed}"
         if isinstance(value, str):
+            if schema.get("format") == "date-time" and not is_date_time(value):
+                return f"{label} must be an ISO 8601 date-time"
             return _length_problem(
                 label, len(value), schema, "minLength", "maxLength", "characters"
             )
