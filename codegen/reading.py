@@ -500,6 +500,7 @@ def _pagination(reader: SpecReader, op: Op, raw: Any) -> None:
         return
     op.item_model = item_model
     op.pagination = {
+        "item_schema": reader.schema_name(items.get("items", {})),
         "iterator": iterator,
         "items": raw["items"],
         "item_id": raw["item-id"],

@@ -119,15 +119,25 @@ def _compact(node: Any, wanted: list[str]) -> Any:
 _SCALARS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
 
 
-def typed_dicts(schemas: dict[str, Any], class_name: Any) -> list[tuple[str, dict[str, str]]]:
+def typed_dicts(schemas: dict[str, Any], class_name: Any, ops: list[Op]) -> list[tuple[str, dict[str, str]]]:
     """(TypedDict name, {JSON key: annotation}) for every compact schema that is an
-    object: the JSON documents the fake serves, as a type checker sees them."""
+    object: the JSON documents the fake serves, as a type checker sees them. Every key is
+    optional, as the spec's properties are, except a key the spec requires and the id
+    of a paginated operation's items (x-pagination item-id: the iterator cannot page
+    items without it)."""
     names = {name: class_name(name) + "Dict" for name in schemas}
+    identified = {(op.pagination["item_schema"], op.pagination["item_id"]) for op in ops if op.pagination}
     found = []
     for name, schema in schemas.items():
         properties = schema.get("properties")
         if schema.get("type", "object") == "object" and isinstance(properties, dict):
-            fields = {key: _annotation(sub, names) for key, sub in properties.items()}
+            required = set(schema.get("required") or ())
+            fields = {}
+            for key, sub in properties.items():
+                annotation = _annotation(sub, names)
+                if key in required or (name, key) in identified:
+                    annotation = f"Required[{annotation}]"
+                fields[key] = annotation
             found.append((names[name], fields))
     return sorted(found)
 

@@ -119,7 +119,7 @@ def render_surface(package_dir: Path, document: dict[str, Any], config: dict[str
         "sensitive": sensitive_fields(document),
         "schemas": schemas,
         "per_operation": per_operation,
-        "typed_dicts": typed_dicts(schemas, names),
+        "typed_dicts": typed_dicts(schemas, names, ops),
         "uses_datetime": any("datetime" in p.annotation for o in ops for p in o.params),
         "uses_warnings": any(o.deprecated or o.deprecated_params for o in ops),
     }

@@ -305,3 +305,30 @@ def test_pagination_by_an_item_id_that_is_no_string_is_refused(tmp_path: Path) -
 
     found = problems_of(tmp_path, change)
     assert len(found) == 1 and "item-id names no string property" in found[0]
+
+
+def test_a_package_that_does_not_import_fails_generation(tmp_path: Path) -> None:
+    # Whatever the checks miss, a package that cannot be imported is never written.
+    package = tmp_path / "ultracart_conversations_api"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "operations.py").write_text("OPERATIONS = (\n")
+    with pytest.raises(generate.GenerationError, match="does not import"):
+        generate._check_imports(package)
+
+
+def test_generate_reports_problems_with_exit_status_2_and_no_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from codegen.__main__ import main
+
+    spec = copy.deepcopy(BASE)
+    copied(spec, UPLOAD, "get", "/x/{extension}", "close")
+    path = tmp_path / "spec.yaml"
+    path.write_text(yaml.safe_dump(spec), encoding="utf-8")
+    target = tmp_path / "target"
+    monkeypatch.setattr(generate.generate, "__defaults__", (path, target))
+    assert main(["generate"]) == 2
+    err = capsys.readouterr().err
+    assert "spec.yaml: 1 problem:" in err and "close" in err and "Traceback" not in err
+    assert not target.exists()

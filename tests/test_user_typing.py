@@ -71,9 +71,10 @@ def test_the_readme_examples_make_one_module() -> None:
 def test_the_fakes_accessors_are_typed(fake: FakeUltraCart) -> None:
     assert fake.count("getConversations") == 0
     first = fake.conversations[0]
-    assert_type(first.get("conversation_uuid"), str | None)
+    # The id of a paginated list's items is always there; every other key may be absent.
+    assert_type(first["conversation_uuid"], str)
     assert_type(first.get("message_count"), int | None)
-    uuid = first.get("conversation_uuid") or ""
+    uuid = first["conversation_uuid"]
     assert_type(
         fake.conversation(uuid).get("participants"), list[ConversationParticipantDict] | None
     )
