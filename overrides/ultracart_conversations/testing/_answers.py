@@ -84,15 +84,11 @@ def _page(
     schema = compiled.resolve({"$ref": schema_name})
     items_schema = compiled.resolve((schema.get("properties") or {}).get(paging.items, {}))
     item_schema = items_schema.get("items", {})
-    id_schema = compiled.resolve(
-        (compiled.resolve(item_schema).get("properties") or {}).get(paging.item_id, {})
-    )
     listed = []
     for index in range(LIST_LENGTH):
         item = compiled.build(item_schema, rng, paging.items, 1)
-        if isinstance(item, dict):  # distinct ids, of the id's type
-            numeric = id_schema.get("type") in ("integer", "number")
-            item[paging.item_id] = index + 1 if numeric else f"{operation.operation_id}-{index + 1}"
+        if isinstance(item, dict):  # distinct ids (codegen makes sure the id is a string)
+            item[paging.item_id] = f"{operation.operation_id}-{index + 1}"
         listed.append(item)
     limit, offset = params.get(paging.limit), params.get(paging.offset)
     limit = limit if isinstance(limit, int) else paging.max_page_size
