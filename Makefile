@@ -44,7 +44,7 @@ MADE_WITH := $(shell cat $(VENV)/.made-with 2>/dev/null)
 
 .DEFAULT_GOAL := help
 .PHONY: help venv python-ok remake-venv generate check-generated validate lint workflows format \
-	build demo drift adopt adopt-changes adopt-all-check bench fuzz checks clean \
+	build release demo drift adopt adopt-changes adopt-all-check bench fuzz checks clean \
 	test test-fast test-matrix test-once test-slow test-generic floors floors-run \
 	ci ci-checks ci-once ci-matrix ci-generic ci-floors ci-slow \
 	$(addprefix test-,$(SUPPORTED)) $(addprefix floors-,$(SUPPORTED))
@@ -174,6 +174,13 @@ build: $(STAMP)  ## build the wheel and the sdist into dist/, and check them wit
 	rm -rf dist
 	$(PY) -m build --outdir dist .
 	$(PY) -m twine check --strict dist/*
+
+# A release: the version and CHANGELOG agree (.ci/release_check.py), the whole suite passes,
+# and the wheel and sdist build and pass twine check. Then tag vX.Y.Z and upload dist/.
+release: $(STAMP)  ## check a release: version final, CHANGELOG entry dated, tests, build, twine check
+	$(PY) .ci/release_check.py
+	$(MAKE) --no-print-directory test
+	$(MAKE) --no-print-directory build
 
 demo: $(RUNTIME_STAMP)  ## show the client at work against a local fake UltraCart
 	$(PY) -m ultracart_conversations.demo
