@@ -44,7 +44,7 @@ MADE_WITH := $(shell cat $(VENV)/.made-with 2>/dev/null)
 
 .DEFAULT_GOAL := help
 .PHONY: help venv python-ok remake-venv generate check-generated validate lint workflows format \
-	build release demo drift adopt adopt-changes adopt-all-check bench fuzz checks clean \
+	build release docs demo drift adopt adopt-changes adopt-all-check bench fuzz checks clean \
 	test test-fast test-matrix test-once test-slow test-generic floors floors-run \
 	ci ci-checks ci-once ci-matrix ci-generic ci-floors ci-slow \
 	$(addprefix test-,$(SUPPORTED)) $(addprefix floors-,$(SUPPORTED))
@@ -212,7 +212,12 @@ bench: $(STAMP)  ## benchmark vs raw httpx, the typed peers and the official SDK
 	$(PY) -m bench.run
 	$(PY) -m bench.throttled
 
-checks: lint validate check-generated drift  ## the checks that need one Python: lint, validate, check-generated, drift
+# The site goes to a folder of its own (git-ignored): the docs are read on the repository
+# too, so nothing publishes it here.
+docs: $(STAMP)  ## build the documentation site (mkdocs, --strict) into site/
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict --quiet --site-dir site
+
+checks: lint validate check-generated drift docs  ## the checks that need one Python: lint, validate, check-generated, drift, docs
 
 # --- CI (.ci/run) ------------------------------------------------------------------------
 # The checks first, on the oldest supported Python, in .venv-3.11 (the dev group, which the
@@ -251,4 +256,4 @@ ci-slow:  ## the slow jobs: CI_SLOW_JOBS
 	@$(TIMED) $(ONCE_PYTHON) && $(MAKE) --no-print-directory $(CI_SLOW_JOBS) $(ONCE_VENV)
 
 clean:  ## remove the virtual environments and build output
-	rm -rf .venv .venv-3.* .venv-floors-3.* $(UV_HOME) dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf .venv .venv-3.* .venv-floors-3.* $(UV_HOME) dist site .pytest_cache .mypy_cache .ruff_cache

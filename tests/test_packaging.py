@@ -182,4 +182,4 @@ def test_the_readme_examples_run_as_is_against_the_installed_wheel(
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     ran = int(result.stdout.strip().splitlines()[-1].split()[1])
-    assert ran == (ROOT / "README.md").read_text(encoding="utf-8").count("```python\n") >= 10
+    assert ran == (ROOT / "README.md").read_text(encoding="utf-8").count("```python\n") >= 3
