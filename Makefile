@@ -159,7 +159,7 @@ fuzz: $(STAMP)  ## search with the fuzz harness: FUZZ_SCALE x make test's cases 
 lint: $(STAMP) workflows  ## ruff, mypy --strict; README examples and public types as users' checkers see them; workflows
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
-	$(PY) -m mypy overrides codegen tests bench
+	$(PY) -m mypy overrides codegen tests bench examples
 	$(PY) -m tests.typing_for_users readme
 	$(PY) -m tests.typing_for_users verifytypes
 
