@@ -114,8 +114,11 @@ test: $(STAMP)  ## the whole suite but the slow jobs, in parallel
 	$(PY) --version
 	$(PYTEST) -m "not slow"
 
-test-fast: $(STAMP)  ## the inner loop (under a minute): the matrix group; `make test` runs the rest
-	$(PYTEST) -m "$(MATRIX_TESTS)"
+# The inner loop leaves out what is slow to run and rarely breaks alone: the once group,
+# the property tests (hypothesis marks them) and the bounded fuzz targets.
+FAST_TESTS := $(MATRIX_TESTS) and not hypothesis and not fuzz
+test-fast: $(STAMP)  ## the inner loop (under a minute): the matrix group but its property and fuzz tests; `make test` runs the rest
+	$(PYTEST) -m "$(FAST_TESTS)"
 
 test-matrix: $(TEST_STAMP)  ## what depends on the Python and the dependency versions (slim venv)
 	$(PY) --version
