@@ -44,7 +44,7 @@ MADE_WITH := $(shell cat $(VENV)/.made-with 2>/dev/null)
 
 .DEFAULT_GOAL := help
 .PHONY: help venv python-ok remake-venv generate check-generated validate lint workflows format \
-	build release docs demo drift adopt adopt-changes adopt-all-check bench fuzz checks clean \
+	build release docs demo drift adopt adopt-changes adopt-all-check bench bench-shared fuzz checks clean \
 	test test-fast test-matrix test-once test-slow test-generic floors floors-run \
 	ci ci-checks ci-once ci-matrix ci-generic ci-floors ci-slow \
 	$(addprefix test-,$(SUPPORTED)) $(addprefix floors-,$(SUPPORTED))
@@ -86,8 +86,9 @@ INSTALLED = { echo "$(PYTHON_ID)" > $(VENV)/.made-with && touch $@; } \
 $(STAMP): pyproject.toml | $(UV)
 	$(INSTALL) -e . --group dev && $(INSTALLED)
 
+# The matrix tests the extras too: the Redis store of the shared gate needs `redis`.
 $(TEST_STAMP): pyproject.toml | $(UV)
-	$(INSTALL) -e . --group test && $(INSTALLED)
+	$(INSTALL) -e ".[redis]" --group test && $(INSTALLED)
 
 $(RUNTIME_STAMP): pyproject.toml | $(UV)
 	$(INSTALL) -e . && $(INSTALLED)
@@ -95,7 +96,7 @@ $(RUNTIME_STAMP): pyproject.toml | $(UV)
 # The package's own dependencies at the lowest versions its metadata allows (the test
 # tools are pinned exactly, so their pins hold).
 $(FLOORS_STAMP): pyproject.toml | $(UV)
-	$(INSTALL) --resolution lowest-direct -e . --group test && $(INSTALLED)
+	$(INSTALL) --resolution lowest-direct -e ".[redis]" --group test && $(INSTALLED)
 
 venv: $(STAMP)  ## create .venv (PYTHON=, VENV= to choose) with the package (editable) and the pinned dev tools
 
@@ -211,9 +212,13 @@ adopt-all-check: $(STAMP)  ## adopt all upstream operations in a copy, generate,
 
 # Not part of `test` or `ci`: a measurement (a few minutes), not a pass/fail check. The
 # dev group includes the bench group (the peers: pydantic, orjson; the chart: matplotlib).
-bench: $(STAMP)  ## benchmark vs raw httpx, the typed peers and the official SDK, and throttled paging; writes bench/results/
+bench: $(STAMP)  ## benchmark vs raw httpx, the typed peers and the official SDK, throttled paging and the shared gate; writes bench/results/
 	$(PY) -m bench.run
 	$(PY) -m bench.throttled
+	$(PY) -m bench.shared
+
+bench-shared: $(STAMP)  ## the shared rate gate alone (4 processes x 8 threads; needs redis-server); writes bench/results/shared.*
+	$(PY) -m bench.shared
 
 # The site goes to a folder of its own (git-ignored): the docs are read on the repository
 # too, so nothing publishes it here.
