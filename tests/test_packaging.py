@@ -125,7 +125,9 @@ def test_the_version_is_written_once(ultracart_fake: FakeUltraCart) -> None:
     assert pyproject["project"]["dynamic"] == ["version"]
     assert ultracart_conversations.__version__ == __version__
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
-    assert f"## [{__version__}]" in changelog  # every release has its entry
+    # Every release has its entry; between releases, main's dev version is "Unreleased".
+    entry = "## [Unreleased]" if ".dev" in __version__ else f"## [{__version__}] - "
+    assert entry in changelog
     shown = subprocess.run(
         [sys.executable, "-m", "ultracart_conversations", "--version"],
         capture_output=True,
@@ -181,4 +183,4 @@ def test_the_readme_examples_run_as_is_against_the_installed_wheel(
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     ran = int(result.stdout.strip().splitlines()[-1].split()[1])
-    assert ran == (ROOT / "README.md").read_text(encoding="utf-8").count("```python\n") >= 10
+    assert ran == (ROOT / "README.md").read_text(encoding="utf-8").count("```python\n") >= 3

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, assert_type
 import httpx
 import pytest
 
-from tests.typing_for_users import readme_examples_module
+from tests.typing_for_users import examples_modules
 from ultracart_conversations import (
     UNSET,
     ClientOptions,
@@ -56,9 +56,12 @@ def test_from_env_takes_the_constructor_keywords(
         ConversationApi.from_env(verify_ssl="no")  # type: ignore[arg-type]
 
 
-def test_the_readme_examples_make_one_module() -> None:
-    source = readme_examples_module()
-    compile(source, "readme_examples.py", "exec")
+def test_the_readme_and_docs_examples_make_one_module_per_page() -> None:
+    modules = examples_modules()
+    assert "examples_readme.py" in modules
+    for name, page_source in modules.items():
+        compile(page_source, name, "exec")
+    source = "\n".join(modules.values())
     for used in (
         "ConversationApi(",
         "AsyncConversationApi(",
