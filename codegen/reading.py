@@ -135,13 +135,7 @@ def _operation(reader: SpecReader, path: str, method: str, operation: dict[str, 
         problems.add(f"{method.upper()} {path}", at, "no operationId", "give it one")
         return None
     where = operation_id
-    name = snake(operation_id)
-    if "x-python-name" in operation:
-        problem = python_name_problem(operation["x-python-name"])
-        if problem:
-            problems.add(where, at + "/x-python-name", problem)
-        else:
-            name = operation["x-python-name"]
+    name = _python_name(problems, where, at, operation, snake(operation_id))
     params = _parameters(reader, where, at, path, operation, shared)
     body = _body(reader, where, at, operation)
     responses, errors = _responses(reader, where, at, operation)
@@ -169,6 +163,17 @@ def _operation(reader: SpecReader, path: str, method: str, operation: dict[str, 
     if "x-pagination" in operation:
         _pagination(reader, op, operation["x-pagination"])
     return op
+
+
+def _python_name(problems: Problems, where: str, at: str, node: dict[str, Any], derived: str) -> str:
+    """The node's x-python-name if it has a usable one, else the name derived."""
+    if "x-python-name" not in node:
+        return derived
+    problem = python_name_problem(node["x-python-name"])
+    if problem:
+        problems.add(where, at + "/x-python-name", problem)
+        return derived
+    return str(node["x-python-name"])
 
 
 # --- parameters ----------------------------------------------------------------------------
@@ -257,13 +262,8 @@ def _param(reader: SpecReader, where: str, at: str, raw: Any) -> Param | None:
     constant = node.get("x-client-constant") is True
     if constant and "default" not in schema:
         problems.add(where, at, f"x-client-constant parameter {name} needs a default")
-    python_name = header_name(name, reader.header_prefixes) if location == "header" else snake(name)
-    if "x-python-name" in node:
-        problem = python_name_problem(node["x-python-name"])
-        if problem:
-            problems.add(where, at + "/x-python-name", problem)
-        else:
-            python_name = node["x-python-name"]
+    derived = header_name(name, reader.header_prefixes) if location == "header" else snake(name)
+    python_name = _python_name(problems, where, at, node, derived)
     return Param(
         name=name,
         python_name=python_name,

@@ -18,6 +18,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -243,16 +244,19 @@ _USER_SCRIPT = textwrap.dedent(
 )
 
 
-@pytest.fixture(scope="module")
-def regenerated_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    copy = tmp_path_factory.mktemp("spec-change") / "repo"
+def regenerate_in_a_copy(
+    folder: Path, change: Callable[[dict[str, Any]], None], label: str = "before"
+) -> Path:
+    """A git copy of the repository in `folder`, its openapi.yaml changed by `change`,
+    then `python -m codegen generate` run there (which must succeed)."""
+    copy = folder / "repo"
     shutil.copytree(ROOT, copy, ignore=_IGNORED)
     _git(copy, "init", "-q")
     _git(copy, "add", "-A")
-    _git(copy, "commit", "-qm", "before the spec change")
+    _git(copy, "commit", "-qm", label)
     spec_path = copy / "openapi.yaml"
     spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
-    _change_the_spec(spec)
+    change(spec)
     spec_path.write_text(yaml.safe_dump(spec, sort_keys=False), encoding="utf-8")
     generated = subprocess.run(
         [sys.executable, "-m", "codegen", "generate"],
@@ -263,6 +267,11 @@ def regenerated_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     assert generated.returncode == 0, generated.stdout + generated.stderr
     return copy
+
+
+@pytest.fixture(scope="module")
+def regenerated_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return regenerate_in_a_copy(tmp_path_factory.mktemp("spec-change"), _change_the_spec)
 
 
 def test_a_spec_change_reaches_users_through_generation_alone(regenerated_copy: Path) -> None:

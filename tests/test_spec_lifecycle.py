@@ -15,7 +15,6 @@ Slow for the suite (a copy, a generation, a demo run: about 20 s); one module, o
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import textwrap
@@ -23,9 +22,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
-from tests.test_spec_change_reaches_users import _IGNORED, ROOT, _git
+from tests.test_spec_change_reaches_users import _git, regenerate_in_a_copy
 
 UPLOAD = "/conversation/upload_url/{extension}"
 
@@ -38,25 +36,7 @@ def _change_the_spec(spec: dict[str, Any]) -> None:
 
 @pytest.fixture(scope="module")
 def changed_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    copy = tmp_path_factory.mktemp("lifecycle") / "repo"
-    shutil.copytree(ROOT, copy, ignore=_IGNORED)
-    _git(copy, "init", "-q")
-    _git(copy, "add", "-A")
-    _git(copy, "commit", "-qm", "before")
-    spec_path = copy / "openapi.yaml"
-    spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
-    _change_the_spec(spec)
-    spec_path.write_text(yaml.safe_dump(spec, sort_keys=False), encoding="utf-8")
-    generated = subprocess.run(
-        [sys.executable, "-m", "codegen", "generate"],
-        cwd=copy,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert generated.returncode == 0, generated.stdout + generated.stderr
-    return copy
+    return regenerate_in_a_copy(tmp_path_factory.mktemp("lifecycle"), _change_the_spec)
 
 
 def _run(copy: Path, *argv: str) -> subprocess.CompletedProcess[str]:
