@@ -35,11 +35,11 @@ def model_class(schema_name: str) -> type[Any]:
     return cls
 
 
-def attribute(json_name: str) -> str:
-    """The attribute the generator gives a JSON property (its own naming rules)."""
-    from openapi_python_client.strings import PythonIdentifier
-
-    return str(PythonIdentifier(json_name, "field_"))
+def attribute(cls: type[Any], json_name: str) -> str:
+    """The attribute the generated model gives a JSON property (its own table, so the
+    matrix venvs, which lack the generator, name fields exactly as codegen did)."""
+    names = {key: attr for attr, key, _kind, _required in cls._fast_fields()}
+    return names[json_name]
 
 
 def _ref_name(schema: dict[str, Any]) -> str | None:
@@ -129,7 +129,7 @@ def conformance_errors(
         errors: list[str] = []
         for name, sub in schemas()[ref].get("properties", {}).items():
             # The generator's Python name for the field (`type` -> `type_`, `Tags` -> `tags`).
-            field = getattr(value, attribute(name))
+            field = getattr(value, attribute(cls, name))
             if not isinstance(field, Unset):
                 errors += conformance_errors(field, sub, f"{where}.{name}", is_field=True)
         return errors
