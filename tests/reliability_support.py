@@ -38,7 +38,7 @@ def model_class(schema_name: str) -> type[Any]:
 def attribute(cls: type[Any], json_name: str) -> str:
     """The attribute the generated model gives a JSON property (its own table, so the
     matrix venvs, which lack the generator, name fields exactly as codegen did)."""
-    names = {key: attr for attr, key, _kind, _required in cls._fast_fields()}
+    names: dict[str, str] = {key: attr for attr, key, _kind, _required in cls._fast_fields()}
     return names[json_name]
 
 
