@@ -44,7 +44,7 @@ MADE_WITH := $(shell cat $(VENV)/.made-with 2>/dev/null)
 
 .DEFAULT_GOAL := help
 .PHONY: help venv python-ok remake-venv generate check-generated validate lint workflows format \
-	build release docs demo drift adopt adopt-changes adopt-all-check bench bench-shared fuzz checks clean \
+	build release docs demo drift adopt adopt-changes adopt-all-check bench bench-shared fuzz fuzz-ci checks clean \
 	test test-fast test-matrix test-once test-slow test-generic floors floors-run \
 	ci ci-checks ci-once ci-matrix ci-generic ci-floors ci-slow \
 	$(addprefix test-,$(SUPPORTED)) $(addprefix floors-,$(SUPPORTED))
@@ -157,6 +157,14 @@ fuzz: $(STAMP)  ## search with the fuzz harness: FUZZ_SCALE x make test's cases 
 	ULTRACART_FUZZ_SCALE=$(FUZZ_SCALE) $(PY) -m pytest -m fuzz -q -p no:cacheprovider -p no:logging \
 		--hypothesis-show-statistics
 
+# CI's share of the search (a slow job): FUZZ_CI_SCALE x the bounded cases, seeded from the
+# commit, so that each commit searches new inputs and a failure replays on its commit.
+FUZZ_CI_SCALE ?= 4
+fuzz-ci: $(STAMP)  ## the fuzz search CI runs: FUZZ_CI_SCALE x make test's cases, seeded by the commit
+	seed=$$(git rev-parse --short=12 HEAD 2>/dev/null || echo none); echo "fuzz-ci: seed $$seed"; \
+	ULTRACART_FUZZ_SCALE=$(FUZZ_CI_SCALE) $(PY) -m pytest -m fuzz -q -p no:cacheprovider -p no:logging \
+		--hypothesis-seed=$$seed
+
 # --- checks, build, tools ----------------------------------------------------------------
 
 lint: $(STAMP) workflows  ## ruff, mypy --strict; README examples and public types as users' checkers see them; workflows
@@ -236,7 +244,7 @@ CI_JOBS ?= 2
 ONCE_ON := $(firstword $(SUPPORTED))
 ONCE_PYTHON := python="$$(.ci/find-python $(ONCE_ON))"
 ONCE_VENV = VENV=.venv-$(ONCE_ON) PYTHON="$$python"
-CI_SLOW_JOBS := test-slow
+CI_SLOW_JOBS := test-slow fuzz-ci
 # Prints how long a job took, once it is over.
 TIMED = t=$$(date +%s); trap 'echo "ci: $@ took $$(( $$(date +%s) - t )) s"' EXIT;
 
