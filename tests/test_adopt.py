@@ -34,6 +34,14 @@ ODD_CASES = [
     "getPbxPhoneNumber",  # ... beside /pbx/phone_number/{conversationPbxPhoneNumberUuid}
     "updateConversationEngagement",  # integer conversation_engagement_oid, a request body
 ]
+# The error responses every operation documents (ours where upstream omits one).
+STANDARD = {
+    "400": "BadRequest",
+    "401": "Unauthorized",
+    "410": "ApplicationDisabled",
+    "429": "RateLimited",
+    "500": "ServerError",
+}
 FILES = ("openapi.yaml", "codegen/deviations.yaml", "codegen/upstream/conversation.oas3.json")
 # The files as they were with our seven operations: adopt's tests start from them, so
 # that they mean the same whatever openapi.yaml carries later (or in the copy where the
@@ -162,6 +170,17 @@ def test_an_operation_without_a_documented_2xx_gets_200_and_204_without_a_body(
     assert oid["schema"] == {"type": "integer", "format": "int32"}
 
 
+def test_an_operation_missing_our_standard_errors_gets_them(
+    adopted: Path, upstream_doc: dict[str, Any]
+) -> None:
+    assert operation(upstream_doc, "getAgentStatusTimeline")["responses"].keys() == {"200"}
+    responses = operation(spec_of(adopted), "getAgentStatusTimeline")["responses"]
+    assert {s: responses[s] for s in STANDARD} == {
+        s: {"$ref": f"#/components/responses/{name}"} for s, name in STANDARD.items()
+    }
+    assert "404" not in responses  # not one UltraCart answers on every operation
+
+
 def test_a_post_search_is_idempotent_and_its_paging_parameters_bounded(adopted: Path) -> None:
     op = operation(spec_of(adopted), "searchPbxCalls")
     assert op["x-idempotent"] is True
@@ -287,8 +306,15 @@ def test_each_house_rule_is_a_narrow_generated_deviation(adopted: Path) -> None:
         "adopted-no-2xx-documented",
         "adopted-offset-minimum",
         "adopted-paging-integer-format",
+        *(f"adopted-standard-error-{status}" for status in STANDARD),
     ]
     assert generated["adopted-no-2xx-documented"]["operations"] == ["deleteDepartment"]
+    for status in STANDARD:  # upstream documents no error at all for this one
+        entry = generated[f"adopted-standard-error-{status}"]
+        assert entry["operations"] == ["getAgentStatusTimeline"]
+        assert entry["location"] == f"/responses/{status}"
+        assert entry["change"] == f"response {status} removed upstream"
+        assert "every operation" in entry["reason"]
     assert (
         generated["adopted-limit-maximum-200"]["change"]
         == "maximum changed: ours 200, upstream none *"
@@ -374,7 +400,7 @@ def test_operations_or_all_must_be_said(
 
 
 def test_adopting_all_134_validates_and_leaves_no_drift(
-    tmp_path: Path, upstream: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, upstream: Path, upstream_doc: dict[str, Any], capsys: pytest.CaptureFixture[str]
 ) -> None:
     from openapi_spec_validator import validate
 
@@ -408,6 +434,29 @@ def test_adopting_all_134_validates_and_leaves_no_drift(
         if op["responses"].get("204") == {"description": "Done"}
     ]
     assert len(no_success) == 15  # the 17 upstream documents no 2xx for, less join and leave (ours)
+    # Our standard errors on every operation; the nine upstream leaves some out are
+    # recorded, each status with the operations it was added to.
+    for item in spec["paths"].values():
+        for op in item.values():
+            for status, name in STANDARD.items():
+                assert op["responses"][status] == {"$ref": f"#/components/responses/{name}"}
+    lacking = {
+        status: sorted(
+            op["operationId"]
+            for item in upstream_doc["paths"].values()
+            for op in item.values()
+            if status not in {str(s) for s in op["responses"]}
+        )
+        for status in STANDARD
+    }
+    assert len(set().union(*lacking.values())) == 9
+    entries = yaml.safe_load((root / "codegen/deviations.yaml").read_text(encoding="utf-8"))
+    recorded = {
+        e["id"].removeprefix("adopted-standard-error-"): e["operations"]
+        for e in entries["deviations"]
+        if e["id"].startswith("adopted-standard-error-")
+    }
+    assert recorded == lacking
 
 
 @pytest.mark.parametrize(

@@ -185,7 +185,7 @@ def test_after_a_rename_and_a_removal_the_generated_entries_follow(
     """A person renames searchPbxCalls and removes deleteDepartment in openapi.yaml;
     `--changes` moves the rename into the entries, drops the removed one, and leaves
     the renaming for a person to confirm (upstream still says searchPbxCalls)."""
-    from tests.test_adopt import ODD_CASES, adopt
+    from tests.test_adopt import ODD_CASES, STANDARD, adopt
 
     root = copy_of_repository(tmp_path)
     assert adopt(root, upstream_document(), *ODD_CASES) == 0
@@ -210,4 +210,5 @@ def test_after_a_rename_and_a_removal_the_generated_entries_follow(
         "adopted-limit-minimum": ["findPbxCalls"],
         "adopted-offset-minimum": ["findPbxCalls"],
         "adopted-paging-integer-format": ["findPbxCalls"],
+        **{f"adopted-standard-error-{s}": ["getAgentStatusTimeline"] for s in STANDARD},
     }

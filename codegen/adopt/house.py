@@ -19,6 +19,8 @@ were applied (rules.py says how drift will see each). What the rules do:
 - `x-idempotent: true` on a read-only POST search, recognised by name: an operationId
   starting with `search` or ending with `Search`, or a path ending in `/search`;
 - no 2xx documented: 200 and 204 without a body, as for join and leave;
+- our standard error responses (400, 401, 410, 429, 500: UltraCart answers them on every
+  operation) added where upstream leaves one out;
 - media types without parameters (`application/json; charset=UTF-8` -> `application/json`);
 - a parameter listed twice: one declaration, required if either was;
 - date/times as plain strings (`format: dateTime` dropped), as everywhere in our spec;
@@ -46,6 +48,9 @@ ERROR_RESPONSES = {
     "429": "RateLimited",
     "500": "ServerError",
 }
+# The errors every operation documents (rules.STANDARD_ERROR_STATUSES), ours added where
+# upstream omits one.
+STANDARD_ERRORS = {status: ERROR_RESPONSES[status] for status in rules.STANDARD_ERROR_STATUSES}
 ERROR_SCHEMA_REF = "#/components/schemas/ErrorResponse"
 ERROR_HEADER = "uc-rest-error"
 DROPPED_EXTENSIONS = frozenset({"x-accepts", "x-content-type", "x-derived-from"})
@@ -286,6 +291,12 @@ class OperationAdopter:
             if isinstance(response.get("content"), dict):
                 copied["content"] = _media(response["content"], result.rules)
             out[status] = copied
+        missing = [status for status in STANDARD_ERRORS if status not in out]
+        for status in missing:
+            out[status] = {"$ref": f"#/components/responses/{STANDARD_ERRORS[status]}"}
+            result.rules.append(rules.standard_error(status))
+        if missing:
+            result.notes.append(f"upstream documents no {', '.join(missing)}: our standard error responses added")
         return dict(sorted(out.items()))
 
 

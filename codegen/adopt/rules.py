@@ -120,6 +120,25 @@ MERGED_PARAMETER = Rule(
     "Upstream lists this query parameter twice; we declare it once, required if either"
     " declaration is, which is how the service must be called.",
 )
+# The error statuses UltraCart answers on every operation (its document lists them for
+# 132 of its 141; our components/responses has one entry for each).
+STANDARD_ERROR_STATUSES = ("400", "401", "410", "429", "500")
+
+
+def standard_error(status: str) -> Rule:
+    return Rule(
+        f"standard-error-{status}",
+        ("response-removed",),
+        f"/responses/{status}",
+        f"response {status} removed upstream",
+        "UltraCart answers 400, 401, 410, 429 and 500 on every operation, and its document"
+        " lists them for all but a few; we document each on every operation with our"
+        " components/responses entry, so that the client reads the error body (and a"
+        " 429's Retry-After) the same way whatever the operation.",
+    )
+
+
+STANDARD_ERRORS = tuple(standard_error(status) for status in STANDARD_ERROR_STATUSES)
 TOTAL_RECORDS_NULLABLE = Rule(
     "total-records-nullable",
     ("nullable-changed",),
@@ -141,6 +160,7 @@ _STATIC_RULES = (
     NO_SUCCESS_DOCUMENTED,
     MEDIA_TYPE_CHARSET,
     MERGED_PARAMETER,
+    *STANDARD_ERRORS,
     *SCHEMA_RULES,
 )
 _LIMIT_MAXIMUM = re.compile(r"maximum changed: ours (\d+), upstream none")
