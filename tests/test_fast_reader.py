@@ -32,6 +32,24 @@ from ultracart_conversations import ConversationApi, _fast, _response, problems_
 from ultracart_conversations.errors import ApiError
 
 SCHEMAS = sorted(schemas())
+
+
+def _holds_itself(model: type, inside: frozenset[type] = frozenset()) -> bool:
+    """Whether a model reaches itself through its fields (upstream's Order -> Customer ->
+    Order): the fast reader declines those by design, the generic reader reads them."""
+    if model in inside:
+        return True
+    for _, _, kind, _ in getattr(model, "_fast_fields", tuple)():
+        while isinstance(kind, list):
+            kind = kind[0]
+        nested = isinstance(kind, type) and hasattr(kind, "_fast_fields")
+        if nested and _holds_itself(kind, inside | {model}):
+            return True
+    return False
+
+
+# The schemas the fast reader must read itself (all of our seven operations' schemas).
+FAST_SCHEMAS = [name for name in SCHEMAS if not _holds_itself(model_class(name))]
 SETTINGS = settings(
     max_examples=60,
     deadline=None,
@@ -94,7 +112,7 @@ def test_any_document_reads_as_the_generic_reader_reads_it(
     check_same_as_generic(schema_name, encode(value, rng))
 
 
-@pytest.mark.parametrize("schema_name", SCHEMAS)
+@pytest.mark.parametrize("schema_name", FAST_SCHEMAS)
 @SETTINGS
 @given(data=st.data())
 def test_a_valid_document_is_read_by_the_fast_reader_itself(
