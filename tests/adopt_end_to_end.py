@@ -2,8 +2,9 @@
 
     adopt -> generate -> validate -> the test suite -> what users see -> drift
 
-`python -m tests.adopt_end_to_end --all` (what `make adopt-all-check` runs) adopts all
-the operations we do not carry and runs the copy's whole test suite;
+`python -m tests.adopt_end_to_end --all` adopts all the operations we do not carry and
+runs the copy's suite as `make test` does, less its property tests (the `adopt_all` test of
+tests/test_adopt_end_to_end.py, `make adopt-all-check`, runs the same);
 `python -m tests.adopt_end_to_end OPERATION_ID...` adopts those. Each step runs the
 command its make target runs (`make adopt` is `python -m codegen adopt`, and so on), in
 the copy, with the copy's code first on the import path; the time of each is printed.
@@ -28,6 +29,11 @@ _IGNORED = shutil.ignore_patterns(
 )
 # Set inside the copy, so that its own suite does not start this loop again.
 INNER = "ADOPT_END_TO_END_INNER"
+SNAPSHOT = "codegen/upstream/conversation.oas3.json"
+# The copy's suite: what `make test` runs (all but the slow jobs, in parallel), less the
+# property tests (hypothesis), which draw documents for every schema: 400 schemas once all
+# is adopted, and the whole of `make test` then took 11.7 min on 2 cores.
+SUITE = ["-m", "not slow and not hypothesis", "-n", "4", "--dist", "loadfile"]
 
 
 class StepFailed(AssertionError):
@@ -50,7 +56,8 @@ class Loop:
         }
         return {**os.environ, **env}
 
-    def step(self, name: str, *args: str, timeout: float = 1800) -> str:
+    def step(self, name: str, *args: str, exit_status: int = 0, timeout: float = 1800) -> str:
+        """Runs `python ARGS` in the copy; StepFailed unless it exits with `exit_status`."""
         started = time.perf_counter()
         done = subprocess.run(
             [sys.executable, *args],
@@ -63,9 +70,25 @@ class Loop:
         )
         self.timings[name] = time.perf_counter() - started
         output = self.outputs[name] = done.stdout + done.stderr
-        if done.returncode != 0:
+        if done.returncode != exit_status:
             raise StepFailed(f"{name} (exit {done.returncode}):\n{output[-6000:]}")
         return output
+
+    def check(
+        self, operations: list[str] | None, suite: list[str] | None = None, label: str = ""
+    ) -> None:
+        """What follows an edit of the spec: generate, validate, the copy's suite (pytest
+        arguments; None: not run), what users see of `operations` (None: all), drift
+        against upstream and against the refreshed snapshot. `label` tells the steps of a
+        second round apart."""
+        wanted = ["--all"] if operations is None else operations
+        self.step("generate" + label, "-m", "codegen", "generate")
+        self.step("validate" + label, "-m", "codegen", "validate")
+        if suite is not None:
+            self.step("test" + label, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", *suite)
+        self.step("users" + label, "-m", "tests.adopt_user_checks", *wanted)
+        self.step("drift" + label, "-m", "codegen", "drift", str(self.upstream))
+        self.step("drift-snapshot" + label, "-m", "codegen", "drift", SNAPSHOT)
 
 
 def run(
@@ -74,20 +97,14 @@ def run(
     upstream: Path = DEFAULT,
     suite: list[str] | None = None,
 ) -> Loop:
-    """The loop in a copy under `workdir`; `operations` None: all; `suite`: pytest
-    arguments for the copy's test suite (None: not run)."""
+    """The loop in a copy under `workdir`: adopt `operations` (None: all we lack), then
+    Loop.check; `suite`: pytest arguments for the copy's test suite (None: not run)."""
     copy = workdir / "repo"
     shutil.copytree(ROOT, copy, ignore=_IGNORED)
     loop = Loop(copy, upstream)
     wanted = ["--all"] if operations is None else operations
     loop.step("adopt", "-m", "codegen", "adopt", str(upstream), *wanted)
-    loop.step("generate", "-m", "codegen", "generate")
-    loop.step("validate", "-m", "codegen", "validate")
-    if suite is not None:
-        loop.step("test", "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", *suite)
-    loop.step("users", "-m", "tests.adopt_user_checks", *wanted)
-    loop.step("drift", "-m", "codegen", "drift", str(upstream))
-    loop.step("drift-snapshot", "-m", "codegen", "drift", "codegen/upstream/conversation.oas3.json")
+    loop.check(operations, suite)
     return loop
 
 
@@ -110,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
             None if args.all else args.operations,
             workdir,
             args.upstream,
-            None if args.no_suite else [],
+            None if args.no_suite else SUITE,
         )
     except StepFailed as exc:
         print(f"FAILED: {exc}")
