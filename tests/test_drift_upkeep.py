@@ -168,7 +168,10 @@ def test_drift_reports_what_upstream_newly_deprecates_as_warnings(
     source = _deprecated_upstream(tmp_path)
     code, out, _ = _drift(capsys, SPEC, source, "--json")
     assert code == 1
-    findings = json.loads(out)["findings"]
+    every = json.loads(out)["findings"]
+    # Another operation whose answer holds ConversationSummary (once adopted) is told too.
+    assert {(f["class"], f["breaking"]) for f in every} == {("warning", False)}
+    findings = [f for f in every if f["operation"] == "getConversations"]
     assert sorted((f["kind"], f["location"], f["class"], f["breaking"]) for f in findings) == [
         (
             "field-deprecated",
