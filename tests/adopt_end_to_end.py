@@ -101,6 +101,9 @@ def run(
     Loop.check; `suite`: pytest arguments for the copy's test suite (None: not run)."""
     copy = workdir / "repo"
     shutil.copytree(ROOT, copy, ignore=_IGNORED)
+    uv = ROOT / ".venv-uv"  # the Makefile's pinned uv: make's venv plans then read as here
+    if uv.is_dir():
+        (copy / ".venv-uv").symlink_to(uv)
     loop = Loop(copy, upstream)
     wanted = ["--all"] if operations is None else operations
     loop.step("adopt", "-m", "codegen", "adopt", str(upstream), *wanted)

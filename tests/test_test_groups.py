@@ -106,7 +106,9 @@ def pytest_collection_finish(session):
 def collect(tmp_path: Path, *args: str) -> dict[str, set[str]]:
     plugin = tmp_path / "show_groups.py"
     plugin.write_text(SHOW_GROUPS % ", ".join(repr(m) for m in MARKERS), encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), str(ROOT)])}
+    # Kept after ours: a copy of the repository puts its own packages there (adopt_all).
+    inherited = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), str(ROOT), *inherited])}
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "show_groups", *args],
         cwd=ROOT,
