@@ -65,6 +65,15 @@ def test_a_6_second_read_that_must_find_a_window_or_wait_on_late_429s_still_uses
     assert outcome.share_429 <= 0.20
 
 
+def test_callers_idle_after_the_first_429_are_not_taken_for_the_servers_rate() -> None:
+    # 16 callers: 10 of the first 16 are refused and wait out a whole-second Retry-After,
+    # so the server answers few requests after its first 429. A young gate that took that
+    # for the server's rate would pace at 7 a second for the whole read (40 % used).
+    outcome = simulate(ServerModel("queue", "whole", False), workers=16, seconds=42)
+    assert outcome.used >= 0.75  # 81.5 %: the blind cut, as before the young estimate
+    assert outcome.share_429 <= 0.05
+
+
 @pytest.mark.parametrize(
     "model",
     [ServerModel("token", "whole", True), ServerModel("window", "fractional", True)],
