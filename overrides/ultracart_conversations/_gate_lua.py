@@ -157,7 +157,8 @@ local function cut(s, sent_at, retry_after, newly)
       new = math.max(MIN_RATE, a * MARGIN); plateau = new
     else
       new, plateau = math.max(MIN_RATE, base * BETA), math.max(base, current or base)
-      if current ~= nil and g(s, 'w_min', 0) < base and base < g(s, 'w_max', 0) then
+      if current ~= nil and now - s.cut_at < g(s, 'k', 0)
+          and g(s, 'w_min', 0) < base and base < g(s, 'w_max', 0) then
         plateau = math.max(new, base * (1 + BETA) / 2)
       end
     end

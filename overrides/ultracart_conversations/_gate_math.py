@@ -322,11 +322,10 @@ class GateState:
                 # Back to the pace kept before the cut (as CUBIC's window at the loss),
                 # even when fewer were sent: slots held by slow answers are no verdict.
                 new, plateau = max(MIN_RATE, base * BETA), max(base, current or base)
-                if current is not None and self.w_min < base < self.w_max:
-                    # Refused again on the way back up: that plateau was over the
-                    # server's rate; aim between (CUBIC's fast convergence). Refused
-                    # under the last cut's pace, the gate was not sending at its pace
-                    # (slots held): no verdict on the plateau.
+                regrowing = self.cut_at is not None and now - self.cut_at < self.k
+                if regrowing and self.w_min < base < self.w_max:
+                    # Refused on the way back up, above the last cut's pace: that plateau
+                    # is over the server's rate; aim between (CUBIC's fast convergence).
                     plateau = max(new, base * (1 + BETA) / 2)
         self.w_max, self.w_min = plateau, new
         self.k = 0.0 if new >= plateau else min(600.0, max(0.5, RECOVERY_REQUESTS / plateau))
