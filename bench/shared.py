@@ -222,7 +222,7 @@ def write(
         "",
         "## Server models, virtual time (8 callers, 20/s, bursts of 5, 20 ms)\n",
         "| model | Retry-After | rate announced | late 429 | 6 s: used, 429s | 42 s: used, 429s |",
-        "|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|",
     ]
     for row in model_rows:
         lines.append(

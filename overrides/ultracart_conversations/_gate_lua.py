@@ -113,8 +113,14 @@ end
 
 local function admitted(s, base)
   local window = math.min(LOG_S / 2, math.max(WINDOW, 10.0 / base))
-  if s.first_sent == nil or now - s.first_sent < window then return 0 end
-  return count(KEYS[4], now - window, now) / window
+  if s.first_sent ~= nil and now - s.first_sent >= window then
+    return count(KEYS[4], now - window, now) / window
+  end
+  local since = s.readmitted
+  if since == nil or now - since < MIN_SPAN then return 0 end
+  local young = (count(KEYS[4], since, now) + 1) / (now - since)
+  if young >= BETA * base then return young end
+  return 0
 end
 
 local function pause_for(retry_after, trust, fallback)
@@ -151,6 +157,10 @@ local function cut(s, sent_at, retry_after, newly)
       new = math.max(MIN_RATE, a * MARGIN); plateau = new
     else
       new, plateau = math.max(MIN_RATE, base * BETA), math.max(base, current or base)
+      if current ~= nil and now - s.cut_at < g(s, 'k', 0)
+          and g(s, 'w_min', 0) < base and base < g(s, 'w_max', 0) then
+        plateau = math.max(new, base * (1 + BETA) / 2)
+      end
     end
   end
   s.w_max, s.w_min = plateau, new
@@ -216,7 +226,10 @@ elseif op == 'release' then
   if was_probe then s.probe_serial = 0 end
   if status ~= 429 then
     if was_probe then s.probe_failures = 0 end
-    if status ~= nil then redis.call('ZADD', KEYS[4], now, serial) end
+    if status ~= nil then
+      redis.call('ZADD', KEYS[4], now, serial)
+      if s.readmitted == nil and g(s, 'throttled', 0) ~= 0 then s.readmitted = now end
+    end
     save(s)
     return ''
   end

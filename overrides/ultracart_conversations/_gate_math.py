@@ -10,7 +10,9 @@ SQLite store run this code on their state; the Redis store runs the same steps a
   mode): a cut to 0.7x, a cubic regrowth, never above a ceiling. What the server said or
   showed beats the blind cut: a 429 whose UC-REST-ERROR announces the rate ("rate of 20
   per 1 second(s) exceeded") sets the pace a little under that rate, and so does the rate
-  the server was seen to admit while the gate sent faster (a fixed window, a bucket).
+  the server was seen to admit while the gate sent faster (a fixed window, a bucket;
+  in a young gate, counted from when the server admitted again after its first 429). A
+  429 on the way back up lowers the plateau (CUBIC's fast convergence).
 - After a 429 the gate pauses, then lets one request go alone (the probe). A whole-second
   Retry-After is taken as rounded up (the pause is one second shorter); a fractional one
   as exact. If the probe is refused too, the pause is the probe's full Retry-After (or,
@@ -125,6 +127,17 @@ def pause_for(answer: Answer, trust_retry_after: bool, fallback: float) -> float
     return min(max(pause, 0.0), MAX_PAUSE)
 
 
+def young_rate(admitted: int, span: float, base: float) -> float:
+    """The server's rate as a young gate saw it: `admitted` answers in the `span` seconds
+    since it admitted again after its first 429 (its bucket was empty then, so no first
+    burst counts). Plus one: the bucket may hold up to one request at either end, and a
+    pace under the server's rate costs the rest of a read (regrowth above a plateau is
+    slow), one over it a 429. Under the blind cut (BETA x base) it measured idle callers
+    or a paused gate, not the server: 0."""
+    rate = (admitted + 1) / span
+    return rate if rate >= BETA * base else 0.0
+
+
 class GateState:
     """Everything the gate remembers, shared or not. Times are on one clock (the
     process's for the in-process gate, the store's for a shared one)."""
@@ -141,6 +154,7 @@ class GateState:
         "probe_failures",
         "probe_next",
         "probe_serial",
+        "readmitted",
         "resumed_at",
         "sent_before_cut",
         "serial",
@@ -168,6 +182,7 @@ class GateState:
         self.probe_failures = 0
         self.serial = 0  # requests let through so far
         self.first_sent: float | None = None
+        self.readmitted: float | None = None  # the first answer admitted after a 429
         self.throttled = 0
         self.cuts = 0
         self.waited = 0.0
@@ -252,6 +267,8 @@ class GateState:
                 self.probe_failures = 0
             if answer.status is not None:
                 log.add_admitted(serial, now)
+                if self.readmitted is None and self.throttled:
+                    self.readmitted = now
             return None
         self.throttled += 1
         newly_learned = False
@@ -305,6 +322,11 @@ class GateState:
                 # Back to the pace kept before the cut (as CUBIC's window at the loss),
                 # even when fewer were sent: slots held by slow answers are no verdict.
                 new, plateau = max(MIN_RATE, base * BETA), max(base, current or base)
+                regrowing = self.cut_at is not None and now - self.cut_at < self.k
+                if regrowing and self.w_min < base < self.w_max:
+                    # Refused on the way back up, above the last cut's pace: that plateau
+                    # is over the server's rate; aim between (CUBIC's fast convergence).
+                    plateau = max(new, base * (1 + BETA) / 2)
         self.w_max, self.w_min = plateau, new
         self.k = 0.0 if new >= plateau else min(600.0, max(0.5, RECOVERY_REQUESTS / plateau))
         self.cut_at = now
@@ -332,12 +354,16 @@ class GateState:
         return log.count(sent_at - span, sent_at) / span
 
     def admitted(self, base: float, now: float, log: SendLog) -> float:
-        """Answers (not 429) per second over the last ten requests' worth of time;
-        0 until the gate is that old (a first burst would inflate it)."""
+        """Answers (not 429) per second over the last ten requests' worth of time; in a
+        gate younger than that (a first burst would inflate it), since the server
+        admitted again after its first 429. 0: not known."""
         window = min(SEND_LOG_SECONDS / 2, max(MEASURE_WINDOW, 10.0 / base))
-        if self.first_sent is None or now - self.first_sent < window:
+        if self.first_sent is not None and now - self.first_sent >= window:
+            return log.count_admitted(now - window, now) / window
+        since = self.readmitted
+        if since is None or now - since < MIN_MEASURE_SPAN:
             return 0.0
-        return log.count_admitted(now - window, now) / window
+        return young_rate(log.count_admitted(since, now), now - since, base)
 
     def sanitize(self, ceilings: list[Ceiling], now: float) -> None:
         """Clamp times a clock jump (or a reboot under a state file) left too far ahead."""
