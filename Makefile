@@ -25,7 +25,7 @@ MADE_WITH := $(shell cat $(VENV)/.made-with 2>/dev/null)
 
 .DEFAULT_GOAL := help
 .PHONY: help venv remake-venv generate check-generated validate test test-generic lint workflows format \
-	build demo drift bench checks floors floors-run ci clean \
+	build demo drift adopt adopt-changes adopt-all-check bench fuzz checks floors floors-run ci clean \
 	$(addprefix test-,$(SUPPORTED)) $(addprefix floors-,$(SUPPORTED))
 
 help:  ## list the targets
@@ -82,7 +82,7 @@ check-generated: $(STAMP)  ## fail with a readable diff if generated/ is stale
 validate: $(STAMP)  ## validate openapi.yaml
 	$(PY) -m codegen validate
 
-test: $(STAMP)  ## run the test suite
+test: $(STAMP)  ## run the test suite (the fuzz targets included, a bounded and repeatable number of cases)
 	$(PY) --version
 	$(PY) -m pytest
 
@@ -90,6 +90,15 @@ test: $(STAMP)  ## run the test suite
 # generic reader reads everything, and the suite must pass that way too (one CI leg).
 test-generic: $(STAMP)  ## the suite with the fast reader off (ULTRACART_FAST_READ=0)
 	ULTRACART_FAST_READ=0 $(PY) -m pytest
+
+# The fuzz targets (tests marked `fuzz`, see tests/fuzz_settings.py) searching for real:
+# FUZZ_SCALE times the cases `make test` tries, from a fresh random seed each run, with
+# hypothesis's statistics (cases tried, outcomes). About 15 minutes at the default scale
+# on 2 cores. A failure prints the case and a blob to reproduce it (@reproduce_failure).
+FUZZ_SCALE ?= 20
+fuzz: $(STAMP)  ## search with the fuzz harness: FUZZ_SCALE x make test's cases (default 20), fresh seeds
+	ULTRACART_FUZZ_SCALE=$(FUZZ_SCALE) $(PY) -m pytest -m fuzz -q -p no:cacheprovider -p no:logging \
+		--hypothesis-show-statistics
 
 $(addprefix test-,$(SUPPORTED)): test-%:  ## test-3.11, test-3.12, test-3.13: the suite on that Python, in .venv-3.X
 	@python="$$(.ci/find-python $*)" && $(MAKE) --no-print-directory test VENV=.venv-$* PYTHON="$$python"
@@ -121,6 +130,21 @@ UPSTREAM ?= codegen/upstream/conversation.oas3.json
 
 drift: $(STAMP)  ## compare openapi.yaml with UltraCart's spec (UPSTREAM=path-or-url)
 	$(PY) -m codegen drift $(UPSTREAM)
+
+# OPS="opA opB" (upstream operationIds), or OPS=--all; UPSTREAM as for drift.
+adopt: $(STAMP)  ## take upstream operations into openapi.yaml: make adopt OPS="opA opB" UPSTREAM=path-or-url
+	@test -n "$(OPS)" || { echo 'make: say which operations: make adopt OPS="opA opB" (or OPS=--all)' >&2; exit 2; }
+	@test "$(origin UPSTREAM)" != file || { echo 'make: say where from: UPSTREAM=path-or-url (the snapshot holds stubs only)' >&2; exit 2; }
+	$(PY) -m codegen adopt $(UPSTREAM) $(OPS)
+
+adopt-changes: $(STAMP)  ## apply upstream's non-breaking changes to the operations we carry (UPSTREAM=)
+	@test "$(origin UPSTREAM)" != file || { echo 'make: say where from: UPSTREAM=path-or-url' >&2; exit 2; }
+	$(PY) -m codegen adopt --changes $(UPSTREAM)
+
+# Issue #18's proof on every upstream operation: a slower job than `test` (which runs the
+# same loop on a handful), for CI to run on its own.
+adopt-all-check: $(STAMP)  ## adopt all upstream operations in a copy, generate, run its whole suite, the CLI, the fake, drift
+	$(PY) -m pytest -m adopt_all tests/test_adopt_end_to_end.py
 
 # Not part of `test` or `ci`: a measurement (a few minutes), not a pass/fail check. The
 # dev group includes the bench group (the peers: pydantic, orjson; the chart: matplotlib).

@@ -15,11 +15,16 @@ def main(argv: list[str] | None = None) -> int:
     from codegen.drift import cli as drift
 
     drift.configure(sub.add_parser("drift", help="compare openapi.yaml with UltraCart's spec"))
+    from codegen.adopt import cli as adopt
+
+    adopt.configure(sub.add_parser("adopt", help="take upstream operations (or changes) into openapi.yaml"))
     snapshot = sub.add_parser("snapshot", help="refresh codegen/upstream/ from UltraCart's spec (path or URL)")
     snapshot.add_argument("upstream", metavar="UPSTREAM")
     args = parser.parse_args(argv)
     if args.command == "drift":
         return drift.run(args)
+    if args.command == "adopt":
+        return adopt.run(args)
     if args.command == "snapshot":
         from codegen.drift.errors import DocumentError
         from codegen.snapshot import write_snapshot

@@ -23,21 +23,18 @@ from typing import Any
 
 import yaml
 
+from codegen.drift.errors import reading
 from codegen.drift.load import load_document
 from codegen.paths import ROOT, SPEC
+from codegen.prose import strip_prose
+from codegen.refs import refs_in, walk_components
 
 TARGET = ROOT / "codegen" / "upstream" / "conversation.oas3.json"
 METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
-# Prose and samples: not structure, and not ours to copy.
-_PROSE = frozenset({"description", "summary", "example", "examples", "title", "externalDocs"})
 
 
 def _strip(node: Any) -> Any:
-    if isinstance(node, dict):
-        return {k: _strip(v) for k, v in node.items() if k not in _PROSE}
-    if isinstance(node, list):
-        return [_strip(item) for item in node]
-    return node
+    return strip_prose(node)
 
 
 def _response(node: Any) -> Any:
@@ -46,28 +43,6 @@ def _response(node: Any) -> Any:
     if isinstance(stripped, dict) and "$ref" not in stripped:
         stripped["description"] = ""
     return stripped
-
-
-def _refs(node: Any) -> set[str]:
-    found: set[str] = set()
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            ref = item.get("$ref")
-            if isinstance(ref, str):
-                found.add(ref)
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-    return found
-
-
-def _component(document: dict[str, Any], ref: str) -> tuple[str, str] | None:
-    parts = ref.removeprefix("#/").split("/")
-    if len(parts) == 3 and parts[0] == "components":
-        return parts[1], parts[2]
-    return None
 
 
 def extract(upstream: dict[str, Any], ours: dict[str, Any]) -> dict[str, Any]:
@@ -94,24 +69,17 @@ def extract(upstream: dict[str, Any], ours: dict[str, Any]) -> dict[str, Any]:
             paths.setdefault(path, {})[method] = kept
     components: dict[str, dict[str, Any]] = {}
     source_components = upstream.get("components", {})
-    pending = sorted(_refs(paths))
-    seen: set[str] = set()
-    while pending:
-        ref = pending.pop()
-        if ref in seen:
-            continue
-        seen.add(ref)
-        where = _component(upstream, ref)
-        if where is None:
-            continue
-        section, name = where
+
+    def keep(ref: str, section: str, name: str) -> Any:
         node = source_components.get(section, {}).get(name)
         if node is None:
-            continue
+            return None
         stripped = _response(node) if section == "responses" else _strip(node)
         components.setdefault(section, {})[name] = stripped
-        pending.extend(sorted(_refs(stripped) - seen))
-    components["securitySchemes"] = _strip(source_components.get("securitySchemes", {}))
+        return stripped
+
+    walk_components(sorted(set(refs_in(paths))), keep)
+    components["securitySchemes"] = strip_prose(source_components.get("securitySchemes", {}), names=True)
     snapshot: dict[str, Any] = {
         "openapi": upstream.get("openapi", "3.0.0"),
         "info": {
@@ -127,9 +95,45 @@ def extract(upstream: dict[str, Any], ours: dict[str, Any]) -> dict[str, Any]:
     return snapshot
 
 
-def write_snapshot(source: str, target: Path = TARGET) -> Path:
+def write_snapshot(source: str, target: Path = TARGET, spec: Path = SPEC) -> Path:
+    """Refresh the whole snapshot from `source` for the operations `spec` has."""
     upstream = load_document(source)
-    ours = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
-    snapshot = extract(upstream, ours)
-    target.write_text(json.dumps(snapshot, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    ours = yaml.safe_load(spec.read_text(encoding="utf-8"))
+    snapshot = reading(source, lambda: extract(upstream, ours))
+    _write(snapshot, target)
     return target
+
+
+def refresh_operations(
+    upstream: dict[str, Any], source: str, ours: dict[str, Any], keys: set[tuple[str, str]], target: Path = TARGET
+) -> str:
+    """Refresh only the operations `keys` ((path, method), as in our spec) and what they reach.
+
+    `adopt` uses this: the operations it adopted get their full structure from the
+    document it adopted them from; every other operation, and every component the
+    snapshot already has, stays as reviewed (a full refresh is `snapshot`'s job).
+    Returns the new text of `target`, for the caller to write.
+    """
+    current = load_document(str(target))
+    fresh = reading(source, lambda: extract(upstream, ours))
+    paths = current.setdefault("paths", {})
+    for path, method in sorted(keys):
+        operation = fresh.get("paths", {}).get(path, {}).get(method)
+        if operation is not None:
+            paths.setdefault(path, {})[method] = operation
+    current["paths"] = dict(sorted(paths.items()))
+    components = current.setdefault("components", {})
+    for section, named in fresh.get("components", {}).items():
+        have = components.setdefault(section, {})
+        for name, node in named.items():
+            have.setdefault(name, node)
+        components[section] = dict(sorted(have.items()))
+    return _text(current)
+
+
+def _text(snapshot: dict[str, Any]) -> str:
+    return json.dumps(snapshot, indent=1, sort_keys=True) + "\n"
+
+
+def _write(snapshot: dict[str, Any], target: Path) -> None:
+    target.write_text(_text(snapshot), encoding="utf-8")

@@ -28,6 +28,7 @@ class ConversationList:
         self.items: list[dict[str, object]] = []
         self.insert(size)  # c0 is the oldest, at the end of the list
         self.served: list[list[str]] = []  # the uuids in the list at each request
+        self.pages: list[list[str]] = []  # the uuids of the page served at each request
 
     def uuids(self) -> list[str]:
         return [str(item["conversation_uuid"]) for item in self.items]
@@ -82,6 +83,7 @@ class ListServer:
         self.list.served.append(self.list.uuids())
         served = min(limit, self.cap) if self.cap else limit
         page = [dict(item) for item in self.list.items[offset : offset + served]]
+        self.list.pages.append([str(item["conversation_uuid"]) for item in page])
         total = len(self.list.items)
         cached_at = (len(self.list.served) - 1) // self.total_cached_for * self.total_cached_for
         reported = len(self.list.served[cached_at])

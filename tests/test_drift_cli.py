@@ -52,7 +52,16 @@ def test_json_output_has_the_documented_fields(capsys: pytest.CaptureFixture[str
     document = json.loads(out)
     assert document["findings"]
     for finding in document["findings"]:
-        assert set(finding) == {"operation", "method", "path", "location", "change", "breaking"}
+        assert set(finding) == {
+            "operation",
+            "method",
+            "path",
+            "location",
+            "change",
+            "breaking",
+            "class",
+            "kind",
+        }
         assert isinstance(finding["breaking"], bool)
     assert {
         "operation": "startConversation",
@@ -62,6 +71,8 @@ def test_json_output_has_the_documented_fields(capsys: pytest.CaptureFixture[str
         "change": "now wrapped upstream: the fields moved into property 'conversation'"
         " beside error, success",
         "breaking": True,
+        "class": "breaking",
+        "kind": "response-wrapped",
     } in document["findings"]
     assert {f["operation"] for f in document["information"]} == {
         "leaveConversation",

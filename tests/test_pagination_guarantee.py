@@ -19,6 +19,7 @@ from tests.scripted_server import Reply, ScriptedServer
 from ultracart_conversations import (
     AsyncConversationApi,
     ConversationApi,
+    RateLimiter,
     ResponseValidationError,
     UnsuccessfulResponseError,
 )
@@ -37,10 +38,15 @@ def iterate(server: ScriptedServer, mode: str, page_size: int) -> list[str]:
             return [str(s.conversation_uuid) for s in api.iter_conversations(page_size=page_size)]
 
     async def run() -> list[str]:
+        concurrency = int(mode[6:])
         async with AsyncConversationApi(
-            simple_key="key", base_url=server.base_url, retry_policy=FAST_RETRIES
+            simple_key="key",
+            base_url=server.base_url,
+            retry_policy=FAST_RETRIES,
+            # A gate that lets the window's pages go at once (ConcurrencyLimitedWarning).
+            rate_limiter=RateLimiter(concurrency=concurrency),
         ) as api:
-            summaries = api.iter_conversations(page_size=page_size, concurrency=int(mode[6:]))
+            summaries = api.iter_conversations(page_size=page_size, concurrency=concurrency)
             return [str(s.conversation_uuid) async for s in summaries]
 
     return asyncio.run(run())

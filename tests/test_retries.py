@@ -74,9 +74,11 @@ def test_parse_retry_after() -> None:
     now = 1_700_000_000.0
     assert parse_retry_after("120", now) == 120.0
     assert parse_retry_after(" 1.5 ", now) == 1.5
-    assert parse_retry_after("-5", now) == 0.0
+    assert parse_retry_after("0", now) == 0.0  # "now", said outright
     assert parse_retry_after(formatdate(now + 30, usegmt=True), now) == 30.0
-    assert parse_retry_after(formatdate(now - 30, usegmt=True), now) == 0.0
+    # Negative and past values count as none (tests/test_parse_total.py has the rest).
+    assert parse_retry_after("-5", now) is None
+    assert parse_retry_after(formatdate(now - 30, usegmt=True), now) is None
     for unreadable in (None, "", "soon", "nan", "inf"):
         assert parse_retry_after(unreadable, now) is None
 

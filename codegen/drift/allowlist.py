@@ -17,7 +17,7 @@ import yaml
 
 from codegen.drift.errors import DocumentError
 from codegen.drift.findings import KINDS, Finding
-from codegen.drift.load import Limits, check_expansion, read_text
+from codegen.drift.load import Limits, check_expansion, check_text, read_text
 from codegen.drift.model import OperationRef
 
 ALL_OPERATIONS = "*"
@@ -50,6 +50,7 @@ def load_deviations(path: Path, limits: Limits = Limits()) -> list[Deviation]:
     except yaml.YAMLError as exc:
         raise DocumentError(f"{path}: is not valid YAML ({str(exc).splitlines()[0]})") from None
     check_expansion(raw, str(path), limits)
+    check_text(raw, str(path))
     entries = raw.get("deviations") if isinstance(raw, Mapping) else None
     if not isinstance(entries, list):
         raise DocumentError(f"{path}: expected a mapping with a 'deviations' list")

@@ -6,13 +6,11 @@ import argparse
 import math
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
 from codegen.drift.allowlist import apply_deviations, load_deviations
 from codegen.drift.compare import compare_documents
-from codegen.drift.errors import DocumentError
+from codegen.drift.errors import DocumentError, reading
 from codegen.drift.load import Limits, load_document
 from codegen.drift.normalize import Document
 from codegen.drift.report import as_json, as_markdown, as_text
@@ -22,8 +20,6 @@ DEVIATIONS = ROOT / "codegen" / "deviations.yaml"
 EXIT_NO_DRIFT, EXIT_DRIFT, EXIT_BAD_INPUT = 0, 1, 2
 FORMATS = ("text", "markdown", "json")
 _UNITS = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3}
-
-T = TypeVar("T")
 
 
 def size(text: str) -> int:
@@ -89,12 +85,12 @@ def run(args: argparse.Namespace) -> int:
     spec, upstream, deviations_path = str(args.spec), args.upstream, args.deviations
     try:
         # Each input is read on its own, so that an error names the file at fault.
-        ours = _reading(spec, lambda: Document(load_document(spec, limits), _shown(args.spec)))
-        theirs = _reading(upstream, lambda: Document(load_document(upstream, limits), upstream))
-        deviations = _reading(str(deviations_path), lambda: load_deviations(deviations_path, limits), "allow-list")
+        ours = reading(spec, lambda: Document(load_document(spec, limits), _shown(args.spec)))
+        theirs = reading(upstream, lambda: Document(load_document(upstream, limits), upstream))
+        deviations = reading(str(deviations_path), lambda: load_deviations(deviations_path, limits), "allow-list")
         # Operations are normalised as they are compared: what breaks there is upstream's
         # (ours passes `make validate`).
-        findings, information = _reading(upstream, lambda: compare_documents(ours, theirs))
+        findings, information = reading(upstream, lambda: compare_documents(ours, theirs))
     except DocumentError as exc:
         return _bad_input(str(exc))
     findings = apply_deviations(findings, deviations, ours.index.values(), _shown(deviations_path))
@@ -113,21 +109,6 @@ def run(args: argparse.Namespace) -> int:
     if not findings or (args.fail_on == "breaking" and not any(f.breaking for f in findings)):
         return EXIT_NO_DRIFT
     return EXIT_DRIFT
-
-
-def _reading(source: str, step: Callable[[], T], kind: str = "OpenAPI document") -> T:
-    """Run `step`, turning what malformed input can raise into one line about `source`."""
-    try:
-        return step()
-    except DocumentError:
-        raise
-    except RecursionError:
-        raise DocumentError(f"{source}: nested too deeply to compare") from None
-    except MemoryError:
-        raise DocumentError(f"{source}: too large to compare (see --max-size)") from None
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        # Malformed input in a shape normalize does not check for: still one line.
-        raise DocumentError(f"{source}: not a well-formed {kind} ({exc!r})") from None
 
 
 def _bad_input(message: str) -> int:

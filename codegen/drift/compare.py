@@ -78,6 +78,9 @@ class OperationDiff:
         if self.theirs.operation_id and self.theirs.operation_id != self.ours.operation_id:
             change = f"operationId is {self.theirs.operation_id} upstream"
             self.emit("/operationId", "operation-id-changed", change, False)
+        self._deprecated(
+            "/deprecated", "operation-deprecated", "operation", self.ours.deprecated, self.theirs.deprecated
+        )
         self._parameters()
         self._request_body()
         self._responses()
@@ -130,8 +133,17 @@ class OperationDiff:
                     self.emit(_where(p), "parameter-renamed", change, False)
                 self._parameter(p, theirs)
 
+    def _deprecated(self, where: str, kind: str, what: str, mine: bool, theirs: bool) -> None:
+        if theirs and not mine:
+            self.emit(where, kind, f"{what} deprecated upstream", False)
+        elif mine and not theirs:
+            self.emit(where, "deprecation-differs", f"{what} deprecated in ours, not upstream", False)
+
     def _parameter(self, mine: Parameter, theirs: Parameter) -> None:
         where = _where(mine)
+        self._deprecated(
+            f"{where}/deprecated", "parameter-deprecated", f"parameter {mine.name}", mine.deprecated, theirs.deprecated
+        )
         if theirs.required and not mine.required:
             self.emit(where, "parameter-required", f"parameter {mine.name} is required upstream", True)
         elif mine.required and not theirs.required:

@@ -40,9 +40,17 @@ KINDS = {
     "variants-changed": "a oneOf/anyOf has a different number of variants",
     "security-changed": "the ways to authenticate an operation differ",
     "security-scheme-changed": "a security scheme we use is defined differently upstream",
+    "operation-deprecated": "upstream deprecated one of our operations (a warning)",
+    "parameter-deprecated": "upstream deprecated a parameter we send (a warning)",
+    "field-deprecated": "upstream deprecated a schema or property we use (a warning)",
+    "deprecation-differs": "we mark deprecated what upstream does not",
     "allow-list-stale": "a reviewed deviation no longer matches any difference",
     "upstream-only": "an upstream operation we do not have (information)",
 }
+
+# Newly deprecated upstream: nothing breaks yet, but users should hear of it before it
+# goes. Reported as warnings (non-breaking: `--fail-on breaking` passes them).
+WARNING_KINDS = frozenset({"operation-deprecated", "parameter-deprecated", "field-deprecated"})
 
 
 @dataclass(frozen=True)
@@ -55,6 +63,13 @@ class Finding:
     breaking: bool
     kind: str
 
+    @property
+    def severity(self) -> str:
+        """breaking, warning (a deprecation) or drift."""
+        if self.breaking:
+            return "breaking"
+        return "warning" if self.kind in WARNING_KINDS else "drift"
+
     def as_json(self) -> dict[str, object]:
         return {
             "operation": self.operation,
@@ -63,6 +78,8 @@ class Finding:
             "location": self.location,
             "change": self.change,
             "breaking": self.breaking,
+            "class": self.severity,
+            "kind": self.kind,
         }
 
 

@@ -80,26 +80,41 @@ def _fetch(url: str, limits: Limits) -> str:
     return _decode(data, url)
 
 
+# Redirects followed (a published document moves); more is a loop.
+MAX_REDIRECTS = 5
+
+
 async def _download(url: str, limits: Limits) -> bytes:
     import httpx  # only the URL path needs it
 
+    # The client's one bounded reader: each content coding's output counted against the
+    # limit as it streams (stacked gzip cannot expand past it), only codings it can bound.
+    # Redirects are followed here, not by httpx, which reads a redirect's whole body
+    # (decoded, unbounded) before following it.
+    from ultracart_conversations import _body
+    from ultracart_conversations._urls import no_cookies
+
+    headers = {"Accept-Encoding": _body.ACCEPT_ENCODING}
     try:
-        async with (
-            httpx.AsyncClient(timeout=READ_TIMEOUT_SECONDS, follow_redirects=True) as client,
-            client.stream("GET", url) as response,
-        ):
-            if response.status_code != 200:
-                raise DocumentError(f"{url}: the server answered HTTP {response.status_code}")
-            chunks: list[bytes] = []
-            size = 0
-            async for chunk in response.aiter_bytes():  # decompressed: a gzip bomb counts
-                chunks.append(chunk)
-                size += len(chunk)
-                if size > limits.max_bytes:
-                    raise _too_large(url, limits)
-            return b"".join(chunks)
-    except httpx.HTTPError as exc:
+        async with httpx.AsyncClient(timeout=READ_TIMEOUT_SECONDS, headers=headers, cookies=no_cookies()) as client:
+            for _ in range(MAX_REDIRECTS + 1):
+                async with client.stream("GET", url) as response:
+                    if response.is_redirect and "location" in response.headers:
+                        await _body.adrain(response, _REDIRECT_BODY)
+                        url = str(response.url.join(response.headers["location"]))
+                        continue
+                    if response.status_code != 200:
+                        raise DocumentError(f"{url}: the server answered HTTP {response.status_code}")
+                    return await _body.aread(response, limits.max_bytes)
+            raise DocumentError(f"{url}: more than {MAX_REDIRECTS} redirects")
+    except _body.BodyTooLarge:
+        raise _too_large(url, limits) from None
+    except (httpx.HTTPError, httpx.InvalidURL, UnicodeError, ValueError) as exc:
         raise DocumentError(f"{url}: cannot be fetched ({type(exc).__name__}: {exc})") from None
+
+
+# Enough of a redirect's body to close its connection cleanly; the rest is not read.
+_REDIRECT_BODY = 64 * 1024
 
 
 def _decode(data: bytes, source: str | Path) -> str:
@@ -133,7 +148,40 @@ def parse(text: str, source: str, limits: Limits = Limits()) -> dict[str, Any]:
     if not isinstance(document, dict):
         kind = type(document).__name__
         raise DocumentError(f"{source}: is not an OpenAPI document (the top level is a {kind})")
+    check_text(document, source)
     return document
+
+
+def check_text(document: object, source: str) -> None:
+    """Refuse a string that is not Unicode text: a lone surrogate (JSON's `"\\ud800"`).
+
+    Nothing could print, compare or write it; it is refused here, once, with where it is.
+    """
+    stack: list[tuple[object, str]] = [(document, "#")]
+    seen: set[int] = set()
+    while stack:
+        node, where = stack.pop()
+        if isinstance(node, str):
+            if not node.isascii():
+                try:
+                    node.encode("utf-8")
+                except UnicodeEncodeError:
+                    shown = where.encode("ascii", "backslashreplace").decode("ascii")
+                    raise DocumentError(
+                        f"{source}: {shown}: a string holds a lone surrogate (not Unicode text)"
+                    ) from None
+            continue
+        if id(node) in seen:
+            continue  # a YAML alias: its node is checked once
+        if isinstance(node, Mapping):
+            seen.add(id(node))
+            for key, value in node.items():
+                step = f"{where}/{str(key).replace('~', '~0').replace('/', '~1')}"
+                stack.append((key, where))
+                stack.append((value, step))
+        elif isinstance(node, list):
+            seen.add(id(node))
+            stack.extend((item, f"{where}/{i}") for i, item in enumerate(node))
 
 
 def check_expansion(document: object, source: str, limits: Limits) -> None:

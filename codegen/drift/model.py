@@ -42,6 +42,7 @@ class Schema:
     items: Schema | None = None
     additional: Schema | bool | None = None
     variants: tuple[Schema, ...] = ()
+    deprecated: bool = False
     # False while a referenced schema is still being filled in (see normalize).
     complete: bool = False
 
@@ -52,6 +53,7 @@ class Parameter:
     location: str  # query, path, header, cookie
     required: bool
     schema: Schema
+    deprecated: bool = False
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,7 @@ class Operation:
     responses: dict[str, Response]
     # None: no security at all; otherwise the alternatives (any one of them suffices).
     security: frozenset[Requirement] | None
+    deprecated: bool = False
 
 
 @dataclass(frozen=True)

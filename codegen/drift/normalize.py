@@ -169,6 +169,7 @@ class Document:
             body=body,
             responses=responses,
             security=self._security(op, where),
+            deprecated=op.get("deprecated") is True,
         )
 
     def _merged_parameters(
@@ -202,6 +203,7 @@ class Document:
             location=param["in"],
             required=bool(param.get("required")) or param["in"] == "path",
             schema=schema,
+            deprecated=param.get("deprecated") is True,
         )
 
     def _swagger2_parameters(
@@ -228,7 +230,8 @@ class Document:
                 # A Swagger 2.0 parameter carries its schema keywords on itself.
                 required = bool(param.get("required")) or location == "path"
                 schema = self.schema(param, w)
-                parameters.append(Parameter(param["name"], location, required, schema))
+                deprecated = param.get("deprecated") is True
+                parameters.append(Parameter(param["name"], location, required, schema, deprecated))
         if form.properties:
             form.required = frozenset(form_required)
             media = [m for m in consumes if "form" in m] or ["application/x-www-form-urlencoded"]
@@ -373,6 +376,7 @@ class Document:
 
     def _fill(self, s: Schema, node: Mapping[str, Any], where: str) -> None:
         s.nullable = node.get("nullable") is True or node.get("x-nullable") is True
+        s.deprecated = node.get("deprecated") is True
         kind = node.get("type")
         if isinstance(kind, list):  # OAS 3.1: ["integer", "null"]
             s.nullable = s.nullable or "null" in kind
@@ -456,6 +460,7 @@ class Document:
         s.items = s.items or member.items
         s.additional = s.additional if s.additional is not None else member.additional
         s.variants = s.variants or member.variants
+        s.deprecated = s.deprecated or member.deprecated
         s.name = s.name or member.name
 
 

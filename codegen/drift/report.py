@@ -33,7 +33,7 @@ def as_text(findings: list[Finding], information: list[Finding], ours: str, upst
         lines.append("")
         lines.append(f"{operation}  {method} {path}".rstrip())
         for f in sorted(group, key=lambda f: not f.breaking):
-            label = "BREAKING" if f.breaking else "drift   "
+            label = {"breaking": "BREAKING", "warning": "WARNING "}.get(f.severity, "drift   ")
             lines.append(f"  {label}  {f.location}: {f.change}  [{f.kind}]")
     if information:
         lines.append("")
@@ -65,7 +65,11 @@ def as_markdown(findings: list[Finding], information: list[Finding], ours: str, 
                 if method or path:
                     heading += f" ({_code(f'{method} {path}'.strip())})"
                 lines += [heading, ""]
-                lines += [f"- {_code(f.location)}: {_text(f.change)} ({_code(f.kind)})" for f in group]
+                lines += [
+                    f"- {'**deprecated:** ' if f.severity == 'warning' else ''}{_code(f.location)}:"
+                    f" {_text(f.change)} ({_code(f.kind)})"
+                    for f in group
+                ]
                 lines.append("")
     if information:
         lines += [f"### Upstream operations not in our spec ({len(information)})", ""]

@@ -47,6 +47,10 @@ class SchemaDiff:
             return  # a retyped schema: what is under it no longer lines up
         self._format(ours, theirs, loc)
         self._nullable(ours, theirs, loc)
+        if theirs.deprecated and not ours.deprecated:
+            self.emit(f"{loc}/deprecated", "field-deprecated", "deprecated upstream", False)
+        elif ours.deprecated and not theirs.deprecated:
+            self.emit(f"{loc}/deprecated", "deprecation-differs", "deprecated in ours, not upstream", False)
         self._enum(ours, theirs, loc)
         if ours.default != theirs.default:
             change = f"default changed: ours {show(ours.default)}, upstream {show(theirs.default)}"

@@ -27,6 +27,9 @@ from ultracart_conversations.errors import ApplicationDisabledError as Applicati
 from ultracart_conversations.errors import AuthenticationError as AuthenticationError
 from ultracart_conversations.errors import BadRequestError as BadRequestError
 from ultracart_conversations.errors import ClientClosedError as ClientClosedError
+from ultracart_conversations.errors import (
+    ConcurrencyLimitedWarning as ConcurrencyLimitedWarning,
+)
 from ultracart_conversations.errors import DeadlineExceededError as DeadlineExceededError
 from ultracart_conversations.errors import InsecureTransportWarning as InsecureTransportWarning
 from ultracart_conversations.errors import InvalidDateError as InvalidDateError

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import warnings
+import weakref
 from collections import deque
 from collections.abc import AsyncGenerator, Awaitable, Callable, Mapping
 from types import TracebackType
@@ -10,10 +12,16 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import httpx
 
+from ultracart_conversations import _body
 from ultracart_conversations._base import BaseConversationApi, _Attempts
 from ultracart_conversations._operation import ApiResponse, Operation
 from ultracart_conversations._pagination import Pager, check_deadline, check_iteration_arguments
-from ultracart_conversations.errors import ApiError, DeadlineExceededError
+from ultracart_conversations.errors import (
+    ApiError,
+    ClientClosedError,
+    ConcurrencyLimitedWarning,
+    DeadlineExceededError,
+)
 from ultracart_conversations_api.resources import AsyncOperations
 
 if TYPE_CHECKING:
@@ -94,30 +102,45 @@ class AsyncConversationApi(AsyncOperations, BaseConversationApi[httpx.AsyncClien
             await self._sleep(wait)
 
     async def _receive(self, request: httpx.Request) -> httpx.Response:
-        """One attempt: send, and read the whole body within attempt_timeout and
-        max_response_bytes. Redirects are not followed (whoever configured the httpx
-        client), so credentials never travel to another origin."""
+        """One attempt: send, and read the whole body within attempt_timeout (and the
+        bulk read's deadline) and max_response_bytes. Redirects are not followed (whoever
+        configured the httpx client), so credentials never travel to another origin."""
         self._check_open(request)
+        self._check_loop(request)
+        seconds, cut_by_deadline = self._attempt_limit()
         try:
-            async with asyncio.timeout(self._attempt_seconds):
-                response = await self._http.send(
-                    request, auth=self._auth, stream=True, follow_redirects=False
-                )
-                try:
-                    chunks, received = [], 0
-                    async for chunk in response.aiter_bytes():
-                        received += len(chunk)
-                        self._count_body(received, response)
-                        chunks.append(chunk)
-                    response._content = b"".join(chunks)
-                finally:
-                    await response.aclose()
-        except TimeoutError:
-            raise self._deadline_error(request) from None
+            return await _body.areceive(self._send, request, self._max_response_bytes, seconds)
+        except _body.AttemptExpired:
+            raise self._expired(request, cut_by_deadline) from None
+        except _body.BodyTooLarge as exc:
+            raise self._too_large(request, exc) from None
         except RuntimeError:
             self._check_open(request)  # closed by another task meanwhile
             raise
-        return response
+
+    def _check_loop(self, request: httpx.Request) -> None:
+        """An httpx.AsyncClient's pooled connections belong to the event loop that opened
+        them: from another loop (a second asyncio.run()) they fail with a bare
+        RuntimeError ("Event loop is closed") or worse. Refused, typed, before sending."""
+        loop = asyncio.get_running_loop()
+        first = _FIRST_LOOP.get(self._http)
+        if first is None:
+            _FIRST_LOOP[self._http] = weakref.ref(loop)
+            return
+        bound = first()
+        if bound is loop:
+            return
+        state = "which is closed" if bound is None or bound.is_closed() else "not this one"
+        raise ClientClosedError(
+            f"this client's connections belong to the event loop it was first used in "
+            f"({state}); create the AsyncConversationApi inside the event loop that uses "
+            f"it, one per asyncio.run() ({request.method} {request.url})",
+            method=request.method,
+            url=str(request.url),
+        )
+
+    async def _send(self, request: httpx.Request) -> httpx.Response:
+        return await self._http.send(request, auth=self._auth, stream=True, follow_redirects=False)
 
     # --- pagination ----------------------------------------------------------------------
 
@@ -134,8 +157,28 @@ class AsyncConversationApi(AsyncOperations, BaseConversationApi[httpx.AsyncClien
             operation, arguments, page_size, max_items, concurrency
         )
         check_deadline(deadline)
+        self._warn_if_gated(concurrency)
         pager = Pager(pagination, page_size, max_items)
         return self._iterate(operation, arguments, pager, concurrency, deadline)
+
+    def _warn_if_gated(self, concurrency: int) -> None:
+        """A warning, not an error: the iteration is as correct either way, only slower,
+        and the gate may be shared and set elsewhere on purpose (UltraCart asks for one
+        request at a time); failing would break code that works."""
+        limiter = self._limiter
+        if limiter is None or concurrency <= 1:
+            return
+        allowed = limiter.stats().concurrency
+        if concurrency > allowed:
+            warnings.warn(
+                f"concurrency={concurrency} asked for, but this client's rate limiter "
+                f"lets {allowed} request{'s' if allowed > 1 else ''} through at a time: "
+                f"the pages are fetched {allowed} at a time. Pass "
+                f"rate_limiter=RateLimiter(concurrency={concurrency}) to the client "
+                "(UltraCart asks for one at a time), or ask for less.",
+                ConcurrencyLimitedWarning,
+                stacklevel=4,  # the caller of iter_<items>()
+            )
 
     async def _iterate(
         self,
@@ -186,6 +229,12 @@ class AsyncConversationApi(AsyncOperations, BaseConversationApi[httpx.AsyncClien
 
     async def _fetch_page(self, operation: Operation[Any], arguments: Mapping[str, Any]) -> Any:
         return (await self._call(operation, arguments)).data
+
+
+# The event loop each httpx.AsyncClient was first used in (see _check_loop).
+_FIRST_LOOP: weakref.WeakKeyDictionary[
+    httpx.AsyncClient, weakref.ref[asyncio.AbstractEventLoop]
+] = weakref.WeakKeyDictionary()
 
 
 async def _cancel(window: deque[tuple[int, int, asyncio.Task[Any]]]) -> None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import httpx
 
+from ultracart_conversations import _body
 from ultracart_conversations._defaults import SIMPLE_KEY_HEADER
 from ultracart_conversations._redaction import REDACTED, logger
 
@@ -52,26 +53,6 @@ class BearerTokenAuth(httpx.Auth):
 _MAX_401_BODY = 64 * 1024
 
 
-def _read_bounded(response: httpx.Response) -> None:
-    received = 0
-    for chunk in response.iter_raw():
-        received += len(chunk)
-        if received > _MAX_401_BODY:
-            break
-    response.close()
-    response._content = b""  # what httpx reads next: the 401 is not looked at again
-
-
-async def _aread_bounded(response: httpx.Response) -> None:
-    received = 0
-    async for chunk in response.aiter_raw():
-        received += len(chunk)
-        if received > _MAX_401_BODY:
-            break
-    await response.aclose()
-    response._content = b""
-
-
 class OAuthSessionAuth(httpx.Auth):
     """Sends the session's current access token; refreshes it shortly before expiry, and
     once (then resends) when the API answers 401."""
@@ -91,7 +72,7 @@ class OAuthSessionAuth(httpx.Auth):
         request.headers["Authorization"] = f"Bearer {token}"
         response = yield request
         if response.status_code == 401 and session.can_refresh:
-            _read_bounded(response)
+            _body.drain(response, _MAX_401_BODY)
             logger.info("API answered 401; refreshing the OAuth token once and resending")
             token = session.refresh(token, reason="401 from the API")
             request.headers["Authorization"] = f"Bearer {token}"
@@ -105,7 +86,7 @@ class OAuthSessionAuth(httpx.Auth):
         request.headers["Authorization"] = f"Bearer {token}"
         response = yield request
         if response.status_code == 401 and session.can_refresh:
-            await _aread_bounded(response)
+            await _body.adrain(response, _MAX_401_BODY)
             logger.info("API answered 401; refreshing the OAuth token once and resending")
             token = await session.async_refresh(token, reason="401 from the API")
             request.headers["Authorization"] = f"Bearer {token}"

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, Self, TypeVar, Unpack
 
 import httpx
 
+from ultracart_conversations._body import ACCEPT_ENCODING, BodyTooLarge
 from ultracart_conversations._config import (
     DEFAULT_HTTPX_TIMEOUT,
-    attempt_seconds,
     enable_debugging,
     resolve_attempt_timeout,
     resolve_credentials,
@@ -23,6 +23,7 @@ from ultracart_conversations._config import (
     resolve_timeout,
     settings_from_env,
 )
+from ultracart_conversations._deadline import attempt_seconds
 from ultracart_conversations._defaults import (
     DEFAULT_BASE_URL,
     DEFAULT_MAX_RESPONSE_BYTES,
@@ -46,7 +47,7 @@ from ultracart_conversations._retry import (
     rate_limited_wait,
     retry_wait,
 )
-from ultracart_conversations._urls import check_transport_security
+from ultracart_conversations._urls import check_transport_security, no_cookies
 from ultracart_conversations.errors import (
     APIConnectionError,
     ApiError,
@@ -172,7 +173,12 @@ class BaseConversationApi(Generic[HttpClientT]):
         self._limiter = _resolve_limiter(rate_limiter)
         self._strict = _resolve_strict(strict)
         # Sent on every request, also through an http_client of yours.
-        self._request_headers = {"Accept": "application/json", "User-Agent": USER_AGENT}
+        # Accept-Encoding: only the codings the bounded reader (_body) can decode.
+        self._request_headers = {
+            "Accept": "application/json",
+            "Accept-Encoding": ACCEPT_ENCODING,
+            "User-Agent": USER_AGENT,
+        }
 
     @classmethod
     def new_using_api_key(
@@ -213,7 +219,12 @@ class BaseConversationApi(Generic[HttpClientT]):
             auth=self._auth,
             timeout=timeout,
             verify=verify_ssl,
-            headers={"Accept": "application/json", "User-Agent": USER_AGENT},
+            cookies=no_cookies(),
+            headers={
+                "Accept": "application/json",
+                "Accept-Encoding": ACCEPT_ENCODING,
+                "User-Agent": USER_AGENT,
+            },
         )
 
     def __repr__(self) -> str:
@@ -317,9 +328,17 @@ class BaseConversationApi(Generic[HttpClientT]):
         if not self._owns_http or http.cookies or http.params:
             # Your client (its build_request may be yours too), or cookies or query
             # parameters set on the client to merge.
-            return http.build_request(
-                operation.method, url, headers=headers, content=content, timeout=self._timeout
-            )
+            try:
+                return http.build_request(
+                    operation.method, url, headers=headers, content=content, timeout=self._timeout
+                )
+            except UnicodeEncodeError:
+                # A header or cookie of your http_client (a cookie a server set in its
+                # jar) that is not ASCII: httpx cannot send it.
+                raise InvalidRequestError(
+                    "the request cannot be built: a header or cookie of the http_client "
+                    "is not ASCII"
+                ) from None
         # Our own client: what build_request would do, minus parsing the absolute URL a
         # second time to merge it with the base URL (about 20 µs a call).
         merged = httpx.Headers(http.headers)
@@ -343,31 +362,51 @@ class BaseConversationApi(Generic[HttpClientT]):
                 url=str(request.url),
             )
 
-    def _deadline_error(self, request: httpx.Request) -> APITimeoutError:
-        method, url = request.method, str(request.url)
-        error = APITimeoutError(
-            f"no complete response within the {self._attempt_seconds:g} s attempt_timeout "
-            f"({method} {url})",
-            method=method,
-            url=url,
-        )
-        error.request_sent = True
-        return error
+    def _attempt_limit(self) -> tuple[float | None, bool]:
+        """Seconds this attempt may take: attempt_timeout, or less when the deadline of
+        the bulk read it belongs to comes first (then True: that deadline cut it)."""
+        seconds = self._attempt_seconds
+        if self._deadline_at is None:
+            return seconds, False
+        left = max(0.0, self._deadline_at - self._now())
+        if seconds is None or left < seconds:
+            return left, True
+        return seconds, False
 
-    def _count_body(self, received: int, response: httpx.Response) -> None:
-        """Raise ResponseTooLargeError once a body passes max_response_bytes."""
-        if received > self._max_response_bytes:
-            request = response.request
-            method, url = request.method, str(request.url)
-            raise ResponseTooLargeError(
-                f"HTTP {response.status_code}: the response body is larger than "
-                f"max_response_bytes ({self._max_response_bytes} bytes, decompressed); "
-                f"reading stopped ({method} {url})",
-                status=response.status_code,
-                headers={k.lower(): v for k, v in response.headers.items()},
+    def _expired(self, request: httpx.Request, cut_by_deadline: bool) -> ApiError:
+        """The error for an attempt whose time ran out (the whole response not in)."""
+        method, url = request.method, str(request.url)
+        if cut_by_deadline:
+            error: ApiError = DeadlineExceededError(
+                f"the deadline passed while waiting for the response ({method} {url})",
                 method=method,
                 url=url,
             )
+        else:
+            error = APITimeoutError(
+                f"no complete response within the {self._attempt_seconds:g} s "
+                f"attempt_timeout ({method} {url})",
+                method=method,
+                url=url,
+            )
+            error.request_sent = True
+        return error
+
+    def _too_large(self, request: httpx.Request, exc: BodyTooLarge) -> ResponseTooLargeError:
+        """The error for a body that passed max_response_bytes (reading stopped there)."""
+        method, url = request.method, str(request.url)
+        response = exc.response
+        status = None if response is None else response.status_code
+        headers = {} if response is None else {k.lower(): v for k, v in response.headers.items()}
+        return ResponseTooLargeError(
+            f"HTTP {status}: the response body is larger than max_response_bytes "
+            f"({self._max_response_bytes} bytes, decompressed, in any content coding); "
+            f"reading stopped ({method} {url})",
+            status=status,
+            headers=headers,
+            method=method,
+            url=url,
+        )
 
     def _read(self, operation: Operation[T], response: httpx.Response) -> ApiResponse[T]:
         if _logger.isEnabledFor(logging.DEBUG):
@@ -465,14 +504,14 @@ class BaseConversationApi(Generic[HttpClientT]):
         )
         if request.content:
             body = redact_fields(request.content.decode("utf-8", "replace"), SENSITIVE_FIELDS)
-            _logger.debug("request body: %s", scrub(body[:_LOGGED_BODY_CHARS]))
+            _logger.debug("request body: %s", scrub(body, _LOGGED_BODY_CHARS))
         _logger.debug(
             "response headers: %s", scrub(str(redact_headers(response.headers.multi_items())))
         )
         # Fields the spec marks x-sensitive (a websocket JWT...) are blanked before the
         # body is cut to length, so that a cut cannot leave half a token.
         text = redact_fields(response.content.decode("utf-8", "replace"), SENSITIVE_FIELDS)
-        _logger.debug("response body: %s", scrub(text[:_LOGGED_BODY_CHARS]))
+        _logger.debug("response body: %s", scrub(text, _LOGGED_BODY_CHARS))
 
 
 def _resolve_strict(strict: object) -> bool:

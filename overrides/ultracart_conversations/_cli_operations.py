@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
 from ultracart_conversations._operation import ApiResponse, Operation, Parameter
+from ultracart_conversations._parse import UnreadableJSON, parse_json
 from ultracart_conversations._reading import from_dict_strictly
 from ultracart_conversations_api.operations import OPERATIONS, SENSITIVE_FIELDS
 
@@ -29,6 +30,17 @@ class UsageError(Exception):
 
 def printable(value: object) -> str:
     return _CONTROL.sub("?", str(value))
+
+
+# JSON escapes C0 controls itself, but not DEL and C1 (CSI, OSC...), which terminals obey.
+_UNESCAPED_CONTROL = re.compile(r"[\x7f-\x9f]")
+
+
+def json_text(value: object, indent: int | None = None) -> str:
+    """`value` as JSON for the terminal: non-ASCII text kept readable, every control
+    character escaped (JSON's own syntax is ASCII, so they can only be in strings)."""
+    text = json.dumps(value, indent=indent, ensure_ascii=False)
+    return _UNESCAPED_CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _flag(name: str) -> str:
@@ -144,9 +156,9 @@ def _body(args: argparse.Namespace, operation: Operation[Any]) -> Any:
     document: dict[str, Any] = {}
     if args.body_json is not None:
         try:
-            given = json.loads(args.body_json)
-        except ValueError:
-            raise UsageError("--body is not valid JSON") from None
+            given = parse_json(args.body_json)
+        except UnreadableJSON as exc:
+            raise UsageError(f"--body is {exc}") from None
         if not isinstance(given, dict):
             raise UsageError("--body must be a JSON object")
         document.update(given)
@@ -158,8 +170,8 @@ def _body(args: argparse.Namespace, operation: Operation[Any]) -> Any:
         return None
     try:
         return from_dict_strictly(spec.model, document)
-    except (TypeError, ValueError, KeyError, AttributeError) as exc:
-        raise UsageError(f"--body: {str(exc)[:200]}") from None
+    except (TypeError, ValueError, KeyError, AttributeError, RecursionError) as exc:
+        raise UsageError(f"--body: {str(exc)[:200] or type(exc).__name__}") from None
 
 
 def call_arguments(
@@ -290,7 +302,7 @@ class Output:
         self.out.write(text + "\n")
 
     def print_json(self, value: object) -> None:
-        self.print(json.dumps(value, indent=2, ensure_ascii=False))
+        self.print(json_text(value, indent=2))
 
 
 def run_operation(args: argparse.Namespace, api: Any, output: Output) -> None:
@@ -344,14 +356,14 @@ def _run_listing(
     count = 0
     if args.json_lines:
         for item in items:
-            output.print(json.dumps(item.to_dict(), ensure_ascii=False))
+            output.print(json_text(item.to_dict()))
             out.flush()
         return
     if output.as_json:
         # A JSON array, written as it arrives rather than built in memory first.
         out.write("[")
         for item in items:
-            out.write(("," if count else "") + "\n  " + json.dumps(item.to_dict()))
+            out.write(("," if count else "") + "\n  " + json_text(item.to_dict()))
             count += 1
         output.print("\n]" if count else "]")
         return

@@ -50,14 +50,6 @@ def resolve_timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
     return httpx.Timeout(seconds, connect=min(seconds, DEFAULT_CONNECT_TIMEOUT))
 
 
-def attempt_seconds(timeout: httpx.Timeout) -> float | None:
-    """The default per-attempt deadline for a timeout: connect + write + read (70 s for
-    the default 10 s / 30 s / 30 s); None (no deadline) when reads may wait forever."""
-    if timeout.read is None:
-        return None
-    return sum(v for v in (timeout.connect, timeout.write, timeout.read) if v is not None)
-
-
 def resolve_attempt_timeout(value: object) -> float | None:
     """An explicit `attempt_timeout=`: seconds, or None for no deadline."""
     return None if value is None else check_seconds("attempt_timeout", value)

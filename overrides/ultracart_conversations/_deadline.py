@@ -10,17 +10,29 @@ the attempt opens a connection) or from the response (for the body of a reused o
 
 from __future__ import annotations
 
+import contextlib
 import heapq
 import itertools
 import socket
 import sys
 import threading
 import time
+from collections.abc import Iterator
+from contextvars import ContextVar
 from types import FrameType
 from typing import Any
 
 # Trace events whose return value is the attempt's new network stream.
 _NEW_STREAM_EVENTS = frozenset({"connection.connect_tcp.complete", "connection.start_tls.complete"})
+
+
+def attempt_seconds(timeout: Any) -> float | None:
+    """The default per-attempt deadline for an httpx.Timeout: connect + write + read (70 s
+    for the API's default 10 s / 30 s / 30 s); None (no deadline) when reads may wait
+    forever."""
+    if timeout.read is None:
+        return None
+    return float(sum(v for v in (timeout.connect, timeout.write, timeout.read) if v is not None))
 
 
 class Attempt:
@@ -33,7 +45,26 @@ class Attempt:
         self._finished = False
         self._lock = threading.Lock()
         self._streams: list[Any] = []
+        self._ends = time.monotonic() + (seconds or 0.0)
         self._entry = None if seconds is None else _TIMER.schedule(seconds, self._expire)
+
+    def is_expired(self) -> bool:
+        return self.expired
+
+    def time_left(self) -> float | None:
+        """Seconds until the deadline (0 once passed); None without one."""
+        if self._entry is None or self.seconds is None:
+            return None
+        return max(0.0, self._ends - time.monotonic())
+
+    @contextlib.contextmanager
+    def current(self) -> Iterator[None]:
+        """Make this the attempt that waits inside it (an OAuth refresh) are bounded by."""
+        token = _CURRENT.set(self)
+        try:
+            yield
+        finally:
+            _CURRENT.reset(token)
 
     def trace(self, event: str, info: dict[str, Any]) -> None:
         """httpcore's `trace` extension: note the connection this attempt uses."""
@@ -72,6 +103,16 @@ class Attempt:
             streams = list(self._streams)
         for stream in streams:
             _shut_down(stream)
+
+
+_CURRENT: ContextVar[Attempt | None] = ContextVar("ultracart_attempt", default=None)
+
+
+def time_left_in_attempt() -> float | None:
+    """Seconds left to the deadline of the attempt this thread is sending (None: no
+    attempt, or one without a deadline): how long a wait inside the send may last."""
+    attempt = _CURRENT.get()
+    return None if attempt is None else attempt.time_left()
 
 
 def _calling_connection_stream() -> object:

@@ -22,6 +22,10 @@ MAX_TIMEOUT_SECONDS = 7 * 24 * 3600.0
 # pages are a few MB): a gzip bomb or an endless body stops here, typed.
 DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 
+# The largest answer read from the OAuth token endpoint (a token response is a few
+# hundred bytes).
+MAX_TOKEN_RESPONSE_BYTES = 1024 * 1024
+
 USER_AGENT = f"ultracart-conversations/{__version__}"
 
 SIMPLE_KEY_HEADER = "x-ultracart-simple-key"

@@ -18,13 +18,16 @@ Offsets then point at other items than they did a request ago. The rules:
    then two, four, ...; offset 0 needs no proof) when the list shrank or moved above
    it; with concurrency, a later page of the window that proves nothing is dropped with
    the pages after it and planned again.
-3. Items are yielded once: the pager keeps the set of ids yielded (the one thing that
-   grows, ~100 bytes per item), plus the page being read and a few items of the one
-   before it and of the first one.
+3. Items are yielded once: the pager keeps the set of ids yielded (~100 bytes per
+   item), the page being read, a few items of the one before it, and the marks (below,
+   at most MAX_MARKS items).
 4. Once the end is reached, the pager sweeps the head: it reads from offset 0 (with the
-   same rules) until it meets, unchanged, one of the first KEPT items of the first page
-   of the pass before; whatever moved to the head or arrived since that page was served
-   is above it. A pass that took more than one request may have missed what moved
+   same rules) until it meets, unchanged, an item it holds as a mark: every item of the
+   main pass's first page and a few of each of its later pages (see Pager._hold), and
+   the first page of each sweep before; whatever moved to the head since a mark was
+   read is above it. Marks at every depth mean that a head that keeps changing (the
+   newest conversations getting messages) leaves the sweep one to stop at, a little
+   further down. A pass that took more than one request may have missed what moved
    during it, so another sweep follows, until one takes a single request (one instant
    of the list). The usual cost: one extra request, at offset 0 (a short probe after a
    quiet pass, see SWEEP_FIRST_LIMIT); the sweeps never make more requests in all than
@@ -69,6 +72,10 @@ MAX_PAGES_WITHOUT_NEW_ITEMS = 50
 # pages alive made the garbage collector cost ~15% more per page; a few suffice, and if
 # none of them is found unchanged the pager steps back or sweeps further, never wrong.
 KEPT = 8
+# The most items held for the sweeps to stop at (see Pager._hold): about 380 pages' worth
+# of marks, a few MB of summaries; past it no more are held, and a sweep that finds none
+# of them unchanged reads further (within its budget).
+MAX_MARKS = 3072
 # After a quiet main pass (each page repeated only the one item it overlaps, none had to
 # step back: nothing arrived or moved up past where the pass was reading) the first sweep
 # starts with a probe this short, which then usually meets the marks at its very top,
@@ -119,9 +126,10 @@ def check_deadline(deadline: object) -> None:
 
 
 def _attribute(value: Any, name: str) -> Any:
-    """A model field, or None when absent (UNSET is falsy, and has no fields of its own;
-    the callers check the type of what they read)."""
-    return getattr(value, name, None) or None
+    """A model field as read (UNSET when absent, which has no fields of its own); the
+    callers check the type of what they get. Not `or None`: that turned `more: false`
+    and `total_records: 0` into "unknown"."""
+    return getattr(value, name, None)
 
 
 class Pager:
@@ -142,8 +150,9 @@ class Pager:
         self.seen: dict[str, None] = {}
         self._id_of = attrgetter(pagination.item_id)
         self._previous: dict[str, Any] = {}  # the last page used (its last items), by id
-        self._pass_first: dict[str, Any] = {}  # this pass's first page (its first items)
-        self._marks: dict[str, Any] | None = None  # where a sweep stops: see _sweep_stop
+        # Where a sweep may stop (see _hold and _sweep_stop): items as read, by id.
+        self._marks: dict[str, Any] = {}
+        self._next_marks: dict[str, Any] = {}  # held by this sweep, for the next ones
         self._pass_requests = 0  # requests made by this pass (the main one or a sweep)
         self._sweep_budget = 0  # requests the sweeps may still make
         self._cap = pagination.max_page_size  # the most the server serves in one page
@@ -255,18 +264,18 @@ class Pager:
                 self._back *= 2
             self._quiet = False
             self.done = self.sweeping and self._sweep_budget <= 0
-            self._no_new_items(offset)
+            if not self.sweeping:  # the sweeps are bounded by their budget instead
+                self._no_new_items(offset)
             return None
 
-        stop = len(items) if self._marks is None else self._sweep_stop(ids, items)
+        stop = self._sweep_stop(ids, items) if self.sweeping else len(items)
         fresh = (
             self._fresh(ids, items) if stop == len(items) else self._fresh(ids[:stop], items[:stop])
         )
         if offset and len(fresh) != stop - 1:
             self._quiet = False  # more repeats than the overlap: the list moved down
         self._previous = dict(zip(ids[-KEPT:], items[-KEPT:], strict=True))
-        if self._pass_requests == 1:  # a pass starts at offset 0, which needs no proof
-            self._pass_first = dict(zip(ids[:KEPT], items[:KEPT], strict=True))
+        self._hold(ids, items)
         if self.remaining is not None:
             self.remaining -= len(fresh)
         self.items += len(fresh)
@@ -275,11 +284,11 @@ class Pager:
         result_set = page
         for name in self.pagination.result_set:
             result_set = _attribute(result_set, name)
-        if result_set is not None:
+        if result_set is not None:  # UNSET has no fields: both read as unknown
             found = _attribute(result_set, "more")
             more = found if isinstance(found, bool) else None
             found = _attribute(result_set, "total_records")
-            self.total = found if isinstance(found, int) else None
+            self.total = found if isinstance(found, int) and not isinstance(found, bool) else None
         count = len(items)
         at_end = count == 0 or (not more if more is not None else count < limit)
         if probe and stop == count and not at_end:
@@ -307,13 +316,14 @@ class Pager:
                 and min(self._wanted(), self._cap) > SWEEP_FIRST_LIMIT
             )
             self.sweeping = not self.done
-            self._marks = self._pass_first
+            self._marks.update(self._next_marks)
+            self._next_marks = {}
             self._pass_requests = self.offset = 0
         if self.sweeping and self._sweep_budget <= 0:
             self.done = True  # the head moves as fast as we read it: give up (see above)
         if fresh:
             self._pages_without_new = 0
-        elif not self.done:
+        elif not self.done and not self.sweeping:
             self._no_new_items(offset)
         return fresh
 
@@ -325,11 +335,37 @@ class Pager:
                 return True  # usually the first item: the overlap
         return False
 
+    def _hold(self, ids: list[str], items: list[Any]) -> None:
+        """Keep what a later sweep may stop at: every item of a pass's first page, and a
+        few (KEPT, evenly spread) of each later page of the main pass, at most MAX_MARKS.
+
+        Why these: an item X read by the main pass (which reached the end of the list)
+        and unchanged since has above it everything the main pass missed: what it
+        missed moved to the head after the main pass had read past it. So has an item
+        of a sweep's first page, for what that sweep missed (it moved after the sweep
+        began); such items count from the next sweep on. Stopping at the first held
+        item a sweep meets unchanged loses nothing; holding many, at every depth, means
+        a busy head (or churn aimed at the newest items) cannot change them all. Items
+        of a sweep's later pages are not held: they prove nothing for what moved while
+        that sweep was under way."""
+        first = self._pass_requests == 1  # a pass starts at offset 0, which needs no proof
+        if (self.sweeping and not first) or len(self._marks) >= MAX_MARKS:
+            return
+        if self.sweeping:
+            # Not for this sweep to stop at (it must reach what the passes before it
+            # missed): for the sweeps after it, once it is over.
+            self._next_marks.update(zip(ids, items, strict=True))
+        elif first:
+            self._marks.update(zip(ids, items, strict=True))
+        else:
+            step = max(1, len(ids) // KEPT)
+            self._marks.update(zip(ids[::step], items[::step], strict=True))
+
     def _sweep_stop(self, ids: list[str], items: list[Any]) -> int:
-        """Where a sweep ends in this page: at the first item found unchanged of the
-        previous pass's first page (everything that moved or arrived since that page was
-        served is above it), else past the page."""
-        marks = self._marks or {}
+        """Where a sweep ends in this page: at the first item found unchanged of those
+        held (everything that moved or arrived since it was read is above it), else
+        past the page."""
+        marks = self._marks
         for index, (key, item) in enumerate(zip(ids, items, strict=True)):
             if key in marks and marks[key] == item:
                 return index

@@ -13,7 +13,10 @@ import logging
 import re
 import threading
 import weakref
+from collections import deque
 from collections.abc import Iterable, Mapping
+from typing import TypeGuard
+from urllib.parse import quote, quote_plus
 
 logger = logging.getLogger("ultracart_conversations")
 
@@ -46,46 +49,92 @@ def redact_headers(headers: Iterable[tuple[str, str]] | Mapping[str, str]) -> di
 class Secrets:
     """The credential values one client knows, to scrub them out of any text.
 
+    `scrub(text, limit)` is the one function every message, log line and repr that may
+    hold server or credential text passes through: it replaces every known secret in
+    every form it can take on the wire (see _written_forms), THEN cuts the text to
+    `limit` characters (cutting first would leave part of a secret near the cut).
+
+    Permanent values (a simple key, a client secret) are kept for the life of the
+    object; tokens (`add_tokens`: access and refresh tokens, codes) are kept for the
+    last _RECENT_TOKENS of them only: a session refreshing for months must not grow
+    its secret set by one token an hour forever, and a retired token no longer works.
     Thread-safe: an OAuth refresh adds the new tokens while other threads log.
     """
 
     # Shorter values would scrub ordinary words; no real credential is this short.
     _MIN_LENGTH = 6
+    # Tokens kept: the current access and refresh tokens and a few generations before.
+    _RECENT_TOKENS = 12
 
     def __init__(self, *values: str | None) -> None:
         self._lock = threading.Lock()
-        self._values: tuple[str, ...] = ()
+        self._permanent: tuple[str, ...] = ()
+        self._tokens: deque[str] = deque(maxlen=self._RECENT_TOKENS)
+        self._pattern: re.Pattern[str] | None = None
         self.add(*values)
 
     def add(self, *values: str | None) -> None:
+        """Values to scrub for as long as this object lives."""
         with self._lock:
-            known = set(self._values)
-            for value in values:
-                if value and len(value) >= self._MIN_LENGTH:
-                    known.update(_written_forms(value))
-            # Longest first, so that a secret containing another is removed whole.
-            self._values = tuple(sorted(known, key=len, reverse=True))
+            self._permanent += tuple(v for v in values if _usable(v) and v not in self._permanent)
+            self._compile()
 
-    def scrub(self, text: str) -> str:
-        for value in self._values:
-            if value in text:
-                text = text.replace(value, REDACTED)
-        return text
+    def add_tokens(self, *values: str | None) -> None:
+        """Tokens to scrub until _RECENT_TOKENS newer ones have been added."""
+        with self._lock:
+            for value in values:
+                if _usable(value) and value not in self._tokens:
+                    self._tokens.append(value)
+            self._compile()
+
+    def add_basic_credentials(self, user: str, password: str) -> None:
+        """The base64 of HTTP Basic credentials (RFC 6749 2.3.1 sends a client's id and
+        secret that way, form-encoded first), as an Authorization header shows them."""
+        import base64
+
+        forms = {f"{user}:{password}", f"{quote_plus(user)}:{quote_plus(password)}"}
+        self.add(*(base64.b64encode(form.encode()).decode() for form in forms))
+
+    def _compile(self) -> None:
+        # Longest first, so that a secret containing another is removed whole.
+        forms: set[str] = set()
+        for value in (*self._permanent, *self._tokens):
+            forms.update(_written_forms(value))
+        ordered = sorted(forms, key=len, reverse=True)
+        self._pattern = re.compile("|".join(map(re.escape, ordered))) if ordered else None
+
+    def scrub(self, text: str, limit: int | None = None) -> str:
+        """`text` with every known secret replaced, then cut to `limit` characters."""
+        pattern = self._pattern
+        if pattern is not None:
+            text = pattern.sub(REDACTED, text)
+        return text if limit is None else text[:limit]
+
+    def __len__(self) -> int:
+        return len(self._permanent) + len(self._tokens)
 
     def __repr__(self) -> str:
-        return f"Secrets(<{len(self._values)} redacted>)"
+        return f"Secrets(<{len(self)} redacted>)"
+
+
+def _usable(value: str | None) -> TypeGuard[str]:
+    return isinstance(value, str) and len(value) >= Secrets._MIN_LENGTH
 
 
 def _written_forms(value: str) -> set[str]:
-    """The ways a message may show a value: as is, escaped by repr() or JSON (a str
-    with a control character), and as a bytes repr (how h11 and httpx quote a header
-    value)."""
+    """The ways a message may show a value: as is; escaped by repr() or JSON (a str
+    with a control character); as a bytes repr (how h11 and httpx quote a header
+    value); percent-encoded as in a form body or a URL (a client secret or refresh
+    token in a token request), with upper- or lower-case hex digits."""
     forms = {value, repr(value)[1:-1], json.dumps(value)[1:-1]}
     for encoding in ("utf-8", "latin-1"):
         try:
             forms.add(repr(value.encode(encoding))[2:-1])
         except UnicodeEncodeError:
             continue
+    for encoded in (quote_plus(value), quote(value, safe=""), quote(value)):
+        forms.add(encoded)
+        forms.add(re.sub(r"%[0-9A-F]{2}", lambda m: m.group().lower(), encoded))
     return forms
 
 
@@ -162,11 +211,42 @@ class _ScrubbingFilter(logging.Filter):
 
 _FILTER = _ScrubbingFilter()
 
+# With HTTP/2 (an http_client of yours with http2=True), hpack logs every header it
+# encodes at DEBUG, the simple key and the bearer token included, and then the encoded
+# block, where a Huffman-coded key cannot be matched by any scrubbing: its records are
+# dropped whole while a client is alive. They are of no use to this client's users.
+_SILENCED_LOGGERS = ("hpack", "hpack.hpack", "hpack.table", "hpack.huffman")
+
+
+class _DropFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not _LIVE_SECRETS
+
+
+_DROP = _DropFilter()
+
 
 def scrub_logs_of(secrets: Secrets) -> None:
-    """Keep these credentials out of this package's, httpx's and httpcore's logs."""
+    """Keep these credentials out of this package's, httpx's, httpcore's and hpack's
+    logs."""
     _LIVE_SECRETS.add(secrets)
-    for name in _FILTERED_LOGGERS:
-        log = logging.getLogger(name)
-        if _FILTER not in log.filters:
-            log.addFilter(_FILTER)
+    for names, log_filter in ((_FILTERED_LOGGERS, _FILTER), (_SILENCED_LOGGERS, _DROP)):
+        for name in names:
+            log = logging.getLogger(name)
+            if log_filter not in log.filters:
+                log.addFilter(log_filter)
+
+
+def redact_form(body: bytes, fields: frozenset[str] = SENSITIVE_FIELDS) -> bytes:
+    """A form-encoded body (an OAuth token request) with the values of `fields`
+    replaced; a body that is no form is returned as is."""
+    from urllib.parse import parse_qsl, urlencode
+
+    try:
+        pairs = parse_qsl(body.decode("ascii"), keep_blank_values=True, strict_parsing=True)
+    except (UnicodeDecodeError, ValueError):
+        return body
+    if not any(name in fields for name, _ in pairs):
+        return body
+    shown = [(name, REDACTED if name in fields else value) for name, value in pairs]
+    return urlencode(shown, safe="[]").encode()

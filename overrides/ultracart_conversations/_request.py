@@ -146,9 +146,12 @@ def request_headers(operation: Operation[Any], arguments: Mapping[str, Any]) -> 
             value = arguments.get(parameter.name)
             if value is not None:
                 text = check_value(parameter, value)
-                if any(c < " " or c == "\x7f" for c in text):
+                if not all(" " <= c <= "~" for c in text):
+                    # A control character would split the header; httpx encodes header
+                    # values as ASCII (UnicodeEncodeError for anything else).
                     raise InvalidRequestError(
-                        f"{parameter.python_name} must not contain control characters"
+                        f"{parameter.python_name} must be printable ASCII (it is sent "
+                        "as an HTTP header): no control or non-ASCII characters"
                     )
                 headers[parameter.name] = text
     return headers

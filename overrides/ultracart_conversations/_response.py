@@ -47,6 +47,9 @@ _SHAPE_ERRORS = (TypeError, ValueError, KeyError, AttributeError)
 # UltraCart's error shape, from the generated models (imported at the first error).
 _MODELS = "ultracart_conversations_api.models"
 
+# How much of what a server said goes into a message (scrubbed first, then cut).
+_DETAIL_CHARS = 500
+
 # json.loads raises RecursionError (not a ValueError) past ~1,000 levels of nesting.
 _UNDECODABLE = (ValueError, UnicodeDecodeError, RecursionError)
 
@@ -113,7 +116,7 @@ def _read_generic(
         data: T = model.from_dict(document)  # type: ignore[attr-defined]
     except _SHAPE_ERRORS as exc:
         # A required field missing or of another type (the optional ones read leniently).
-        detail = str(exc)[:200] or type(exc).__name__
+        detail = secrets.scrub(str(exc), 200) or type(exc).__name__
         raise _invalid(
             response,
             secrets,
@@ -133,8 +136,8 @@ def _log_warning(operation_id: str, warning: Any, secrets: Secrets) -> None:
         logger.warning(
             "%s: UltraCart warns: %s%s",
             operation_id,
-            secrets.scrub(str(said or ""))[:500],
-            secrets.scrub(f" ({code})") if code else "",
+            secrets.scrub(str(said or ""), _DETAIL_CHARS),
+            secrets.scrub(f" ({code})", 100) if code else "",
         )
 
 
@@ -173,11 +176,11 @@ def _log_problems(operation_id: str, problems: tuple[ReadProblem, ...], secrets:
 
 def _unsuccessful(response: httpx.Response, secrets: Secrets) -> UnsuccessfulResponseError:
     error_response = _error_body(response.content)
-    detail = _said(error_response)
+    detail = secrets.scrub(_said(error_response), _DETAIL_CHARS)
     method, url = _where(response)
     message = f"HTTP {response.status_code} with success=false"
     if detail:
-        message += f": {detail[:500]}"
+        message += f": {detail}"
     return UnsuccessfulResponseError(
         secrets.scrub(f"{message} ({method} {url})"),
         status=response.status_code,
@@ -246,11 +249,11 @@ def error_from_response(response: httpx.Response, secrets: Secrets) -> ApiError:
     headers = _lower_headers(response)
     content = response.content
     error_response = _error_body(content)
-    detail = headers.get("uc-rest-error", "") or _said(error_response)
+    detail = secrets.scrub(headers.get("uc-rest-error", "") or _said(error_response), _DETAIL_CHARS)
     method, url = _where(response)
     message = f"HTTP {status} {_reason(status)}"
     if detail:
-        message += f": {detail[:500]}"
+        message += f": {detail}"
     message = secrets.scrub(f"{message} ({method} {url})")
     if 500 <= status <= 599:
         cls: type[ApiError] = ServerError
@@ -281,7 +284,7 @@ def connection_error(
     cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
     method, url = request.method, str(request.url)
     kind = type(exc).__name__
-    text = str(exc) or kind
+    text = secrets.scrub(str(exc), _DETAIL_CHARS) or kind
     error = cls(secrets.scrub(f"{kind}: {text} ({method} {url})"), method=method, url=url)
     error.request_sent = not isinstance(exc, _NOT_SENT)
     return error

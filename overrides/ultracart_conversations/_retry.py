@@ -9,7 +9,8 @@ The rules:
   only for idempotent operations. One declared `x-idempotent: false` in openapi.yaml
   (one that creates something) could take effect twice, so it raises instead.
 The wait is exponential backoff with jitter, or the server's Retry-After when it sent
-one (seconds or an HTTP date), capped at `max_retry_after`.
+one (seconds or an HTTP date, read by _parse.parse_retry_after: a negative or past value
+is none), capped at `max_retry_after`.
 
 With a rate limiter (the default), a 429 is not one of the `max_retries`: the call
 waits max(Retry-After, backoff) and goes back through the limiter, for at most
@@ -20,9 +21,10 @@ UltraCart's daily quota, raises at once (`rate_limited_wait`).
 from __future__ import annotations
 
 import random
-import time
 from typing import Any
 
+# Read by the one total parser of Retry-After (_parse); kept importable from here.
+from ultracart_conversations._parse import parse_retry_after
 from ultracart_conversations._ratelimit import is_daily_quota
 from ultracart_conversations.errors import (
     APIConnectionError,
@@ -152,32 +154,6 @@ class RetryPolicy:
         """The wait before retry number `retry_number` (0-based) without Retry-After."""
         base: float = min(self.max_backoff, self.initial_backoff * 2.0**retry_number)
         return base * (1 - self.jitter * random.random())  # noqa: S311 (not cryptographic)
-
-
-def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
-    """Retry-After as seconds from now (never negative), or None if absent or unreadable.
-
-    Accepts delta-seconds ("120", also "1.5") and an HTTP date (RFC 9110).
-    """
-    if not value:
-        return None
-    text = value.strip()
-    try:
-        seconds = float(text)
-    except ValueError:
-        try:
-            # Imported here: the email package costs ~10 ms, and dates are the rare form.
-            from email.utils import parsedate_to_datetime
-
-            when = parsedate_to_datetime(text)
-        except (TypeError, ValueError, IndexError):
-            return None
-        if when.tzinfo is None:  # an HTTP date is always GMT
-            return None
-        seconds = when.timestamp() - (time.time() if now is None else now)
-    if seconds != seconds or seconds == float("inf"):  # NaN or infinity
-        return None
-    return max(0.0, seconds)
 
 
 def _retryable(error: ApiError, idempotent: bool) -> bool:

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import httpx
 
+from ultracart_conversations import _body
 from ultracart_conversations._base import BaseConversationApi, _Attempts
-from ultracart_conversations._deadline import Attempt
 from ultracart_conversations._operation import ApiResponse, Operation
 from ultracart_conversations._pagination import Pager, check_deadline, check_iteration_arguments
 from ultracart_conversations.errors import ApiError, DeadlineExceededError
@@ -97,38 +97,23 @@ class ConversationApi(SyncOperations, BaseConversationApi[httpx.Client]):
             self._sleep(wait)
 
     def _receive(self, request: httpx.Request) -> httpx.Response:
-        """One attempt: send, and read the whole body within attempt_timeout and
-        max_response_bytes. Redirects are not followed (whoever configured the httpx
-        client), so credentials never travel to another origin."""
+        """One attempt: send, and read the whole body within attempt_timeout (and the
+        bulk read's deadline) and max_response_bytes. Redirects are not followed (whoever
+        configured the httpx client), so credentials never travel to another origin."""
         self._check_open(request)
-        attempt = Attempt(self._attempt_seconds)
-        request.extensions["trace"] = attempt.trace
+        seconds, cut_by_deadline = self._attempt_limit()
         try:
-            response = self._http.send(
-                request, auth=self._auth, stream=True, follow_redirects=False
-            )
-            try:
-                attempt.watch(response.extensions.get("network_stream"))
-                chunks, received = [], 0
-                for chunk in response.iter_bytes():
-                    received += len(chunk)
-                    self._count_body(received, response)
-                    if attempt.expired:
-                        raise self._deadline_error(request)
-                    chunks.append(chunk)
-                response._content = b"".join(chunks)
-            finally:
-                response.close()
-        except httpx.HTTPError:
-            if attempt.expired:
-                raise self._deadline_error(request) from None
-            raise
+            return _body.receive(self._send, request, self._max_response_bytes, seconds)
+        except _body.AttemptExpired:
+            raise self._expired(request, cut_by_deadline) from None
+        except _body.BodyTooLarge as exc:
+            raise self._too_large(request, exc) from None
         except RuntimeError:
             self._check_open(request)  # closed by another thread meanwhile
             raise
-        finally:
-            attempt.finish()
-        return response
+
+    def _send(self, request: httpx.Request) -> httpx.Response:
+        return self._http.send(request, auth=self._auth, stream=True, follow_redirects=False)
 
     # --- pagination ----------------------------------------------------------------------
 

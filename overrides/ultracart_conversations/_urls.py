@@ -1,9 +1,11 @@
-"""Checking a base URL and its transport security, for the API clients and OAuthClient."""
+"""Checking a base URL and its transport security, for the API clients and OAuthClient;
+and what the httpx clients they make keep of a server (no cookies)."""
 
 from __future__ import annotations
 
 import ssl
 import warnings
+from http.cookiejar import CookieJar, DefaultCookiePolicy
 from urllib.parse import SplitResult, urlsplit
 
 from ultracart_conversations.errors import InsecureTransportWarning, InvalidRequestError
@@ -62,3 +64,11 @@ def check_verify_ssl(verify_ssl: object) -> None:
         raise InvalidRequestError(
             f"verify_ssl must be True, False or an ssl.SSLContext, got {type(verify_ssl).__name__}"
         )
+
+
+def no_cookies() -> CookieJar:
+    """A cookie jar that keeps none: for the httpx clients this package makes. The API
+    uses no cookies, and a kept one would go out with every later request: a tracking
+    handle for whoever set it, and a request that cannot even be built when its value
+    is not ASCII (httpx raised UnicodeEncodeError; the fuzz harness found it)."""
+    return CookieJar(policy=DefaultCookiePolicy(allowed_domains=[]))

@@ -130,14 +130,27 @@ def build_parser() -> argparse.ArgumentParser:
 # --- credentials and the client ----------------------------------------------------------
 
 
+# A credential is at most a few KB (a simple key is 64 characters): a file past this is
+# not one (`--simple-key-file /dev/zero` would otherwise be read until memory runs out).
+MAX_SECRET_FILE_BYTES = 64 * 1024
+
+
 def _read_secret(path: str, what: str, stdin: TextIO) -> str:
+    too_large = UsageError(
+        f"the {what} file {path} is larger than {MAX_SECRET_FILE_BYTES} bytes: not a {what}"
+    )
     try:
         if path == "-":
-            text = stdin.read()
+            text = stdin.read(MAX_SECRET_FILE_BYTES + 1)
+            if len(text) > MAX_SECRET_FILE_BYTES:
+                raise too_large
         else:
+            with open(path, "rb") as handle:
+                data = handle.read(MAX_SECRET_FILE_BYTES + 1)
+            if len(data) > MAX_SECRET_FILE_BYTES:
+                raise too_large
             # utf-8-sig: a byte order mark left by an editor is not part of the key.
-            with open(path, encoding="utf-8-sig") as handle:
-                text = handle.read()
+            text = data.decode("utf-8-sig")
     except OSError as e:
         raise UsageError(f"cannot read the {what} file {path}: {e.strerror}") from None
     except UnicodeDecodeError:

@@ -19,6 +19,7 @@
     InvalidRequestError(ValueError)  bad input, refused before anything is sent
     InvalidDateError(ValueError)     a *_dts string parse_dts cannot read
     InsecureTransportWarning         (a warning) TLS verification off, or plain HTTP
+    ConcurrencyLimitedWarning        (a warning) more concurrency asked than the gate allows
 
 Messages never contain credentials: they are built from the server's UC-REST-ERROR
 header or developer message, with every credential the client knows scrubbed out.
@@ -40,6 +41,7 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "ClientClosedError",
+    "ConcurrencyLimitedWarning",
     "DeadlineExceededError",
     "InsecureTransportWarning",
     "InvalidDateError",
@@ -162,7 +164,8 @@ class ResponseTooLargeError(ResponseValidationError):
 
 class ClientClosedError(ApiError):
     """The client was closed (`close()`, `aclose()` or its `with` block ended) before
-    this call; nothing was sent. Not retried."""
+    this call, or (async) its connections belong to another event loop than the one
+    calling (a second asyncio.run()); nothing was sent. Not retried."""
 
 
 class OAuthError(ApiError):
@@ -197,3 +200,9 @@ class InvalidDateError(ValueError):
 
 class InsecureTransportWarning(UserWarning):
     """TLS verification is off, or the base URL is plain HTTP to another machine."""
+
+
+class ConcurrencyLimitedWarning(UserWarning):
+    """A call asked for more requests in flight (`concurrency=`) than the client's rate
+    limiter lets through: it works, but only as many at once as the limiter allows.
+    Give the client `RateLimiter(concurrency=N)`, or ask for less."""

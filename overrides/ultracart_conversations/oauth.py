@@ -16,7 +16,6 @@ exception message.
 
 from __future__ import annotations
 
-import json
 import re
 import threading
 import time
@@ -26,11 +25,19 @@ from urllib.parse import urlencode
 
 import httpx
 
-from ultracart_conversations._defaults import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, USER_AGENT
+from ultracart_conversations import _body
+from ultracart_conversations._deadline import attempt_seconds, time_left_in_attempt
+from ultracart_conversations._defaults import (
+    DEFAULT_BASE_URL,
+    DEFAULT_TIMEOUT,
+    MAX_TOKEN_RESPONSE_BYTES,
+    USER_AGENT,
+)
+from ultracart_conversations._parse import UnreadableJSON, parse_json, token_lifetime
 from ultracart_conversations._redaction import REDACTED, Secrets, logger, scrub_logs_of
 from ultracart_conversations._response import connection_error
-from ultracart_conversations._urls import check_transport_security
-from ultracart_conversations.errors import InvalidRequestError, OAuthError
+from ultracart_conversations._urls import check_transport_security, no_cookies
+from ultracart_conversations.errors import APITimeoutError, InvalidRequestError, OAuthError
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -145,14 +152,14 @@ def _tokens_from_response(
     """The tokens in a token endpoint response (RFC 6749 section 5), or OAuthError."""
     method, url = response.request.method, str(response.request.url)
     try:
-        document = json.loads(response.content) if response.content else None
-    except (ValueError, UnicodeDecodeError, RecursionError):
+        document = parse_json(response.content) if response.content else None
+    except UnreadableJSON:
         document = None
     status = response.status_code
     if status != 200 or not isinstance(document, dict):
         code = document.get("error") if isinstance(document, dict) else None
         description = document.get("error_description") if isinstance(document, dict) else None
-        detail = ": ".join(str(part) for part in (code, description) if part)
+        detail = secrets.scrub(": ".join(str(part) for part in (code, description) if part), 500)
         message = f"token endpoint answered HTTP {status}" + (f": {detail}" if detail else "")
         error = OAuthError(
             secrets.scrub(f"{message} ({method} {url})"),
@@ -162,7 +169,7 @@ def _tokens_from_response(
             method=method,
             url=url,
         )
-        error.error = str(code) if code else None
+        error.error = secrets.scrub(str(code), 100) if code else None
         raise error
     access_token = document.get("access_token")
     refresh_token = document.get("refresh_token")
@@ -186,11 +193,9 @@ def _tokens_from_response(
                 url=url,
             )
     access_token = str(access_token)
-    expires_in = document.get("expires_in")
-    expires_at = None
-    if isinstance(expires_in, int | float) and not isinstance(expires_in, bool):
-        expires_at = time.time() + float(expires_in)
-    secrets.add(access_token, refresh_token)
+    lifetime = token_lifetime(document.get("expires_in"))
+    expires_at = None if lifetime is None else time.time() + lifetime
+    secrets.add_tokens(access_token, refresh_token)
     return OAuthTokens(
         access_token=access_token,
         refresh_token=refresh_token,
@@ -225,8 +230,12 @@ class OAuthClient:
         self.redirect_uri = redirect_uri
         self.scopes: tuple[str, ...] = tuple(scopes)
         self.secrets: Secrets = Secrets(client_secret)
+        self.secrets.add_basic_credentials(client_id, client_secret)
         scrub_logs_of(self.secrets)
         self._timeout = timeout
+        self._attempt_seconds = attempt_seconds(
+            timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+        )
         self._verify = verify_ssl
         self._http: httpx.Client | None = None
         self._http_lock = threading.Lock()
@@ -268,7 +277,7 @@ class OAuthClient:
     def _code_grant(self, code: str) -> dict[str, str]:
         if not isinstance(code, str) or not code:
             raise InvalidRequestError("code must be a non-empty str")
-        self.secrets.add(code)
+        self.secrets.add_tokens(code)
         return {
             "grant_type": "authorization_code",
             "code": code,
@@ -278,27 +287,57 @@ class OAuthClient:
     def _refresh_grant(self, refresh_token: str | None) -> dict[str, str]:
         if not isinstance(refresh_token, str) or not refresh_token:
             raise InvalidRequestError("refresh_token must be a non-empty str")
-        self.secrets.add(refresh_token)
+        self.secrets.add_tokens(refresh_token)
         return {"grant_type": "refresh_token", "refresh_token": refresh_token}
 
     def _client(self) -> httpx.Client:
         with self._http_lock:  # used from refresh threads: make exactly one
             if self._http is None:
                 self._http = httpx.Client(
-                    timeout=self._timeout, verify=self._verify, headers={"User-Agent": USER_AGENT}
+                    timeout=self._timeout,
+                    verify=self._verify,
+                    headers={"User-Agent": USER_AGENT},
+                    cookies=no_cookies(),
                 )
             return self._http
 
     def _post(self, grant: dict[str, str], previous_refresh: str | None) -> OAuthTokens:
-        request = self._client().build_request(
+        client = self._client()
+        request = client.build_request(
             "POST",
             self.token_endpoint,
             data=self._form(grant),
-            headers={"Accept": "application/json"},
+            headers={"Accept": "application/json", "Accept-Encoding": _body.ACCEPT_ENCODING},
         )
         logger.debug("OAuth %s grant: POST %s", grant["grant_type"], self.token_endpoint)
+        method, url = request.method, str(request.url)
         try:
-            response = self._client().send(request)
+            # Bounded like every API call: the whole answer within the attempt deadline
+            # (a refresh thread that outlived it would keep the process alive), its body
+            # within MAX_TOKEN_RESPONSE_BYTES.
+            response = _body.receive(
+                lambda r: client.send(r, stream=True),
+                request,
+                MAX_TOKEN_RESPONSE_BYTES,
+                self._attempt_seconds,
+            )
+        except _body.AttemptExpired:
+            error = APITimeoutError(
+                f"the token endpoint sent no complete answer within "
+                f"{self._attempt_seconds:g} s ({method} {url})",
+                method=method,
+                url=url,
+            )
+            raise error from None
+        except _body.BodyTooLarge as exc:
+            status = None if exc.response is None else exc.response.status_code
+            raise OAuthError(
+                f"the token endpoint's answer is larger than {MAX_TOKEN_RESPONSE_BYTES} "
+                f"bytes; reading stopped ({method} {url})",
+                status=status,
+                method=method,
+                url=url,
+            ) from None
         except httpx.HTTPError as exc:
             raise connection_error(exc, request, self.secrets) from None
         return _tokens_from_response(response, self.secrets, previous_refresh)
@@ -371,7 +410,7 @@ class OAuthSession:
         self.on_token_refresh = on_token_refresh
         self.refresh_margin = refresh_margin
         self.secrets: Secrets = client.secrets
-        self.secrets.add(tokens.access_token, tokens.refresh_token)
+        self.secrets.add_tokens(tokens.access_token, tokens.refresh_token)
         # Guards _tokens, _in_flight and _unsaved; never held across I/O or the hook.
         self._lock = threading.Lock()
         self._in_flight: Future[OAuthTokens] | None = None
@@ -413,7 +452,10 @@ class OAuthSession:
     def refresh(self, stale_access_token: str | None = None, reason: str = "requested") -> str:
         """Refresh unless another caller already replaced `stale_access_token`; returns
         the access token to use. Joins the refresh in flight, if there is one."""
-        return self._refresh_future(stale_access_token, reason).result().access_token
+        future = self._refresh_future(stale_access_token, reason)
+        # Inside an API call's attempt, no longer than its deadline (TimeoutError, which
+        # the attempt reports as its own timeout); the refresh itself goes on.
+        return future.result(timeout=time_left_in_attempt()).access_token
 
     async def async_refresh(
         self, stale_access_token: str | None = None, reason: str = "requested"

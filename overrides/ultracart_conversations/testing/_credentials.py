@@ -93,8 +93,11 @@ class Credentials:
     def token(self, form: dict[str, str]) -> dict[str, object]:
         """The token endpoint: exchange a code or a refresh token (RFC 6749 4.1.3, 6)."""
         if not (
-            hmac.compare_digest(form.get("client_id", ""), self.oauth_client_id)
-            and hmac.compare_digest(form.get("client_secret", ""), self.oauth_client_secret)
+            # As bytes: compare_digest refuses a str with a non-ASCII character (a 500).
+            hmac.compare_digest(form.get("client_id", "").encode(), self.oauth_client_id.encode())
+            and hmac.compare_digest(
+                form.get("client_secret", "").encode(), self.oauth_client_secret.encode()
+            )
         ):
             raise OAuthError("invalid_client", "Unknown client or wrong client secret.", 401)
         grant_type = form.get("grant_type")

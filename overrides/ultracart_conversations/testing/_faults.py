@@ -2,8 +2,22 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from enum import Enum
+
+# The longest wait the fake accepts (a day): longer is no test's intent, and infinity or
+# 1e300 would crash the handler that waits (OverflowError from the timer).
+MAX_WAIT_SECONDS = 86_400.0
+
+
+def checked_seconds(name: str, value: object) -> float:
+    """A wait for the fake: a finite number of seconds from 0 to a day, or ValueError."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"{name} must be a number of seconds, not {type(value).__name__}")
+    if not (math.isfinite(value) and 0 <= value <= MAX_WAIT_SECONDS):
+        raise ValueError(f"{name} must be from 0 to {MAX_WAIT_SECONDS:.0f} seconds, not {value}")
+    return float(value)
 
 
 class FaultKind(Enum):
@@ -52,6 +66,4 @@ class Fault:
     @classmethod
     def delay(cls, seconds: float) -> Fault:
         """Wait `seconds` before handling the request normally (to trip client timeouts)."""
-        if seconds < 0:
-            raise ValueError("a delay cannot be negative")
-        return cls(FaultKind.DELAY, seconds=seconds)
+        return cls(FaultKind.DELAY, seconds=checked_seconds("a delay", seconds))

@@ -17,12 +17,13 @@ from types import TracebackType
 from typing import Any, Self
 from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
+from ultracart_conversations._redaction import redact_form
 from ultracart_conversations_api.operations import OPERATIONS
 
 from . import _data
 from ._behaviours import BEHAVIOURS, Call
 from ._credentials import ALL_SCOPES, Credentials, OAuthError
-from ._faults import Fault
+from ._faults import Fault, checked_seconds
 from ._http import Reply, error_reply, json_reply
 from ._http import Server as _Server
 from ._rate_limit import LeakyBuckets
@@ -57,11 +58,13 @@ class RecordedRequest:
     operation_id: str | None
 
     def __repr__(self) -> str:
-        # Credentials stay out of assertion messages and logs.
+        # Credentials stay out of assertion messages and logs: the secret headers, and
+        # the client secret, codes and tokens of a token request's form body.
         shown = {k: ("***" if k in _SECRET_HEADERS else v) for k, v in self.headers.items()}
         return (
             f"RecordedRequest(method={self.method!r}, path={self.path!r}, query={self.query!r}, "
-            f"headers={shown!r}, body={self.body!r}, operation_id={self.operation_id!r})"
+            f"headers={shown!r}, body={redact_form(self.body)!r}, "
+            f"operation_id={self.operation_id!r})"
         )
 
 
@@ -264,6 +267,15 @@ class FakeUltraCart:
     def pending_faults(self, operation_id: str) -> int:
         with self._lock:
             return len(self._faults.get(operation_id, ()))
+
+    @property
+    def latency(self) -> float:
+        """Seconds added to every answer (0 to a day; may be changed while serving)."""
+        return self._latency
+
+    @latency.setter
+    def latency(self, seconds: float) -> None:
+        self._latency = checked_seconds("latency", seconds)
 
     # -- the handler's side ----------------------------------------------------------------
     def _received(
