@@ -14,6 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from codegen import reference
 from codegen.paths import (
     CONFIG,
     EXPECTED_ENDPOINTS,
@@ -103,6 +104,7 @@ def generate() -> None:
         if TARGET.exists():
             shutil.rmtree(TARGET)
         shutil.copytree(fresh, TARGET)
+    reference.write()  # docs/reference.md, from the same descriptors
     print(f"generated {TARGET.relative_to(ROOT)} from {SPEC.name}")
 
 

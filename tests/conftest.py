@@ -17,6 +17,9 @@ from tests.scripted_server import ScriptedServer
 from ultracart_conversations import AsyncConversationApi, ConversationApi, RateLimiter, RetryPolicy
 from ultracart_conversations.testing import FakeUltraCart
 
+# The test groups CI selects by (tests/README.md).
+pytest_plugins = ("tests.groups",)
+
 # No jitter, tiny waits: deterministic and fast.
 FAST_RETRIES = RetryPolicy(initial_backoff=0.001, max_backoff=0.004, jitter=0.0)
 

@@ -41,6 +41,32 @@ def test_ci_and_the_workflow_test_every_python_the_package_claims() -> None:
     assert floors == floors_on.split()
 
 
+def test_the_workflow_runs_what_make_ci_runs() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    (recipe,) = re.findall(r"^ci:  ##.*\n((?:\t.*\n)+)", makefile, flags=re.MULTILINE)
+    assert recipe.splitlines()[0].split()[-1] == "ci-checks"
+    recipe = recipe.replace("\\\n", " ")
+    assert recipe.split("--output-sync=recurse")[1].split() == [
+        "ci-once",
+        "ci-matrix",
+        "ci-generic",
+        "ci-floors",
+        "ci-slow",
+    ]
+    workflow = yaml.safe_load((ROOT / ".github/workflows/test.yml").read_text(encoding="utf-8"))
+    for job in workflow["jobs"].values():
+        # Every job installs the Debian packages first, as .ci/run does.
+        steps = [step["run"] for step in job["steps"] if "run" in step]
+        assert steps[0] == ".ci/apt-install", steps
+    runs = {job: steps["steps"][-1]["run"] for job, steps in workflow["jobs"].items()}
+    assert runs == {
+        "checks": "make ci-checks ci-once ci-generic",
+        "test": "make test-${{ matrix.python }}",
+        "floors": "make floors-${{ matrix.python }}",
+        "slow": "make ci-slow",
+    }
+
+
 def test_find_python_names_a_missing_python_and_fails() -> None:
     result = subprocess.run(
         [str(ROOT / ".ci" / "find-python"), "3.99"], capture_output=True, text=True
@@ -77,7 +103,7 @@ def test_a_venv_made_with_another_python_is_made_again(tmp_path: Path) -> None:
     planned = make("-n", f"VENV={venv}", f"PYTHON={sys.executable}", "venv")
     assert planned.returncode == 0, planned.stderr
     assert f"rm -rf {venv}" in planned.stdout
-    assert f"{sys.executable} -m venv {venv}" in planned.stdout
+    assert f"uv venv --quiet --seed --python {sys.executable} {venv}" in planned.stdout
 
 
 def test_a_venv_made_with_this_python_is_kept(tmp_path: Path) -> None:

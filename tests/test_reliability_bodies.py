@@ -18,6 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.fake_clock import FakeClock
 from tests.reliability_support import (
     conformance_errors,
     document,
@@ -25,7 +26,7 @@ from tests.reliability_support import (
     schemas,
 )
 from tests.scripted_server import Reply, ScriptedServer
-from ultracart_conversations import ConversationApi, ConversationStartRequest
+from ultracart_conversations import ConversationApi, ConversationStartRequest, RateLimiter
 from ultracart_conversations.errors import (
     ApiError,
     ResponseValidationError,
@@ -80,8 +81,14 @@ def served() -> Served:
 def api(served: Served) -> Iterator[ConversationApi]:
     with ScriptedServer() as server:
         server.set_fallback(served)
+        # The gate slows down after a served 429, by design; on a fake clock that costs
+        # no real time, so each example is one request and nothing else.
         with ConversationApi(
-            simple_key="reliability-key", base_url=server.base_url, timeout=10, max_retries=0
+            simple_key="reliability-key",
+            base_url=server.base_url,
+            timeout=10,
+            max_retries=0,
+            rate_limiter=RateLimiter(clock=FakeClock()),
         ) as client:
             yield client
 

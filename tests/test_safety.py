@@ -206,9 +206,13 @@ def test_with_debugging_off_nothing_below_debug_shows_bodies(
     with ConversationApi(simple_key=KEY, base_url=scripted.base_url) as api:
         api.get_conversation("c-1")
     ours = [r.getMessage() for r in all_logs.records if r.name == "ultracart_conversations"]
-    assert len(ours) == 1
-    assert ours[0].startswith("GET http://127.0.0.1:")
-    assert ours[0].endswith("/rest/v2/conversation/conversations/c-1 -> 200 Scripted")
+    # The gate may log its wait on a loaded machine; what matters is that no line shows a
+    # body or headers, and the exchange is one line.
+    assert not [m for m in ours if "conversation_uuid" in m or "headers" in m or "body" in m]
+    exchanges = [m for m in ours if not m.startswith("rate limiter")]
+    assert len(exchanges) == 1
+    assert exchanges[0].startswith("GET http://127.0.0.1:")
+    assert exchanges[0].endswith("/rest/v2/conversation/conversations/c-1 -> 200 Scripted")
 
 
 @pytest.fixture(scope="module")

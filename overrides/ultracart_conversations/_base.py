@@ -8,6 +8,7 @@ from __future__ import annotations
 import copy
 import logging
 import time
+import warnings
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Generic, Literal, Self, TypeVar, Unpack
 
@@ -226,6 +227,25 @@ class BaseConversationApi(Generic[HttpClientT]):
                 "User-Agent": USER_AGENT,
             },
         )
+
+    def __del__(self) -> None:
+        # Collected while its own connections were still open: say so, as an unclosed file
+        # does (a ResourceWarning, shown under -W error, pytest and -X dev), and release
+        # what can be released without an event loop. Closed clients stay silent.
+        if not getattr(self, "_owns_http", False) or self._http.is_closed:
+            return
+        try:
+            warnings.warn(
+                f"{type(self).__name__} was not closed: use `with` (`async with`) or close()",
+                ResourceWarning,
+                source=self,
+                stacklevel=2,
+            )
+        finally:
+            self._close_collected()
+
+    def _close_collected(self) -> None:
+        """Release the connections of a client collected unclosed (the sync one can)."""
 
     def __repr__(self) -> str:
         return (

@@ -56,6 +56,9 @@ class ConversationApi(SyncOperations, BaseConversationApi[httpx.Client]):
         if self._owns_http:
             self._http.close()
 
+    def _close_collected(self) -> None:
+        self._http.close()
+
     def __enter__(self) -> Self:
         return self
 
