@@ -44,7 +44,7 @@ MADE_WITH := $(shell cat $(VENV)/.made-with 2>/dev/null)
 
 .DEFAULT_GOAL := help
 .PHONY: help venv python-ok remake-venv generate check-generated validate lint workflows format \
-	build demo drift adopt adopt-changes adopt-all-check bench fuzz checks clean \
+	build demo drift adopt adopt-changes adopt-all-check bench bench-shared fuzz checks clean \
 	test test-fast test-matrix test-once test-slow test-generic floors floors-run \
 	ci ci-checks ci-once ci-matrix ci-generic ci-floors ci-slow \
 	$(addprefix test-,$(SUPPORTED)) $(addprefix floors-,$(SUPPORTED))
@@ -201,9 +201,13 @@ adopt-all-check: $(STAMP)  ## adopt all upstream operations in a copy, generate,
 
 # Not part of `test` or `ci`: a measurement (a few minutes), not a pass/fail check. The
 # dev group includes the bench group (the peers: pydantic, orjson; the chart: matplotlib).
-bench: $(STAMP)  ## benchmark vs raw httpx, the typed peers and the official SDK, and throttled paging; writes bench/results/
+bench: $(STAMP)  ## benchmark vs raw httpx, the typed peers and the official SDK, throttled paging and the shared gate; writes bench/results/
 	$(PY) -m bench.run
 	$(PY) -m bench.throttled
+	$(PY) -m bench.shared
+
+bench-shared: $(STAMP)  ## the shared rate gate alone (4 processes x 8 threads; needs redis-server); writes bench/results/shared.*
+	$(PY) -m bench.shared
 
 checks: lint validate check-generated drift  ## the checks that need one Python: lint, validate, check-generated, drift
 

@@ -8,11 +8,13 @@ assert the exact wait the client chose; the clients' rate limiters run on a Fake
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
 
 import pytest
 
 from tests.fake_clock import FakeClock
 from tests.raw_http import HTTP
+from tests.redis_server import RedisServer
 from tests.scripted_server import ScriptedServer
 from ultracart_conversations import AsyncConversationApi, ConversationApi, RateLimiter, RetryPolicy
 from ultracart_conversations.testing import FakeUltraCart
@@ -102,3 +104,20 @@ async def async_api(
     ) as client:
         client._sleep = record
         yield client
+
+
+@pytest.fixture(params=["sqlite", "redis"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A shared-state URL: a SQLite file, then a real Redis server."""
+    if request.param == "sqlite":
+        yield f"sqlite://{tmp_path}/shared.db"
+    else:
+        yield request.getfixturevalue("redis_server").url
+
+
+@pytest.fixture
+def redis_server(tmp_path: Path) -> Iterator[RedisServer]:
+    server = RedisServer(tmp_path)
+    server.start()
+    yield server
+    server.stop()

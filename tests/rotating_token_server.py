@@ -91,6 +91,7 @@ class RotatingTokenServer:
         self.gate.set()  # open: token requests are answered at once
         self.hang = False
         self.serve_access_token: str | None = None  # answer with this token instead
+        self.expires_in = 3600
         self.stopping = threading.Event()
         self._issued = 0
         self._server = _Server(("127.0.0.1", 0), _Handler)
@@ -124,7 +125,7 @@ class RotatingTokenServer:
             "access_token": self.access_token,
             "refresh_token": self.refresh_token,
             "token_type": "bearer",
-            "expires_in": 3600,
+            "expires_in": self.expires_in,
         }
 
     def wait_for_grants(self, count: int) -> None:

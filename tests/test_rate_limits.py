@@ -81,7 +81,7 @@ def test_a_burst_goes_back_to_back_then_the_ceiling_paces() -> None:
     assert sent == pytest.approx([0, 0, 0, 1, 2])
 
 
-def test_one_burst_of_429s_cuts_the_pace_once_and_it_grows_back_under_the_ceiling() -> None:
+def test_one_burst_of_429s_announcing_the_rate_sets_the_pace_once_then_one_probe_goes() -> None:
     clock = FakeClock()
     limiter = RateLimiter(concurrency=8, clock=clock)
     permits = [limiter.acquire() for _ in range(8)]  # all in flight together
@@ -89,13 +89,31 @@ def test_one_burst_of_429s_cuts_the_pace_once_and_it_grows_back_under_the_ceilin
         limiter.release(permit, 429, 1.0, "rate of 20 per 1 second(s) exceeded")
     stats = limiter.stats()
     assert (stats.throttled, stats.cuts) == (8, 1)
-    assert stats.rate is not None and stats.rate < 20
-    assert stats.ceiling == pytest.approx(20 * 0.97)  # learned, with a margin
-    # The gate is paused for the Retry-After: nothing goes before it.
+    # The server said its rate: the pace goes just under it, not 0.7x below.
+    assert stats.rate == stats.ceiling == pytest.approx(20 * 0.97)
+    # A whole-second Retry-After is rounded up by up to a second: the gate does not stop
+    # for the whole second (20 requests at this rate), but lets one request go alone
+    # after one interval of the pace.
     paused_at = clock.now()
-    assert limiter.acquire().sent_at >= paused_at + 1.0
-    clock.advance(60)  # a minute of quiet: the pace is back, never above the ceiling
+    probe = limiter.acquire()
+    assert paused_at + 1 / 19.4 - 1e-9 <= probe.sent_at < paused_at + 1.0
+    assert limiter.stats().in_flight == 1
+    limiter.release(probe, 200)
+    clock.advance(60)  # a minute of quiet: the pace stays, never above the ceiling
     assert limiter.stats().rate == pytest.approx(20 * 0.97)
+
+
+def test_a_429_without_an_announced_rate_cuts_the_pace_from_what_was_sent() -> None:
+    clock = FakeClock()
+    limiter = RateLimiter(concurrency=4, clock=clock)
+    permits = [limiter.acquire() for _ in range(4)]
+    clock.advance(0.5)
+    for permit in permits:
+        limiter.release(permit, 429, None, None)
+    stats = limiter.stats()
+    assert (stats.throttled, stats.cuts, stats.ceiling) == (4, 1, None)
+    # 4 sent within the first quarter second (the shortest span measured): 16/s, cut 0.7x.
+    assert stats.rate == pytest.approx(16 * 0.7)
 
 
 def test_a_spent_daily_ceiling_raises_rather_than_waiting_hours() -> None:
@@ -155,11 +173,14 @@ def test_a_retry_is_never_sent_before_its_retry_after(
     assert retry - first >= expected - 1e-9  # (float rounding on the fake clock)
 
 
-def test_the_whole_gate_waits_for_a_retry_after_not_just_the_rejected_call(
-    fake: FakeUltraCart,
+@pytest.mark.parametrize(("retry_after", "pause"), [("5", 4.0), ("2.5", 2.5)])
+def test_the_whole_gate_waits_for_a_retry_after_less_its_rounding_not_just_the_rejected_call(
+    fake: FakeUltraCart, retry_after: str, pause: float
 ) -> None:
+    # Whole seconds are rounded up by the server (RFC 9110 has only integers): the gate
+    # pauses a second less; a fractional Retry-After is exact.
     clock = FakeClock()
-    fake.inject("getConversations", Fault.status(429, retry_after="5"))
+    fake.inject("getConversations", Fault.status(429, retry_after=retry_after))
     sends = SendTimes(clock)
 
     async def run() -> None:
@@ -182,7 +203,8 @@ def test_the_whole_gate_waits_for_a_retry_after_not_just_the_rejected_call(
 
     asyncio.run(run())
     assert len(sends.times) == 5
-    assert all(t >= sends.times[0] + 5 for t in sends.times[1:])
+    assert all(t >= sends.times[0] + pause for t in sends.times[1:])
+    assert any(t < sends.times[0] + 5 for t in sends.times[1:])  # not the full 5 s
 
 
 def test_a_retry_after_above_the_cap_raises_at_once_with_the_request_id(

@@ -40,6 +40,7 @@ from ultracart_conversations.errors import RateLimitError as RateLimitError
 from ultracart_conversations.errors import ResponseTooLargeError as ResponseTooLargeError
 from ultracart_conversations.errors import ResponseValidationError as ResponseValidationError
 from ultracart_conversations.errors import ServerError as ServerError
+from ultracart_conversations.errors import SharedStateError as SharedStateError
 from ultracart_conversations.errors import UnsuccessfulResponseError as UnsuccessfulResponseError
 
 # Every generated model is importable from here under the name the generator gives it:

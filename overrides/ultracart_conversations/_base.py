@@ -32,7 +32,7 @@ from ultracart_conversations._defaults import (
 )
 from ultracart_conversations._operation import ApiResponse, Operation
 from ultracart_conversations._options import ClientOptions, HttpClientT
-from ultracart_conversations._ratelimit import Permit, RateLimiter
+from ultracart_conversations._ratelimit import RateLimiter, Slot
 from ultracart_conversations._redaction import logger as _logger
 from ultracart_conversations._redaction import redact_fields, redact_headers, scrub_logs_of
 from ultracart_conversations._request import (
@@ -48,6 +48,7 @@ from ultracart_conversations._retry import (
     rate_limited_wait,
     retry_wait,
 )
+from ultracart_conversations._shared_url import shared_url_from_env
 from ultracart_conversations._urls import check_transport_security, no_cookies
 from ultracart_conversations.errors import (
     APIConnectionError,
@@ -198,8 +199,13 @@ class BaseConversationApi(Generic[HttpClientT]):
     @classmethod
     def from_env(cls, **options: Unpack[ClientOptions[HttpClientT]]) -> Self:
         """A client configured from ULTRACART_SIMPLE_KEY or ULTRACART_ACCESS_TOKEN, and
-        ULTRACART_BASE_URL if set; the constructor's keywords are passed on (and win)."""
+        ULTRACART_BASE_URL if set; the constructor's keywords are passed on (and win).
+        ULTRACART_SHARED_STATE (a store URL) makes its rate limiter one shared by every
+        process with the same setting (unless rate_limiter= is given)."""
         merged: ClientOptions[HttpClientT] = {**settings_from_env(), **options}  # type: ignore[typeddict-item]
+        shared = shared_url_from_env()
+        if shared is not None and "rate_limiter" not in options:
+            merged["rate_limiter"] = RateLimiter(shared=shared)
         return cls(**merged)
 
     def _resolve_attempt_seconds(self) -> float | None:
@@ -436,20 +442,22 @@ class BaseConversationApi(Generic[HttpClientT]):
     def _transport_error(self, exc: httpx.HTTPError, request: httpx.Request) -> APIConnectionError:
         return connection_error(exc, request, self._secrets)
 
-    def _released(self, permit: Permit | None, response: httpx.Response | None) -> None:
-        """Hand the limiter back its permit, with what the server said about the pace."""
-        if permit is None or self._limiter is None:
+    def _released(self, slot: Slot | None, response: httpx.Response | None) -> None:
+        """Hand the limiter back its permit, with what the server said about the pace.
+        The permit goes back whatever reading the headers raises."""
+        if slot is None:
             return
-        if response is None:
-            self._limiter.release(permit)
-            return
-        headers = response.headers
-        self._limiter.release(
-            permit,
-            response.status_code,
-            parse_retry_after(headers.get("retry-after")),
-            headers.get("uc-rest-error"),
-        )
+        status = retry_after = uc_rest_error = None
+        try:
+            if response is not None:
+                headers = response.headers
+                status = response.status_code
+                uc_rest_error = headers.get("uc-rest-error")
+                retry_after = parse_retry_after(headers.get("retry-after"))
+        except Exception:  # an unreadable header tells the gate nothing
+            retry_after = None
+        finally:
+            slot.release(status, retry_after, uc_rest_error)
 
     def _retry_wait(
         self, operation: Operation[Any], error: ApiError, attempts: _Attempts

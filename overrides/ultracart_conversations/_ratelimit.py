@@ -1,96 +1,63 @@
-"""RateLimiter: one gate for every call of a client (or of several clients).
+"""RateLimiter: one gate for every call of a client, of several clients, or (with
+`shared=`) of every process of a deployment.
 
-UltraCart counts requests per authorized application and IP (1,000 an hour and 10,000 a
-day by default, a leaky bucket) and answers 429 when they come too fast or concurrently.
-Retrying each request on its own makes concurrent callers collide again, so every send
-goes through one gate instead:
+UltraCart counts requests per authorized application (1,000 an hour and 10,000 a day by
+default) and answers 429 when they come too fast or concurrently. Retrying each request on
+its own makes concurrent callers collide again, so every send goes through one gate:
 
-- a FIFO queue: one waiter at a time (the head) decides when it may go, the others sleep
-  until it has gone, so there is no thundering herd and no starvation;
-- a concurrency bound (default 1, as UltraCart asks);
-- ceilings in UltraCart's units (`requests_per_hour`, `requests_per_day`), as GCRA token
-  buckets (`burst` requests may go back to back);
-- an adaptive pace, CUBIC-like as in TCP and botocore's adaptive mode: unset until the
-  first 429; each 429 for a request sent after the last cut multiplies the pace by 0.7
-  (so the answers of one burst cut it once), pauses the whole gate for the Retry-After,
-  and the pace grows back along a cubic curve while answers succeed, never above a
-  ceiling. A 429 whose UC-REST-ERROR states the rate ("rate of 1000 per 3600 second(s)
-  exceeded") teaches the gate that ceiling.
+- a FIFO queue per process: one waiter at a time (the head) asks the store when it may
+  go, the others sleep until it has gone: no thundering herd, no starvation;
+- a store (`_gate_store.py`): in this process by default, or a SQLite file or a Redis
+  server shared by every process (`_gate_shared.py`); the arithmetic is `_gate_math.py`.
 
-`_GateCore` is the arithmetic, with time passed in; `RateLimiter` adds the lock and the
-waiting, for threads and asyncio tasks alike (one object may serve both).
+Every permit is handed out through a Slot, released on every exit path: the client
+releases it in a `finally`, and a Slot dropped while still holding one (an interrupt in
+the middle of a release) hands it back when it is collected.
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
-import math
-import re
 import threading
-import time
 from collections import deque
 from collections.abc import Callable
-from typing import NamedTuple, Protocol
+from typing import Literal, NamedTuple, Protocol
 
+from ultracart_conversations._gate_math import (
+    DAY,
+    Answer,
+    Ceiling,
+    announced_rate,
+    is_daily_quota,
+    learned_ceiling,
+)
+from ultracart_conversations._gate_store import GateStore, LocalStore, Permit, Settings
+from ultracart_conversations._gate_wait import Clock, SystemClock, Turn, Waiter, WaitQueue
 from ultracart_conversations.errors import DeadlineExceededError, RateLimitError
 
-__all__ = ["Clock", "RateLimiter", "RateLimiterStats", "announced_rate", "is_daily_quota"]
+__all__ = [
+    "Clock",
+    "Permit",
+    "RateLimiter",
+    "RateLimiterStats",
+    "Slot",
+    "announced_rate",
+    "is_daily_quota",
+]
 
 logger = logging.getLogger("ultracart_conversations")
 
-_BETA = 0.7  # the multiplicative cut (CUBIC's and botocore's)
-_CUBIC_C = 0.4  # how fast the pace grows back (requests/s per s^3)
-_MIN_RATE = 1 / 60  # never slower than one request a minute
-_MEASURE_WINDOW = 2.0  # seconds of sends used to measure the rate actually sent
-_LEARNED_MARGIN = 0.97
-_CATCH_UP = 0.5
-_DAY = 86_400
-# A pattern string, not a compiled one: re compiles it at the first 429 and caches it
-# (compiling at import would cost every program that imports the client).
-_ANNOUNCED = r"(?i)rate of\s+(\d+(?:\.\d+)?)\s+per\s+(\d+(?:\.\d+)?)\s+second"
-
-
-def announced_rate(uc_rest_error: str | None) -> tuple[float, float] | None:
-    """(requests, seconds) from UltraCart's "rate of N per P second(s) exceeded"."""
-    match = re.search(_ANNOUNCED, uc_rest_error or "")
-    if match is None:
-        return None
-    count, period = float(match[1]), float(match[2])
-    return (count, period) if count > 0 and period > 0 else None
-
-
-def is_daily_quota(uc_rest_error: str | None) -> bool:
-    """True for the daily quota (per 86400 s or longer): waiting it out takes hours."""
-    rate = announced_rate(uc_rest_error)
-    return rate is not None and rate[1] >= _DAY
-
-
-class Clock(Protocol):
-    """What the gate reads time with and sleeps on (a test or a bench passes its own)."""
-
-    def now(self) -> float: ...
-
-    def sleep(self, seconds: float) -> None: ...
-
-    async def async_sleep(self, seconds: float) -> None: ...
-
-
-class SystemClock:
-    def now(self) -> float:
-        return time.monotonic()
-
-    def sleep(self, seconds: float) -> None:
-        time.sleep(seconds)
-
-    async def async_sleep(self, seconds: float) -> None:
-        import asyncio  # here, not at import: the sync client never needs it (about 12 ms)
-
-        await asyncio.sleep(seconds)
+# How often a waiter that is not woken looks again: at the store (shared: other processes
+# release without waking us) or at a head that may belong to a dead event loop.
+_SHARED_POLL = 0.01
+_IDLE_CHECK = 1.0
 
 
 class RateLimiterStats(NamedTuple):
-    """A snapshot of the gate. Rates in requests per second."""
+    """A snapshot of the gate. Rates in requests per second. With `shared=`, `sent`,
+    `throttled`, `cuts` and `in_flight` count every process; `queued` and
+    `waited_seconds` this one."""
 
     rate: float | None  # the pace now (None: not pacing; the ceiling alone applies)
     ceiling: float | None  # the lowest configured or announced ceiling
@@ -103,189 +70,44 @@ class RateLimiterStats(NamedTuple):
     waited_seconds: float  # total time callers spent waiting in the gate
 
 
-class Permit(NamedTuple):
-    """One send let through; hand it back with `release`."""
-
-    sent_at: float
-    serial: int  # the how-manieth send of this gate
+class _Holder(Protocol):
+    permit: Permit | None
 
 
-class _Gcra:
-    """A token bucket as a theoretical arrival time: `rate` per second, `burst` at once."""
+class Slot:
+    """One caller's turn at the gate: `acquire`, then `release` in a `finally`.
 
-    def __init__(self, rate: float, burst: int) -> None:
-        self.rate = rate
-        self.interval = 1.0 / rate
-        self.tolerance = (burst - 1) * self.interval
-        self.tat = -math.inf
+    Releasing twice is harmless; a Slot collected while still holding a permit (its
+    release was interrupted) gives the permit back."""
 
-    def earliest(self, now: float) -> float:
-        return max(now, self.tat - self.tolerance)
+    __slots__ = ("_limiter", "permit")
 
-    def take(self, at: float) -> None:
-        self.tat = max(self.tat, at) + self.interval
+    def __init__(self, limiter: RateLimiter) -> None:
+        self._limiter = limiter
+        self.permit: Permit | None = None
 
+    def acquire(self, deadline: float | None = None) -> None:
+        self._limiter._wait_for(self, deadline)
 
-class _Waiter:
-    __slots__ = ("wake",)
-
-    def __init__(self, wake: Callable[[], None]) -> None:
-        self.wake = wake
-
-
-class _GateCore:
-    """The gate's state and decisions; every method takes `now` (no clock, no lock)."""
-
-    def __init__(
-        self, ceilings: list[_Gcra], concurrency: int, min_rate: float = _MIN_RATE
-    ) -> None:
-        self.ceilings = ceilings
-        self.concurrency = concurrency
-        self.min_rate = min_rate
-        self.learned: float | None = None  # a ceiling a 429 announced
-        self.queue: deque[_Waiter] = deque()
-        self.in_flight = 0
-        # The adaptive pace: None until the first 429; then CUBIC from the last cut.
-        self.cut_at: float | None = None
-        self.sent_before_cut = 0  # serial of the last permit issued before the last cut
-        self.w_max = 0.0
-        self.k = 0.0
-        self.pace_tat = -math.inf
-        self.blocked_until = -math.inf
-        self.recent: deque[float] = deque()
-        self.sent = self.throttled = self.cuts = 0
-        self.waited = 0.0
-
-    def ceiling(self) -> float | None:
-        rates = [g.rate for g in self.ceilings]
-        if self.learned is not None:
-            rates.append(self.learned)
-        return min(rates) if rates else None
-
-    def rate(self, now: float) -> float | None:
-        ceiling = self.ceiling()
-        if self.cut_at is None:
-            return None
-        grown = _CUBIC_C * (now - self.cut_at - self.k) ** 3 + self.w_max
-        grown = max(self.min_rate, grown)
-        return grown if ceiling is None else min(grown, ceiling)
-
-    def measured(self, now: float) -> float:
-        while self.recent and self.recent[0] <= now - _MEASURE_WINDOW:
-            self.recent.popleft()
-        return len(self.recent) / _MEASURE_WINDOW
-
-    # --- the queue ---------------------------------------------------------------------
-    def enqueue(self, waiter: _Waiter) -> None:
-        self.queue.append(waiter)
-
-    def leave(self, waiter: _Waiter) -> None:
-        """A waiter gives up (cancelled, deadline): the next one may become the head."""
-        was_head = bool(self.queue) and self.queue[0] is waiter
-        try:
-            self.queue.remove(waiter)
-        except ValueError:
-            return
-        if was_head and self.queue:
-            self.queue[0].wake()
-
-    def decide(self, waiter: _Waiter, now: float) -> Permit | float | None:
-        """A Permit (go now), seconds to sleep before asking again, or None: wait to be
-        woken (not the head yet, or every concurrency slot is taken)."""
-        if not self.queue or self.queue[0] is not waiter or self.in_flight >= self.concurrency:
-            return None
-        at = max([now, self.blocked_until, *(g.earliest(now) for g in self.ceilings)])
-        rate = self.rate(now)
-        # Below the configured ceilings the adaptive pace applies (evenly spaced); at them,
-        # their buckets alone do, bursts included.
-        pacing = rate is not None and all(rate < g.rate for g in self.ceilings)
-        if pacing:
-            at = max(at, self.pace_tat)
-        if at > now:
-            return at - now
-        for gcra in self.ceilings:
-            gcra.take(now)
-        if pacing and rate is not None:
-            # A send that went a little late (a slow wake-up) is half made up by the next
-            # one; after a pause, the pace starts afresh.
-            interval = 1.0 / rate
-            late = now - self.pace_tat
-            start = now if late >= interval else max(self.pace_tat, now - _CATCH_UP * interval)
-            self.pace_tat = start + interval
-        self.queue.popleft()
-        self.in_flight += 1
-        self.sent += 1
-        self.recent.append(now)
-        self.measured(now)  # drops what fell out of the window: memory stays bounded
-        if self.queue:
-            self.queue[0].wake()
-        return Permit(now, self.sent)
+    async def async_acquire(self, deadline: float | None = None) -> None:
+        await self._limiter._async_wait_for(self, deadline)
 
     def release(
         self,
-        permit: Permit,
-        now: float,
-        status: int | None,
-        retry_after: float | None,
-        uc_rest_error: str | None,
+        status: int | None = None,
+        retry_after: float | None = None,
+        uc_rest_error: str | None = None,
     ) -> None:
-        self.in_flight -= 1
-        if status == 429:
-            self._throttled(permit, now, retry_after, uc_rest_error)
-        if self.queue:
-            self.queue[0].wake()
+        permit = self.permit
+        if permit is not None:
+            self._limiter.release(permit, status, retry_after, uc_rest_error)
+            self.permit = None  # after: an interrupt in between leaves it to __del__
 
-    def _throttled(
-        self, permit: Permit, now: float, retry_after: float | None, uc_rest_error: str | None
-    ) -> None:
-        self.throttled += 1
-        if retry_after is not None:
-            self.blocked_until = max(self.blocked_until, now + retry_after)
-        announced = announced_rate(uc_rest_error)
-        if announced is not None and announced[1] < _DAY:
-            # A little under the announced rate: sends paced exactly at it would meet a
-            # full bucket whenever one arrives a millisecond early.
-            self.learned = _LEARNED_MARGIN * announced[0] / announced[1]
-        if permit.serial <= self.sent_before_cut:
-            return  # sent before the last cut: that cut already answered this burst
-        current = self.rate(now)
-        measured = self.measured(now)
-        ceiling = self.ceiling()
-        if current is None:
-            # The first 429: cut from the known ceiling, else from what was really sent.
-            base = measured if ceiling is None else ceiling
-        else:
-            base = min(current, max(measured, self.min_rate))
-        if ceiling is not None:
-            base = min(base, ceiling)
-        base = max(base, self.min_rate)
-        new = max(self.min_rate, base * _BETA)
-        self.w_max = base
-        self.k = ((base - new) / _CUBIC_C) ** (1 / 3)
-        self.cut_at = now
-        self.sent_before_cut = self.sent
-        self.cuts += 1
-        # Requests reserved at the old pace start again from the new one.
-        self.pace_tat = max(now, self.blocked_until)
-        logger.info(
-            "429 from the server: pacing cut to %.3g requests/s (from %.3g)%s",
-            new,
-            base,
-            f", paused {retry_after:.3g} s" if retry_after else "",
-        )
-
-    def stats(self, now: float) -> RateLimiterStats:
-        return RateLimiterStats(
-            rate=self.rate(now),
-            ceiling=self.ceiling(),
-            concurrency=self.concurrency,
-            in_flight=self.in_flight,
-            queued=len(self.queue),
-            sent=self.sent,
-            throttled=self.throttled,
-            cuts=self.cuts,
-            waited_seconds=self.waited,
-        )
+    def __del__(self) -> None:
+        permit = getattr(self, "permit", None)  # (an interrupt may have cut __init__ short)
+        if permit is not None:
+            # No lock taken here: the collector may run inside the gate's own code.
+            self._limiter._orphans.append(permit)
 
 
 def _positive(name: str, value: float | None) -> None:
@@ -297,7 +119,7 @@ def _positive(name: str, value: float | None) -> None:
 
 class RateLimiter:
     """The gate every send of a client goes through; pass one to several clients to share
-    it (UltraCart counts per application and IP).
+    it (UltraCart counts per application), or give `shared=` to share it across processes.
 
         limiter = RateLimiter(requests_per_hour=1000, concurrency=2)
         api = ConversationApi(simple_key=key, rate_limiter=limiter)
@@ -306,9 +128,12 @@ class RateLimiter:
     `requests_per_hour` / `requests_per_day`: ceilings in UltraCart's units (unset: none
     until the server announces one in a 429). `burst`: how many requests may go back to
     back under a ceiling (default 1: evenly paced). `concurrency`: requests in flight at
-    once (default 1, as UltraCart asks). `max_wait`: the longest a request waits for a
-    ceiling before RateLimitError is raised instead (a spent daily quota would take hours).
-    `clock`: for tests.
+    once (default 1, as UltraCart asks). `max_wait`: the longest a request waits before
+    RateLimitError is raised instead (a spent daily quota would take hours). `clock`: for
+    tests. `shared`: "sqlite:///path/file.db" or "redis://host:6379/0" (a `#name` at the
+    end names the gate, for several applications in one store); see docs/shared-limits.md.
+    `on_store_error`: with `shared=`, what a lost store does to calls: "raise"
+    (SharedStateError) or "local" (pace in this process, conservatively, until it is back).
     """
 
     def __init__(
@@ -320,6 +145,8 @@ class RateLimiter:
         burst: int = 1,
         max_wait: float = 900.0,
         clock: Clock | None = None,
+        shared: str | None = None,
+        on_store_error: Literal["raise", "local"] = "raise",
     ) -> None:
         _positive("requests_per_hour", requests_per_hour)
         _positive("requests_per_day", requests_per_day)
@@ -327,127 +154,85 @@ class RateLimiter:
         for name, value in (("concurrency", concurrency), ("burst", burst)):
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 raise ValueError(f"{name} must be an int >= 1, got {value!r}")
+        if on_store_error not in ("raise", "local"):
+            raise ValueError(f"on_store_error must be 'raise' or 'local', got {on_store_error!r}")
         ceilings = [
-            _Gcra(count / period, burst)
-            for count, period in ((requests_per_hour, 3600), (requests_per_day, _DAY))
+            Ceiling(name, count / period, burst)
+            for name, count, period in (
+                ("hour", requests_per_hour, 3600),
+                ("day", requests_per_day, DAY),
+            )
             if count is not None
         ]
-        self._core = _GateCore(ceilings, concurrency)
-        self._lock = threading.Lock()
+        self._settings_in = (requests_per_hour, requests_per_day, concurrency, burst, shared)
+        self._settings: Settings = Settings(ceilings, concurrency)
         self.clock: Clock = clock or SystemClock()
         self.max_wait = max_wait
-        self._settings = (requests_per_hour, requests_per_day, concurrency, burst)
+        self._store: GateStore
+        if shared is None:
+            self._store = LocalStore()
+        else:
+            from ultracart_conversations._gate_shared import open_store
+
+            self._store = open_store(shared, self._settings, on_store_error)
+        self._queue = WaitQueue()
+        self._orphans: deque[Permit] = deque()  # from Slots collected while holding
+        self._waited = 0.0
+        self._waited_lock = threading.Lock()
 
     def __repr__(self) -> str:
-        hour, day, concurrency, burst = self._settings
+        hour, day, concurrency, burst, shared = self._settings_in
+        where = "" if shared is None else f", shared={self._store.description!r}"
         return (
             f"RateLimiter(requests_per_hour={hour!r}, requests_per_day={day!r}, "
-            f"concurrency={concurrency}, burst={burst})"
+            f"concurrency={concurrency}, burst={burst}{where})"
         )
 
+    @property
+    def shared(self) -> bool:
+        return self._store.shared
+
+    def _now(self) -> float | None:
+        """The time a store is told: ours in process, None (the store's) when shared."""
+        return None if self._store.shared else self.clock.now()
+
     def stats(self) -> RateLimiterStats:
-        with self._lock:
-            return self._core.stats(self.clock.now())
+        self._release_orphans()
+        snap = self._store.snapshot(self._settings, self._now())
+        return RateLimiterStats(
+            rate=snap.rate,
+            ceiling=snap.ceiling,
+            concurrency=self._settings.concurrency,
+            in_flight=snap.in_flight,
+            queued=len(self._queue),
+            sent=snap.sent,
+            throttled=snap.throttled,
+            cuts=snap.cuts,
+            waited_seconds=self._waited,
+        )
 
-    def _check_wait(self, seconds: float, deadline: float | None) -> None:
-        if deadline is not None and self.clock.now() + seconds > deadline:
-            raise DeadlineExceededError(
-                f"the rate limit would hold this request {seconds:.3g} s, past the deadline"
-            )
-        if seconds > self.max_wait:
-            error = RateLimitError(
-                f"the rate limit would hold this request {seconds:.0f} s, more than "
-                f"max_wait={self.max_wait:g} s (a ceiling is used up); not sent"
-            )
-            error.retry_after = seconds
-            raise error
+    def close(self) -> None:
+        """Close a shared store's connection (nothing to do in process)."""
+        self._store.close()
 
-    def _granted(self, permit: Permit, started: float) -> Permit:
-        """Called under the lock."""
-        waited = permit.sent_at - started
-        self._core.waited += waited
-        if waited >= 0.001 and logger.isEnabledFor(logging.DEBUG):
-            logger.debug(
-                "rate limiter: sent after waiting %.3f s (%d in flight, %d queued)",
-                waited,
-                self._core.in_flight,
-                len(self._core.queue),
-            )
+    # --- the public permit API (Slot is what the clients use) ---------------------------
+    def slot(self) -> Slot:
+        return Slot(self)
+
+    def acquire(self, deadline: float | None = None) -> Permit:
+        """Wait (this thread) until a request may be sent; `release` the permit after."""
+        holder = Slot(self)
+        self._wait_for(holder, deadline)
+        permit, holder.permit = holder.permit, None
+        assert permit is not None
         return permit
 
-    # The two waits below differ only in how they block; each round of either one asks
-    # the gate through _poll, and leaves the queue through _leave if it gives up.
-    def _enqueue(self, waiter: _Waiter) -> float:
-        """Queue `waiter`; returns when it started waiting."""
-        started = self.clock.now()
-        with self._lock:
-            self._core.enqueue(waiter)
-        return started
-
-    def _poll(
-        self, waiter: _Waiter, rearm: Callable[[], None], started: float, deadline: float | None
-    ) -> Permit | float | None:
-        """One look at the gate: the permit, or seconds to sleep before looking again
-        (checked against the deadline and max_wait), or None to wait until woken."""
-        with self._lock:
-            rearm()  # before deciding: a wake-up from here on is not lost
-            decision = self._core.decide(waiter, self.clock.now())
-            if isinstance(decision, Permit):
-                return self._granted(decision, started)
-        if decision is not None:
-            self._check_wait(decision, deadline)
-        return decision
-
-    def _leave(self, waiter: _Waiter) -> None:
-        with self._lock:
-            self._core.leave(waiter)
-
-    # Both acquire() and async_acquire() take `deadline` on the clock's time scale.
-    def acquire(self, deadline: float | None = None) -> Permit:
-        """Wait (this thread) until a request may be sent."""
-        self._check_wait(0.0, deadline)
-        event = threading.Event()
-        waiter = _Waiter(event.set)
-        started = self._enqueue(waiter)
-        try:
-            while True:
-                decision = self._poll(waiter, event.clear, started, deadline)
-                if isinstance(decision, Permit):
-                    return decision
-                if decision is None:
-                    event.wait()
-                else:
-                    self.clock.sleep(decision)
-        except BaseException:
-            self._leave(waiter)
-            raise
-
     async def async_acquire(self, deadline: float | None = None) -> Permit:
-        """Wait (this task) until a request may be sent."""
-        self._check_wait(0.0, deadline)
-        import asyncio  # see async_sleep
-
-        loop = asyncio.get_running_loop()
-        event = asyncio.Event()
-
-        def wake() -> None:  # called under the lock, from any thread
-            with contextlib.suppress(RuntimeError):  # that loop has closed: nobody to wake
-                loop.call_soon_threadsafe(event.set)
-
-        waiter = _Waiter(wake)
-        started = self._enqueue(waiter)
-        try:
-            while True:
-                decision = self._poll(waiter, event.clear, started, deadline)
-                if isinstance(decision, Permit):
-                    return decision
-                if decision is None:
-                    await event.wait()
-                else:
-                    await self.clock.async_sleep(decision)
-        except BaseException:
-            self._leave(waiter)
-            raise
+        holder = Slot(self)
+        await self._async_wait_for(holder, deadline)
+        permit, holder.permit = holder.permit, None
+        assert permit is not None
+        return permit
 
     def release(
         self,
@@ -457,5 +242,118 @@ class RateLimiter:
         uc_rest_error: str | None = None,
     ) -> None:
         """Hand back a permit with what the server answered (status None: no answer)."""
-        with self._lock:
-            self._core.release(permit, self.clock.now(), status, retry_after, uc_rest_error)
+        learned = learned_ceiling(uc_rest_error) if status == 429 else None
+        answer = Answer(status, retry_after, learned)
+        try:
+            change = self._store.release(self._settings, permit, answer, self._now())
+        finally:
+            self._queue.wake_head()
+        if change:
+            logger.info("%s", change)
+        if status == 429 and retry_after is not None and retry_after > 60:
+            logger.warning(
+                "the server asked for a %.3g s pause; the gate pauses at most 60 s, then "
+                "sends one request to see whether it may go on",
+                retry_after,
+            )
+
+    def _release_orphans(self) -> None:
+        while self._orphans:
+            with contextlib.suppress(IndexError):
+                self.release(self._orphans.popleft())
+
+    # --- waiting --------------------------------------------------------------------
+    def _check_wait(self, seconds: float, deadline: float | None) -> None:
+        if deadline is not None and self.clock.now() + seconds > deadline:
+            raise DeadlineExceededError(
+                f"the rate limit would hold this request {seconds:.3g} s, past the deadline"
+            )
+        if seconds > self.max_wait:
+            error = RateLimitError(
+                f"the rate limit would hold this request {seconds:.0f} s, more than "
+                f"max_wait={self.max_wait:g} s (a configured ceiling is used up); not sent"
+            )
+            error.retry_after = seconds
+            raise error
+
+    def _ask(self, waiter: Waiter, holder: _Holder, deadline: float | None) -> float | None:
+        """One look at the gate. 0.0: granted (holder.permit is set); seconds to sleep;
+        None: wait to be woken (not the head, or every slot taken)."""
+        self._release_orphans()
+        if not self._queue.is_head(waiter):
+            return None
+        decision = self._store.try_acquire(self._settings, holder, self._now())
+        if isinstance(decision, Permit):
+            self._queue.granted(waiter)
+            return 0.0
+        if decision is not None:
+            self._check_wait(decision, deadline)
+        return decision
+
+    def _idle(self) -> float:
+        return _SHARED_POLL if self._store.shared else _IDLE_CHECK
+
+    def _counted(self, started: float) -> None:
+        waited = self.clock.now() - started
+        with self._waited_lock:
+            self._waited += waited
+        if waited >= 0.001 and logger.isEnabledFor(logging.DEBUG):
+            logger.debug("rate limiter: sent after waiting %.3f s", waited)
+
+    def _wait_for(self, holder: _Holder, deadline: float | None) -> None:
+        self._check_wait(0.0, deadline)
+        event = threading.Event()
+        turn = Turn()
+        waiter = Waiter(event.set, turn)
+        started = self.clock.now()
+        try:
+            self._queue.join(waiter)
+            while True:
+                event.clear()  # before asking: a wake-up from here on is not lost
+                wait = self._ask(waiter, holder, deadline)
+                if wait == 0.0:
+                    break
+                if wait is None:
+                    event.wait(self._idle())
+                else:
+                    self.clock.sleep(wait)
+        finally:
+            self._queue.leave(waiter)
+        self._counted(started)
+
+    async def _async_wait_for(self, holder: _Holder, deadline: float | None) -> None:
+        self._check_wait(0.0, deadline)
+        import asyncio  # here, not at import: the sync client never needs it
+
+        loop = asyncio.get_running_loop()
+        event = asyncio.Event()
+        turn = Turn()
+        waiter = Waiter(_waker(loop, event.set), turn, loop.is_running)
+        started = self.clock.now()
+        try:
+            self._queue.join(waiter)
+            while True:
+                event.clear()
+                wait = self._ask(waiter, holder, deadline)
+                if wait == 0.0:
+                    break
+                if wait is None:
+                    with contextlib.suppress(TimeoutError):
+                        async with asyncio.timeout(self._idle()):
+                            await event.wait()
+                else:
+                    await self.clock.async_sleep(wait)
+        finally:
+            self._queue.leave(waiter)
+        self._counted(started)
+
+
+def _waker(loop: object, set_event: Callable[[], None]) -> Callable[[], bool]:
+    def wake() -> bool:  # from any thread; False: that loop is gone
+        try:
+            loop.call_soon_threadsafe(set_event)  # type: ignore[attr-defined]
+        except RuntimeError:
+            return False
+        return True
+
+    return wake

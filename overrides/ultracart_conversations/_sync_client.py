@@ -79,16 +79,21 @@ class ConversationApi(SyncOperations, BaseConversationApi[httpx.Client]):
         while True:
             # Every send, retries included, goes through the gate; the OAuth refresh
             # inside auth rides on this permit and takes none of its own.
-            permit = None if limiter is None else limiter.acquire(self._deadline_at)
+            # (the slot is made before the `try` and holds nothing until acquired: an
+            # interrupt anywhere from here on cannot leak a permit)
+            slot = None if limiter is None else limiter.slot()
             response = None
             try:
-                response = self._receive(request)
-            except httpx.HTTPError as exc:
-                error: ApiError = self._transport_error(exc, request)
-            except ApiError as exc:  # the attempt's deadline or size cap
-                error = exc
+                if slot is not None:
+                    slot.acquire(self._deadline_at)
+                try:
+                    response = self._receive(request)
+                except httpx.HTTPError as exc:
+                    error: ApiError = self._transport_error(exc, request)
+                except ApiError as exc:  # the attempt's deadline or size cap
+                    error = exc
             finally:
-                self._released(permit, response)
+                self._released(slot, response)
             if response is not None:
                 try:
                     return self._read(operation, response)

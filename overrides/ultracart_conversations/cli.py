@@ -34,6 +34,7 @@ from ultracart_conversations._defaults import (
     ENV_SIMPLE_KEY,
     MAX_TIMEOUT_SECONDS,
 )
+from ultracart_conversations._shared_url import ENV_SHARED_STATE
 from ultracart_conversations.errors import (
     APIConnectionError,
     ApiError,
@@ -191,6 +192,11 @@ def client_settings(
     base_url = getattr(args, "base_url", None) or environ.get(ENV_BASE_URL, "").strip()
     if base_url:
         settings["base_url"] = base_url
+    shared = environ.get(ENV_SHARED_STATE, "").strip()
+    if shared:  # every process with this setting shares one rate gate
+        from ultracart_conversations._ratelimit import RateLimiter
+
+        settings["rate_limiter"] = RateLimiter(shared=shared)
     if hasattr(args, "timeout"):
         if not 0 < args.timeout <= MAX_TIMEOUT_SECONDS:  # also refuses nan
             raise UsageError(

@@ -13,6 +13,7 @@
     ├── UnsuccessfulResponseError a 2xx whose body says `"success": false`
     ├── ClientClosedError         a call on a client that was closed
     ├── OAuthError                the OAuth token endpoint refused
+    ├── SharedStateError          the store of a shared gate or grant (SQLite, Redis) failed
     └── APIConnectionError        no HTTP response at all (refused, reset, dropped)
         └── APITimeoutError       no response in time
 
@@ -52,6 +53,7 @@ __all__ = [
     "ResponseTooLargeError",
     "ResponseValidationError",
     "ServerError",
+    "SharedStateError",
     "UnsuccessfulResponseError",
 ]
 
@@ -200,6 +202,12 @@ class InvalidDateError(ValueError):
 
 class InsecureTransportWarning(UserWarning):
     """TLS verification is off, or the base URL is plain HTTP to another machine."""
+
+
+class SharedStateError(ApiError):
+    """The store behind `shared=` (a SQLite file, a Redis server) could not be reached or
+    used: at start (wrong URL, server down) or mid-run (connection lost). The call was not
+    sent. The message names the store without its password."""
 
 
 class ConcurrencyLimitedWarning(UserWarning):

@@ -42,6 +42,8 @@ from ultracart_conversations.errors import APITimeoutError, InvalidRequestError,
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
+    from ultracart_conversations._shared_grant import SharedGrant
+
 __all__ = ["DEFAULT_SCOPES", "OAuthClient", "OAuthSession", "OAuthTokens"]
 
 DEFAULT_SCOPES = ("conversation_read", "conversation_write")
@@ -393,6 +395,16 @@ class OAuthSession:
     OAuthError (the hook's exception as its __cause__), and every later request through
     the session calls the hook again first, raising the same way, until it succeeds. The
     hook may therefore see the same tokens more than once.
+
+    `shared`: a store URL ("sqlite:///path/file.db", "redis://host:6379/0", `#name` to
+    tell grants apart; default name: the client id) that every process of a deployment
+    shares: the store's tokens replace `tokens` if it has some (`overwrite_shared=True`
+    after authorizing again), a refresh happens in one process at a time, and the others
+    use its tokens (see docs/shared-limits.md). `from_env()` reads it from
+    ULTRACART_SHARED_STATE.
+
+    A token that lives no longer than `refresh_margin` is refreshed at half its life,
+    not before every call.
     """
 
     def __init__(
@@ -402,11 +414,22 @@ class OAuthSession:
         *,
         on_token_refresh: TokenCallback | None = None,
         refresh_margin: float = 60.0,
+        shared: str | None = None,
+        overwrite_shared: bool = False,
     ) -> None:
         if not isinstance(tokens, OAuthTokens):
             raise InvalidRequestError("tokens must be OAuthTokens")
         self.client = client
+        self._shared: SharedGrant | None = None
+        if shared is not None:
+            from ultracart_conversations._shared_grant import SharedGrant
+
+            client.secrets.add(tokens.access_token, tokens.refresh_token)
+            self._shared = SharedGrant(shared, client.client_id)
+            tokens = self._shared.adopt(tokens, overwrite_shared)
         self._tokens = tokens
+        # When _tokens came from a refresh of ours (None: given, their issue time unknown).
+        self._received_at: float | None = None
         self.on_token_refresh = on_token_refresh
         self.refresh_margin = refresh_margin
         self.secrets: Secrets = client.secrets
@@ -418,7 +441,30 @@ class OAuthSession:
         self._hook_lock = threading.Lock()  # one hook call at a time, in commit order
 
     def __repr__(self) -> str:
-        return f"OAuthSession(client={self.client!r}, tokens={self._tokens!r})"
+        shared = "" if self._shared is None else f", shared={self._shared.description!r}"
+        return f"OAuthSession(client={self.client!r}, tokens={self._tokens!r}{shared})"
+
+    @classmethod
+    def from_env(
+        cls,
+        client: OAuthClient,
+        tokens: OAuthTokens,
+        *,
+        on_token_refresh: TokenCallback | None = None,
+        refresh_margin: float = 60.0,
+        overwrite_shared: bool = False,
+    ) -> OAuthSession:
+        """A session shared through the store ULTRACART_SHARED_STATE names (if set)."""
+        from ultracart_conversations._shared_url import shared_url_from_env
+
+        return cls(
+            client,
+            tokens,
+            on_token_refresh=on_token_refresh,
+            refresh_margin=refresh_margin,
+            shared=shared_url_from_env(),
+            overwrite_shared=overwrite_shared,
+        )
 
     @property
     def tokens(self) -> OAuthTokens:
@@ -429,7 +475,16 @@ class OAuthSession:
         return bool(self._tokens.refresh_token)
 
     def needs_refresh(self) -> bool:
-        return self.can_refresh and self._tokens.expires_within(self.refresh_margin)
+        tokens = self._tokens
+        if not self.can_refresh or tokens.expires_at is None:
+            return False
+        received = self._received_at
+        if received is None:
+            return tokens.expires_within(self.refresh_margin)
+        # A token living no longer than the margin would be refreshed before every call:
+        # then at half its life (and never in its first second).
+        margin = min(self.refresh_margin, max((tokens.expires_at - received) / 2, 0.0))
+        return time.time() - received >= 1.0 and tokens.expires_within(margin)
 
     # -- what a request sends --------------------------------------------------------
 
@@ -489,7 +544,7 @@ class OAuthSession:
             self._in_flight = future
         worker = threading.Thread(
             target=self._run_refresh,
-            args=(future, current.refresh_token, reason),
+            args=(future, current.refresh_token, current.access_token, reason),
             name="ultracart-oauth-refresh",
             # Not a daemon: a refresh under way at exit finishes and reaches the hook,
             # rather than dying with the only copy of a rotated refresh token.
@@ -498,31 +553,43 @@ class OAuthSession:
         worker.start()
         return future
 
-    def _run_refresh(self, future: Future[OAuthTokens], refresh_token: str, reason: str) -> None:
+    def _fetch(self, refresh_token: str, stale_access_token: str) -> OAuthTokens:
+        """New tokens: from the token endpoint, or through the shared grant (whose
+        refresh may be another process's)."""
+        if self._shared is None:
+            return self.client.refresh(refresh_token)
+        tokens = self._shared.refresh(
+            stale_access_token, self.client.refresh, wait=3 * self._shared.lock_seconds
+        )
+        self.secrets.add(tokens.access_token, tokens.refresh_token)
+        return tokens
+
+    def _run_refresh(
+        self, future: Future[OAuthTokens], refresh_token: str, stale: str, reason: str
+    ) -> None:
+        # Every path ends with the future resolved and _in_flight cleared, whatever is
+        # raised (a BaseException from the endpoint or the hook included): a refresh left
+        # unresolved would hang every later call.
+        outcome: BaseException | None = None
+        tokens: OAuthTokens | None = None
         try:
-            tokens = self.client.refresh(refresh_token)
-        except BaseException as exc:  # every waiter gets it, at once
+            tokens = self._fetch(refresh_token, stale)
             with self._lock:
-                self._in_flight = None
-            future.set_exception(exc)
-            return
-        with self._lock:
-            self._tokens = tokens
-            self._unsaved = tokens if self.on_token_refresh is not None else None
-        logger.info("OAuth access token refreshed (%s)", reason)
-        try:
+                self._tokens = tokens
+                self._received_at = time.time()
+                self._unsaved = tokens if self.on_token_refresh is not None else None
+            logger.info("OAuth access token refreshed (%s)", reason)
             self._save(tokens, blocking=True)
-        except OAuthError as exc:
-            outcome: BaseException | None = exc
-        else:
-            outcome = None
-        with self._lock:
-            # Cleared after the hook: callers joining meanwhile share its outcome.
-            self._in_flight = None
-        if outcome is None:
-            future.set_result(tokens)
-        else:
-            future.set_exception(outcome)
+        except BaseException as exc:  # every waiter gets it, at once
+            outcome = exc
+        finally:
+            with self._lock:
+                # Cleared after the hook: callers joining meanwhile share its outcome.
+                self._in_flight = None
+            if outcome is None and tokens is not None:
+                future.set_result(tokens)
+            else:
+                future.set_exception(outcome or OAuthError("the token refresh did not finish"))
 
     # -- the persistence hook --------------------------------------------------------
 
@@ -542,7 +609,7 @@ class OAuthSession:
                 return
             try:
                 hook(tokens)
-            except Exception as exc:
+            except BaseException as exc:  # CancelledError, SystemExit too: never unresolved
                 raise OAuthError(
                     f"on_token_refresh raised {type(exc).__name__}: the refreshed tokens are"
                     " not stored; the session keeps them and calls the hook again on the"
@@ -556,3 +623,5 @@ class OAuthSession:
 
     def close(self) -> None:
         self.client.close()
+        if self._shared is not None:
+            self._shared.close()

@@ -1,5 +1,10 @@
 """What the fake accepts as a credential: its simple key and the OAuth 2 tokens it issued.
 
+As UltraCart's, a refresh token works once: a refresh answers a new one and the old one
+is spent (presenting it again is `invalid_grant`, counted in `reused_refresh_tokens`).
+Requests are counted per application: the simple key's, or the OAuth client's for every
+access token issued to it.
+
 Not thread-safe on its own: the server calls it under its lock.
 """
 
@@ -41,18 +46,31 @@ class Credentials:
     oauth_client_secret: str = field(default_factory=lambda: secrets.token_hex(16))
     jwt_secret: bytes = field(default_factory=lambda: secrets.token_bytes(32))
     access_tokens: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    token_clients: dict[str, str] = field(default_factory=dict)  # access token -> client_id
+    used_refresh_tokens: set[str] = field(default_factory=set)
+    reused_refresh_tokens: int = 0
     expired_tokens: set[str] = field(default_factory=set)
     refresh_tokens: dict[str, _Grant] = field(default_factory=dict)
     codes: dict[str, _Grant] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         # The ready-made token every fake hands out, with both scopes.
-        self.access_token = self._new_access_token(ALL_SCOPES)
+        self.access_token = self._new_access_token(ALL_SCOPES, self.oauth_client_id)
 
-    def _new_access_token(self, scopes: tuple[str, ...]) -> str:
+    def _new_access_token(self, scopes: tuple[str, ...], client_id: str) -> str:
         token = "fake-at-" + secrets.token_urlsafe(24)
         self.access_tokens[token] = scopes
+        self.token_clients[token] = client_id
         return token
+
+    def application_of(self, simple_key: str | None, authorization: str | None) -> str:
+        """Whose allowance a request uses: the application behind its credential (an
+        unknown credential counts on its own)."""
+        if simple_key is not None:
+            return "simple-key-app" if simple_key == self.simple_key else "key:" + simple_key
+        token = (authorization or "").partition(" ")[2].strip()
+        client = self.token_clients.get(token)
+        return "oauth-app:" + client if client is not None else "other:" + (authorization or "")
 
     # -- checking a request ------------------------------------------------------------
     def check(
@@ -110,17 +128,22 @@ class Credentials:
             refresh_token = "fake-rt-" + secrets.token_urlsafe(24)
             self.refresh_tokens[refresh_token] = grant
         elif grant_type == "refresh_token":
-            refresh_token = form.get("refresh_token", "")
-            found = self.refresh_tokens.get(refresh_token)
+            presented = form.get("refresh_token", "")
+            found = self.refresh_tokens.pop(presented, None)
             if found is None:
+                if presented in self.used_refresh_tokens:
+                    self.reused_refresh_tokens += 1
                 raise OAuthError("invalid_grant", "The refresh token is invalid.")
+            self.used_refresh_tokens.add(presented)  # single use: rotated below
             grant = found
+            refresh_token = "fake-rt-" + secrets.token_urlsafe(24)
+            self.refresh_tokens[refresh_token] = grant
         else:
             raise OAuthError(
                 "unsupported_grant_type", f"grant_type {grant_type!r} is not supported."
             )
         return {
-            "access_token": self._new_access_token(grant.scopes),
+            "access_token": self._new_access_token(grant.scopes, grant.client_id),
             "refresh_token": refresh_token,
             "token_type": "bearer",
             "expires_in": ACCESS_TOKEN_LIFETIME,

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
 
 from ._faults import FaultKind
+from ._rate_limit import Refusal
 
 if TYPE_CHECKING:
     from ._server import FakeUltraCart
@@ -126,6 +127,7 @@ class _Handler(BaseHTTPRequestHandler):
         pass  # a test's output is no place for an access log
 
     _refusal: Reply | None = None
+    _hold = 0.0  # seconds the rate limit holds this answer (a queued request, a late 429)
     _in_flight_as: str | None = None  # the credential counted in flight, until answered
 
     def do_GET(self) -> None:
@@ -146,15 +148,24 @@ class _Handler(BaseHTTPRequestHandler):
             self._dispatch()
             return
         headers = self.headers
-        credential = headers.get("x-ultracart-simple-key") or headers.get("authorization") or ""
-        refusal = limits.enter(credential)
-        self._in_flight_as = credential
-        if refusal is not None:
-            self._refusal = error_reply(429, refusal.message, {"Retry-After": refusal.retry_after})
+        fake = self.server.fake
+        with fake._lock:  # whose allowance: the application behind the credential
+            application = fake._credentials.application_of(
+                headers.get("x-ultracart-simple-key"), headers.get("authorization")
+            )
+        verdict = limits.enter(application)
+        self._in_flight_as = application
+        if isinstance(verdict, Refusal):
+            extra = {} if verdict.retry_after is None else {"Retry-After": verdict.retry_after}
+            self._refusal = error_reply(429, verdict.message, extra)
+            self._hold = verdict.delay
+        elif verdict:
+            self._hold = verdict
         try:
             self._dispatch()
         finally:
             self._refusal = None
+            self._hold = 0.0
             self._answered()
 
     def _answered(self) -> None:
@@ -217,7 +228,7 @@ class _Handler(BaseHTTPRequestHandler):
         headers = {k.lower(): v for k, v in self.headers.items()}
         found = fake._router.find(self.command, parts.path)
         request, fault = fake._received(self.command, parts.path, query, headers, body, found)
-        fake._sleep(fake.latency)
+        fake._sleep(fake.latency + self._hold)
         if self._refusal is not None:
             self._send(self._refusal)
             return

@@ -26,7 +26,7 @@ from ._credentials import ALL_SCOPES, Credentials, OAuthError
 from ._faults import Fault, checked_seconds
 from ._http import Reply, error_reply, json_reply
 from ._http import Server as _Server
-from ._rate_limit import LeakyBuckets
+from ._rate_limit import RateLimits, ServerModel
 from ._routing import Found, Route, Router, operation_route
 from ._validation import check_call
 
@@ -92,6 +92,7 @@ class FakeUltraCart:
         burst: int | None = None,
         concurrent_limit: int | None = None,
         clock: Callable[[], float] = time.monotonic,
+        rate_limit_model: ServerModel | None = None,
     ) -> None:
         """`max_recorded_requests`: how many of the latest requests `requests` keeps
         (None: all; a long soak would otherwise keep every body); `count()` and
@@ -100,8 +101,12 @@ class FakeUltraCart:
         `rate_limit`: requests per second, or (requests, seconds) / "1000/3600" as
         UltraCart states it, allowed per credential with `burst` at once (a leaky
         bucket); `concurrent_limit`: requests in flight per credential. Over either, a
-        429 like UltraCart's. `clock` drives the bucket (a test's own, if it likes)."""
-        self._limits = LeakyBuckets(rate_limit, burst, concurrent_limit, clock)
+        429 like UltraCart's. `clock` drives the bucket (a test's own, if it likes).
+        Limits count per application (a simple key's, an OAuth client's), across every
+        process that talks to this fake. `rate_limit_model`: how the allowance is kept and
+        a 429 reads (a ServerModel: token bucket, queue or fixed window; Retry-After whole,
+        fractional or none; the rate announced or not; late 429s)."""
+        self._limits = RateLimits(rate_limit, burst, concurrent_limit, clock, rate_limit_model)
         self._lock = threading.RLock()
         if max_recorded_requests is not None and max_recorded_requests < 0:
             raise ValueError("max_recorded_requests cannot be negative")
@@ -263,6 +268,13 @@ class FakeUltraCart:
     def rate_limited(self) -> int:
         """How many requests the rate limit (or concurrent_limit) answered with 429."""
         return self._limits.refused
+
+    @property
+    def reused_refresh_tokens(self) -> int:
+        """How many refresh requests presented a refresh token already used (each is
+        answered invalid_grant, as UltraCart's single-use refresh tokens are)."""
+        with self._lock:
+            return self._credentials.reused_refresh_tokens
 
     def pending_faults(self, operation_id: str) -> int:
         with self._lock:
