@@ -44,7 +44,7 @@ MADE_WITH := $(shell cat $(VENV)/.made-with 2>/dev/null)
 
 .DEFAULT_GOAL := help
 .PHONY: help venv python-ok remake-venv generate check-generated validate lint workflows format \
-	build demo drift adopt adopt-changes adopt-all-check bench bench-shared fuzz checks clean \
+	build release docs demo drift adopt adopt-changes adopt-all-check bench bench-shared fuzz fuzz-ci checks clean \
 	test test-fast test-matrix test-once test-slow test-generic floors floors-run \
 	ci ci-checks ci-once ci-matrix ci-generic ci-floors ci-slow \
 	$(addprefix test-,$(SUPPORTED)) $(addprefix floors-,$(SUPPORTED))
@@ -114,8 +114,11 @@ test: $(STAMP)  ## the whole suite but the slow jobs, in parallel
 	$(PY) --version
 	$(PYTEST) -m "not slow"
 
-test-fast: $(STAMP)  ## the inner loop (under a minute): the matrix group; `make test` runs the rest
-	$(PYTEST) -m "$(MATRIX_TESTS)"
+# The inner loop leaves out what is slow to run and rarely breaks alone: the once group,
+# the property tests (hypothesis marks them) and the bounded fuzz targets.
+FAST_TESTS := $(MATRIX_TESTS) and not hypothesis and not fuzz
+test-fast: $(STAMP)  ## the inner loop (under a minute): the matrix group but its property and fuzz tests; `make test` runs the rest
+	$(PYTEST) -m "$(FAST_TESTS)"
 
 test-matrix: $(TEST_STAMP)  ## what depends on the Python and the dependency versions (slim venv)
 	$(PY) --version
@@ -154,12 +157,20 @@ fuzz: $(STAMP)  ## search with the fuzz harness: FUZZ_SCALE x make test's cases 
 	ULTRACART_FUZZ_SCALE=$(FUZZ_SCALE) $(PY) -m pytest -m fuzz -q -p no:cacheprovider -p no:logging \
 		--hypothesis-show-statistics
 
+# CI's share of the search (a slow job): FUZZ_CI_SCALE x the bounded cases, seeded from the
+# commit, so that each commit searches new inputs and a failure replays on its commit.
+FUZZ_CI_SCALE ?= 4
+fuzz-ci: $(STAMP)  ## the fuzz search CI runs: FUZZ_CI_SCALE x make test's cases, seeded by the commit
+	seed=$$(git rev-parse --short=12 HEAD 2>/dev/null || echo none); echo "fuzz-ci: seed $$seed"; \
+	ULTRACART_FUZZ_SCALE=$(FUZZ_CI_SCALE) $(PY) -m pytest -m fuzz -q -p no:cacheprovider -p no:logging \
+		--hypothesis-seed=$$seed
+
 # --- checks, build, tools ----------------------------------------------------------------
 
 lint: $(STAMP) workflows  ## ruff, mypy --strict; README examples and public types as users' checkers see them; workflows
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
-	$(PY) -m mypy overrides codegen tests bench
+	$(PY) -m mypy overrides codegen tests bench examples
 	$(PY) -m tests.typing_for_users readme
 	$(PY) -m tests.typing_for_users verifytypes
 
@@ -174,6 +185,13 @@ build: $(STAMP)  ## build the wheel and the sdist into dist/, and check them wit
 	rm -rf dist
 	$(PY) -m build --outdir dist .
 	$(PY) -m twine check --strict dist/*
+
+# A release: the version and CHANGELOG agree (.ci/release_check.py), the whole suite passes,
+# and the wheel and sdist build and pass twine check. Then tag vX.Y.Z and upload dist/.
+release: $(STAMP)  ## check a release: version final, CHANGELOG entry dated, tests, build, twine check
+	$(PY) .ci/release_check.py
+	$(MAKE) --no-print-directory test
+	$(MAKE) --no-print-directory build
 
 demo: $(RUNTIME_STAMP)  ## show the client at work against a local fake UltraCart
 	$(PY) -m ultracart_conversations.demo
@@ -209,7 +227,12 @@ bench: $(STAMP)  ## benchmark vs raw httpx, the typed peers and the official SDK
 bench-shared: $(STAMP)  ## the shared rate gate alone (4 processes x 8 threads; needs redis-server); writes bench/results/shared.*
 	$(PY) -m bench.shared
 
-checks: lint validate check-generated drift  ## the checks that need one Python: lint, validate, check-generated, drift
+# The site goes to a folder of its own (git-ignored): the docs are read on the repository
+# too, so nothing publishes it here.
+docs: $(STAMP)  ## build the documentation site (mkdocs, --strict) into site/
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict --quiet --site-dir site
+
+checks: lint validate check-generated drift docs  ## the checks that need one Python: lint, validate, check-generated, drift, docs
 
 # --- CI (.ci/run) ------------------------------------------------------------------------
 # The checks first, on the oldest supported Python, in .venv-3.11 (the dev group, which the
@@ -221,7 +244,7 @@ CI_JOBS ?= 2
 ONCE_ON := $(firstword $(SUPPORTED))
 ONCE_PYTHON := python="$$(.ci/find-python $(ONCE_ON))"
 ONCE_VENV = VENV=.venv-$(ONCE_ON) PYTHON="$$python"
-CI_SLOW_JOBS := test-slow
+CI_SLOW_JOBS := test-slow fuzz-ci
 # Prints how long a job took, once it is over.
 TIMED = t=$$(date +%s); trap 'echo "ci: $@ took $$(( $$(date +%s) - t )) s"' EXIT;
 
@@ -248,4 +271,4 @@ ci-slow:  ## the slow jobs: CI_SLOW_JOBS
 	@$(TIMED) $(ONCE_PYTHON) && $(MAKE) --no-print-directory $(CI_SLOW_JOBS) $(ONCE_VENV)
 
 clean:  ## remove the virtual environments and build output
-	rm -rf .venv .venv-3.* .venv-floors-3.* $(UV_HOME) dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf .venv .venv-3.* .venv-floors-3.* $(UV_HOME) dist site .pytest_cache .mypy_cache .ruff_cache

@@ -10,14 +10,5 @@ TEMPLATES = ROOT / "codegen" / "templates"
 GENERATED_DIR = ROOT / "generated"
 PACKAGE = "ultracart_conversations_api"
 TARGET = GENERATED_DIR / PACKAGE
-
-# One module per operation of the seed; a generator warning can silently drop some.
-EXPECTED_ENDPOINTS = (
-    "get_agent_websocket_authorization",
-    "get_conversation",
-    "get_conversation_multimedia_upload_url",
-    "get_conversations",
-    "join_conversation",
-    "leave_conversation",
-    "start_conversation",
-)
+# The hand-written package (codegen reads the client classes' names from its source).
+OVERRIDES = ROOT / "overrides" / "ultracart_conversations"

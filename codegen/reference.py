@@ -87,7 +87,7 @@ def _operation(op: Op, raw: dict[str, Any]) -> list[str]:
     if op.description and op.description != op.summary:
         lines += [op.description.strip(), ""]
     lines += [
-        "```python",
+        "```py",  # signatures to read: the docs' ```python blocks are run
         f"def {op.name}(self{op.signature}) -> {op.result}",
         f"async def {op.name}(self{op.signature}) -> {op.result}",
         "```",

@@ -40,6 +40,7 @@ ONCE = (
     "test_fake_official_sdk.py",  # UltraCart's SDK: a heavy tool, in the dev group only
     "test_ci_recipe.py",
     "test_test_groups.py",
+    "test_release.py",
     "test_client_readme.py",  # the README's examples
     "test_user_typing.py",
     "test_docs*.py",

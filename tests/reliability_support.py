@@ -35,6 +35,13 @@ def model_class(schema_name: str) -> type[Any]:
     return cls
 
 
+def attribute(cls: type[Any], json_name: str) -> str:
+    """The attribute the generated model gives a JSON property (its own table, so the
+    matrix venvs, which lack the generator, name fields exactly as codegen did)."""
+    names: dict[str, str] = {key: attr for attr, key, _kind, _required in cls._fast_fields()}
+    return names[json_name]
+
+
 def _ref_name(schema: dict[str, Any]) -> str | None:
     ref = schema.get("$ref")
     return ref.rsplit("/", 1)[-1] if isinstance(ref, str) else None
@@ -97,6 +104,10 @@ def _value(schema: dict[str, Any], extra_keys: bool) -> st.SearchStrategy[Any]:
         base = st.lists(_value(schema["items"], extra_keys), max_size=3)
     elif kind == "object":
         base = _object(schema, extra_keys)
+    elif kind is None and "properties" not in schema:
+        base = json_values  # no type: any JSON value (`settings: {}`)
+    elif kind is None:
+        base = _object(schema, extra_keys)
     else:
         raise AssertionError(f"openapi.yaml uses a type this strategy lacks: {schema}")
     return st.none() | base if schema.get("nullable") else base
@@ -117,11 +128,13 @@ def conformance_errors(
             return [f"{where}: {type(value).__name__}, not {cls.__name__}"]
         errors: list[str] = []
         for name, sub in schemas()[ref].get("properties", {}).items():
-            # The generator renames fields that shadow Python names (`type` -> `type_`).
-            field = getattr(value, name) if hasattr(value, name) else getattr(value, name + "_")
+            # The generator's Python name for the field (`type` -> `type_`, `Tags` -> `tags`).
+            field = getattr(value, attribute(cls, name))
             if not isinstance(field, Unset):
                 errors += conformance_errors(field, sub, f"{where}.{name}", is_field=True)
         return errors
+    if "type" not in schema:
+        return []  # any JSON value
     expected: dict[str, type | tuple[type, ...]] = {
         "string": str,
         "integer": int,
@@ -130,6 +143,13 @@ def conformance_errors(
         "array": list,
     }
     kind = schema["type"]
+    if kind == "object":
+        # An inline object: the generator's class of its own (or a dict for a map).
+        return (
+            []
+            if hasattr(value, "to_dict") or isinstance(value, dict)
+            else [f"{where}: {type(value).__name__} where the schema says object"]
+        )
     wrong_bool = kind in ("integer", "number") and isinstance(value, bool)
     if not isinstance(value, expected[kind]) or wrong_bool:
         return [f"{where}: {type(value).__name__} where the schema says {kind}"]

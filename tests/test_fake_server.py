@@ -10,12 +10,14 @@ import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 
 import httpx
 import pytest
 
 from tests.raw_http import HTTP
 from ultracart_conversations.testing import API_VERSION, FakeUltraCart
+from ultracart_conversations.testing._http import Reply
 
 LIST = "/conversation/conversations"
 
@@ -96,10 +98,11 @@ def test_caller_supplied_conversations_are_checked() -> None:
 def test_a_bug_in_the_fake_is_a_500_that_says_so(
     fake: FakeUltraCart, client: httpx.Client, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(*_: object) -> None:
+    def broken(*_: object) -> Reply:
         raise KeyError("oops")
 
-    monkeypatch.setitem(fake._behaviours, "getConversations", broken)
+    written = fake._behaviours["getConversations"]
+    monkeypatch.setitem(fake._behaviours, "getConversations", replace(written, answer=broken))
     answer = client.get(LIST)
     assert answer.status_code == 500
     assert answer.headers["UC-REST-ERROR"] == "FakeUltraCart internal error: KeyError: 'oops'"

@@ -25,7 +25,11 @@ def test_every_generated_model_is_covered() -> None:
     covered = {model_class(name).__name__ for name in SCHEMA_NAMES}
     # Classes only: enum fields are Literal aliases, checked through their models.
     classes = {name for name in models.__all__ if isinstance(getattr(models, name), type)}
-    assert covered == classes
+    assert covered <= classes
+    # The others are the classes of inline objects (a property `type: object` with
+    # properties of its own), named after their schema, round-tripped through it.
+    inline = classes - covered
+    assert all(any(name.startswith(owner) for owner in covered) for name in inline), inline
 
 
 @pytest.mark.parametrize("schema_name", SCHEMA_NAMES)

@@ -27,7 +27,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Coroutine, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import httpx
 import pytest
@@ -50,6 +50,7 @@ from ultracart_conversations import (
     ServerError,
 )
 from ultracart_conversations.testing import FakeUltraCart, Fault, FaultKind
+from ultracart_conversations_api.operations import OperationId
 
 SEED = 20261124
 THREADS, CALLS_PER_THREAD = 6, 220
@@ -309,7 +310,7 @@ def soak() -> Iterator[Soak]:
     records: list[CallRecord] = []
     with fake:
         for operation_id, faults in queued.items():
-            fake.inject(operation_id, *faults)
+            fake.inject(cast("OperationId", operation_id), *faults)
         plan = Plan([c["conversation_uuid"] for c in fake.conversations])
         threads = threading.Thread(target=run_threads, args=(fake, plan, records))
         threads.start()  # the threads and the asyncio tasks run at the same time

@@ -1,4 +1,5 @@
-"""openapi.yaml: valid, and exactly the seven operations of the seed document."""
+"""openapi.yaml: valid, and the seven operations of the seed document among its operations
+(main carries exactly those; an adopted operation keeps these checks green)."""
 
 from __future__ import annotations
 
@@ -49,9 +50,9 @@ def test_spec_is_valid_openapi(spec: dict[str, Any]) -> None:
     validate(spec)
 
 
-def test_operations_match_the_seed_exactly(spec: dict[str, Any]) -> None:
+def test_the_seed_operations_are_all_there(spec: dict[str, Any]) -> None:
     found = {(snake(op["operationId"]), method, path) for method, path, op in operations(spec)}
-    assert found == SEED_OPERATIONS
+    assert found >= SEED_OPERATIONS
 
 
 def test_embedded_table_is_the_seed_table() -> None:
@@ -82,6 +83,10 @@ def test_every_operation_has_both_security_schemes(spec: dict[str, Any]) -> None
 def test_every_operation_documents_the_error_responses(spec: dict[str, Any], status: str) -> None:
     responses = spec["components"]["responses"]
     for method, path, op in operations(spec):
+        if status not in op["responses"]:
+            # The seven document all five; an adopted operation what upstream does.
+            assert (snake(op["operationId"]), method, path) not in SEED_OPERATIONS
+            continue
         ref = op["responses"][status]["$ref"]
         response = responses[ref.rsplit("/", 1)[-1]]
         schema = response["content"]["application/json"]["schema"]

@@ -7,7 +7,8 @@ generation runs there, and a fresh interpreter that imports the copy shows, over
 HTTP on 127.0.0.1: the parameter is sent and checked before sending, the property is
 parsed, the operation works sync / async / `_with_http_info` with the client's
 credentials, retries and typed errors, the CLI lists and runs it, and the fake answers
-it with a clear 501. Nothing outside openapi.yaml and generated/ changed.
+it from its schema (and refuses a bad request naming the parameter). Nothing outside
+openapi.yaml and generated/ changed.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -107,6 +109,8 @@ _USER_SCRIPT = textwrap.dedent(
         RetryPolicy, ServerError,
     )
     from ultracart_conversations.cli import main as cli
+    import httpx
+    HTTP = httpx.Client()
     from ultracart_conversations.testing import FakeUltraCart
     from ultracart_conversations_api.models import ConversationTagsResponse
 
@@ -222,31 +226,37 @@ _USER_SCRIPT = textwrap.dedent(
                stdout=io.StringIO(), stderr=err) == 2
     assert "limit" in err.getvalue()
 
-    # The fake routes and checks it from the spec, and says it has no behaviour for it.
+    # The fake routes and checks it from the spec, and answers it from its schema.
     with FakeUltraCart(conversations=2) as fake:
         strict = ConversationApi(simple_key=fake.simple_key, base_url=fake.base_url, max_retries=0)
-        try:
-            strict.get_conversation_tags(fake.conversations[0]["conversation_uuid"])
-        except ServerError as e:
-            assert e.status == 501 and "getConversationTags" in str(e)
-        else:
-            raise AssertionError("the fake did not answer 501")
-        assert fake.count("getConversationTags") == 1
+        uuid = fake.conversations[0]["conversation_uuid"]
+        first = strict.get_conversation_tags(uuid)
+        assert isinstance(first, ConversationTagsResponse) and first.success is True
+        assert all(isinstance(tag, str) for tag in first.tags)
+        assert strict.get_conversation_tags(uuid).to_dict() == first.to_dict()  # deterministic
+        assert fake.count("getConversationTags") == 2
+        refused = HTTP.get(f"{fake.base_url}/conversation/conversations/{uuid}/tags?_limit=99",
+                           headers={"x-ultracart-simple-key": fake.simple_key,
+                                    "X-UltraCart-Api-Version": "2017-03-01"})
+        assert refused.status_code == 400 and "_limit" in refused.headers["UC-REST-ERROR"]
     print("PROOF OK")
     """
 )
 
 
-@pytest.fixture(scope="module")
-def regenerated_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    copy = tmp_path_factory.mktemp("spec-change") / "repo"
+def regenerate_in_a_copy(
+    folder: Path, change: Callable[[dict[str, Any]], None], label: str = "before"
+) -> Path:
+    """A git copy of the repository in `folder`, its openapi.yaml changed by `change`,
+    then `python -m codegen generate` run there (which must succeed)."""
+    copy = folder / "repo"
     shutil.copytree(ROOT, copy, ignore=_IGNORED)
     _git(copy, "init", "-q")
     _git(copy, "add", "-A")
-    _git(copy, "commit", "-qm", "before the spec change")
+    _git(copy, "commit", "-qm", label)
     spec_path = copy / "openapi.yaml"
     spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
-    _change_the_spec(spec)
+    change(spec)
     spec_path.write_text(yaml.safe_dump(spec, sort_keys=False), encoding="utf-8")
     generated = subprocess.run(
         [sys.executable, "-m", "codegen", "generate"],
@@ -257,6 +267,11 @@ def regenerated_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     assert generated.returncode == 0, generated.stdout + generated.stderr
     return copy
+
+
+@pytest.fixture(scope="module")
+def regenerated_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return regenerate_in_a_copy(tmp_path_factory.mktemp("spec-change"), _change_the_spec)
 
 
 def test_a_spec_change_reaches_users_through_generation_alone(regenerated_copy: Path) -> None:

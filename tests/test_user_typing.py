@@ -8,16 +8,18 @@ from typing import TYPE_CHECKING, assert_type
 import httpx
 import pytest
 
-from tests.typing_for_users import readme_examples_module
+from tests.typing_for_users import examples_modules
 from ultracart_conversations import (
     UNSET,
     ClientOptions,
     ConversationApi,
     ConversationSummary,
+    InvalidRequestError,
     ResultSet,
     Unset,
 )
 from ultracart_conversations.testing import FakeUltraCart
+from ultracart_conversations_api.documents import ConversationParticipantDict
 
 
 def test_an_absent_field_is_unset_and_narrows_by_truthiness() -> None:
@@ -54,9 +56,12 @@ def test_from_env_takes_the_constructor_keywords(
         ConversationApi.from_env(verify_ssl="no")  # type: ignore[arg-type]
 
 
-def test_the_readme_examples_make_one_module() -> None:
-    source = readme_examples_module()
-    compile(source, "readme_examples.py", "exec")
+def test_the_readme_and_docs_examples_make_one_module_per_page() -> None:
+    modules = examples_modules()
+    assert "examples_readme.py" in modules
+    for name, page_source in modules.items():
+        compile(page_source, name, "exec")
+    source = "\n".join(modules.values())
     for used in (
         "ConversationApi(",
         "AsyncConversationApi(",
@@ -64,3 +69,39 @@ def test_the_readme_examples_make_one_module() -> None:
         "OAuthSession(",
     ):
         assert used in source, used
+
+
+def test_the_fakes_accessors_are_typed(fake: FakeUltraCart) -> None:
+    assert fake.count("getConversations") == 0
+    first = fake.conversations[0]
+    # The id of a paginated list's items is always there; every other key may be absent.
+    assert_type(first["conversation_uuid"], str)
+    assert_type(first.get("message_count"), int | None)
+    uuid = first["conversation_uuid"]
+    assert_type(
+        fake.conversation(uuid).get("participants"), list[ConversationParticipantDict] | None
+    )
+    if TYPE_CHECKING:  # checked by mypy, never run: an operationId with a typo is an error
+        fake.count("getConversation5")  # type: ignore[arg-type]
+        fake.inject("getConversatons")  # type: ignore[arg-type]
+
+
+def test_enum_parameters_are_literals_and_date_times_take_a_datetime(
+    fake: FakeUltraCart,
+) -> None:
+    from datetime import UTC, datetime
+
+    with ConversationApi(simple_key=fake.simple_key, base_url=fake.base_url) as api:
+        newest = api.get_conversations(limit=1).conversations
+        assert newest and isinstance(newest[0].last_message_dts, str)
+        cutoff = datetime.fromisoformat(newest[0].last_message_dts)
+        older = api.get_conversations(medium="sms", before=cutoff.astimezone(UTC))
+        sent = fake.requests[-1].query
+        assert sent["medium"] == "sms" and sent["before"] == cutoff.astimezone(UTC).isoformat()
+        assert all(
+            c.conversation_uuid != newest[0].conversation_uuid for c in older.conversations or []
+        )
+        with pytest.raises(InvalidRequestError, match="timezone-aware"):
+            api.get_conversations(before=datetime(2025, 1, 1))
+        with pytest.raises(InvalidRequestError, match="medium must be one of"):
+            api.get_conversations(medium="carrier-pigeon")  # type: ignore[arg-type]

@@ -1,7 +1,8 @@
 """What users' type checkers make of this package, run by `make lint`.
 
-    python -m tests.typing_for_users readme       the README's examples, as one module,
-                                                  under mypy --strict and pyright strict
+    python -m tests.typing_for_users readme       the README's examples, and each docs
+                                                  page's, as one module per page, under
+                                                  mypy --strict and pyright strict
     python -m tests.typing_for_users verifytypes  pyright --verifytypes: at least 99 % of
                                                   the public API's symbols fully typed
 
@@ -23,15 +24,33 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
+DOCS = ROOT / "docs"
 PUBLIC_PACKAGE = "ultracart_conversations"
 MIN_COMPLETENESS = 0.99
 PYRIGHT = Path(sys.executable).parent / "pyright"
 
 
-def readme_examples_module() -> str:
-    """Every ```python block of the README, in order, as one module's source."""
-    blocks = re.findall(r"```python\n(.*?)```", README.read_text(encoding="utf-8"), re.DOTALL)
+def examples_module(page: Path) -> str:
+    """Every ```python block of a page, in order, as one module's source."""
+    text = page.read_text(encoding="utf-8")
+    blocks = re.findall(r"^```python\n(.*?)^```", text, re.DOTALL | re.MULTILINE)
     return "\n\n".join(blocks)
+
+
+def readme_examples_module() -> str:
+    return examples_module(README)
+
+
+def examples_modules() -> dict[str, str]:
+    """The README's and each docs page's examples: module file name -> source."""
+    pages = [README, *sorted(DOCS.rglob("*.md"))]
+    modules = {}
+    for page in pages:
+        source = examples_module(page)
+        if source:
+            name = re.sub(r"\W", "_", page.relative_to(ROOT).with_suffix("").as_posix())
+            modules[f"examples_{name.lower()}.py"] = source
+    return modules
 
 
 def _run(cmd: list[str], cwd: Path) -> tuple[int, str]:
@@ -46,20 +65,30 @@ def _run(cmd: list[str], cwd: Path) -> tuple[int, str]:
 def check_readme() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        (folder / "readme_examples.py").write_text(readme_examples_module(), encoding="utf-8")
+        modules = examples_modules()
+        for name, source in modules.items():
+            (folder / name).write_text(source, encoding="utf-8")
         (folder / "pyrightconfig.json").write_text(
-            json.dumps({"typeCheckingMode": "strict", "pythonVersion": "3.11"})
+            # Blocks that each stand alone import the same module again once concatenated.
+            json.dumps(
+                {
+                    "typeCheckingMode": "strict",
+                    "pythonVersion": "3.11",
+                    "reportDuplicateImport": False,
+                }
+            )
         )
-        mypy = [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "readme_examples.py"]
-        pyright = [str(PYRIGHT), "--pythonpath", sys.executable, "readme_examples.py"]
+        # Each page is a module of its own.
+        mypy = [sys.executable, "-m", "mypy", "--strict", "--no-incremental", *modules]
+        pyright = [str(PYRIGHT), "--pythonpath", sys.executable, *modules]
         failed = 0
         for name, cmd in (("mypy --strict", mypy), ("pyright strict", pyright)):
             code, output = _run(cmd, folder)
             if code != 0:
                 failed = 1
-                print(f"README examples under {name}:\n{output}", file=sys.stderr)
+                print(f"examples under {name}:\n{output}", file=sys.stderr)
     if not failed:
-        print("README examples: clean under mypy --strict and pyright strict")
+        print(f"examples of README and docs ({len(modules)} pages): clean under mypy and pyright")
     return failed
 
 

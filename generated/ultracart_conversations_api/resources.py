@@ -10,7 +10,8 @@ failure and InvalidRequestError (before sending) on bad arguments.
 from __future__ import annotations
 
 from collections.abc import AsyncGenerator, Iterator
-from typing import TYPE_CHECKING
+from datetime import datetime
+from typing import TYPE_CHECKING, Literal
 
 from ultracart_conversations._operation import AsyncCaller, SyncCaller
 
@@ -82,7 +83,12 @@ class SyncOperations(SyncCaller):
         return self._call(_ops.GET_CONVERSATION_MULTIMEDIA_UPLOAD_URL, {"extension": extension})
 
     def get_conversations(
-        self, *, medium: str | None = None, before: str | None = None, limit: int = 100, offset: int = 0
+        self,
+        *,
+        medium: Literal["sms", "websocket"] | None = None,
+        before: str | datetime | None = None,
+        limit: int = 100,
+        offset: int = 0,
     ) -> ConversationsResponse:
         """Retrieve a list of conversation summaries newest to oldest
 
@@ -90,7 +96,7 @@ class SyncOperations(SyncCaller):
         and whether it has been read.
 
         Args:
-            medium: Only conversations over this medium (`sms` or `websocket`).
+            medium: Only conversations over this medium.
             before: Only conversations whose last message is older than this date/time.
             limit: How many summaries to return in this call, at most 200.
             offset: Zero-based position of the first summary to return.
@@ -100,7 +106,12 @@ class SyncOperations(SyncCaller):
         ).data
 
     def get_conversations_with_http_info(
-        self, *, medium: str | None = None, before: str | None = None, limit: int = 100, offset: int = 0
+        self,
+        *,
+        medium: Literal["sms", "websocket"] | None = None,
+        before: str | datetime | None = None,
+        limit: int = 100,
+        offset: int = 0,
     ) -> ApiResponse[ConversationsResponse]:
         """Retrieve a list of conversation summaries newest to oldest, with the HTTP status code, headers and raw body."""
         return self._call(
@@ -112,15 +123,15 @@ class SyncOperations(SyncCaller):
         *,
         page_size: int = 200,
         max_items: int | None = None,
-        medium: str | None = None,
-        before: str | None = None,
+        medium: Literal["sms", "websocket"] | None = None,
+        before: str | datetime | None = None,
         deadline: float | None = None,
     ) -> Iterator[ConversationSummary]:
         """Every item of `get_conversations`, page after page, fetched as you iterate; none
         twice (see README, "Pagination"). `page_size` items a request, at most `max_items`;
         `deadline`: seconds the whole read may take (see README, "Rate limits")."""
         return self._paginate(
-            _ops.GET_CONVERSATIONS, {"medium": medium, "before": before}, page_size, max_items, deadline
+            _ops.GET_CONVERSATIONS, {"medium": medium, "before": before}, page_size, max_items, deadline, None
         )
 
     def join_conversation(self, conversation_uuid: str, *, join_request: ConversationJoinRequest | None = None) -> None:
@@ -224,7 +235,12 @@ class AsyncOperations(AsyncCaller):
         return await self._call(_ops.GET_CONVERSATION_MULTIMEDIA_UPLOAD_URL, {"extension": extension})
 
     async def get_conversations(
-        self, *, medium: str | None = None, before: str | None = None, limit: int = 100, offset: int = 0
+        self,
+        *,
+        medium: Literal["sms", "websocket"] | None = None,
+        before: str | datetime | None = None,
+        limit: int = 100,
+        offset: int = 0,
     ) -> ConversationsResponse:
         """Retrieve a list of conversation summaries newest to oldest
 
@@ -232,7 +248,7 @@ class AsyncOperations(AsyncCaller):
         and whether it has been read.
 
         Args:
-            medium: Only conversations over this medium (`sms` or `websocket`).
+            medium: Only conversations over this medium.
             before: Only conversations whose last message is older than this date/time.
             limit: How many summaries to return in this call, at most 200.
             offset: Zero-based position of the first summary to return.
@@ -244,7 +260,12 @@ class AsyncOperations(AsyncCaller):
         ).data
 
     async def get_conversations_with_http_info(
-        self, *, medium: str | None = None, before: str | None = None, limit: int = 100, offset: int = 0
+        self,
+        *,
+        medium: Literal["sms", "websocket"] | None = None,
+        before: str | datetime | None = None,
+        limit: int = 100,
+        offset: int = 0,
     ) -> ApiResponse[ConversationsResponse]:
         """Retrieve a list of conversation summaries newest to oldest, with the HTTP status code, headers and raw body."""
         return await self._call(
@@ -256,8 +277,8 @@ class AsyncOperations(AsyncCaller):
         *,
         page_size: int = 200,
         max_items: int | None = None,
-        medium: str | None = None,
-        before: str | None = None,
+        medium: Literal["sms", "websocket"] | None = None,
+        before: str | datetime | None = None,
         concurrency: int = 1,
         deadline: float | None = None,
     ) -> AsyncGenerator[ConversationSummary, None]:
@@ -266,7 +287,13 @@ class AsyncOperations(AsyncCaller):
         concurrency too); items still come in order, none twice (see README,
         "Pagination"). `deadline`: seconds the whole read may take (README, "Rate limits")."""
         return self._paginate(
-            _ops.GET_CONVERSATIONS, {"medium": medium, "before": before}, page_size, max_items, concurrency, deadline
+            _ops.GET_CONVERSATIONS,
+            {"medium": medium, "before": before},
+            page_size,
+            max_items,
+            concurrency,
+            deadline,
+            None,
         )
 
     async def join_conversation(

@@ -16,6 +16,7 @@ from ultracart_conversations import _body
 from ultracart_conversations._base import BaseConversationApi, _Attempts
 from ultracart_conversations._operation import ApiResponse, Operation
 from ultracart_conversations._pagination import Pager, check_deadline, check_iteration_arguments
+from ultracart_conversations._request import request_content
 from ultracart_conversations.errors import (
     ApiError,
     ClientClosedError,
@@ -157,14 +158,16 @@ class AsyncConversationApi(AsyncOperations, BaseConversationApi[httpx.AsyncClien
         max_items: int | None,
         concurrency: int,
         deadline: float | None = None,
+        body: Any = None,
     ) -> AsyncGenerator[Any, None]:
         pagination = check_iteration_arguments(
             operation, arguments, page_size, max_items, concurrency
         )
         check_deadline(deadline)
+        request_content(operation, body)  # a search's body, sent with every page
         self._warn_if_gated(concurrency)
         pager = Pager(pagination, page_size, max_items)
-        return self._iterate(operation, arguments, pager, concurrency, deadline)
+        return self._iterate(operation, arguments, pager, concurrency, deadline, body)
 
     def _warn_if_gated(self, concurrency: int) -> None:
         """A warning, not an error: the iteration is as correct either way, only slower,
@@ -192,6 +195,7 @@ class AsyncConversationApi(AsyncOperations, BaseConversationApi[httpx.AsyncClien
         pager: Pager,
         concurrency: int,
         deadline: float | None = None,
+        body: Any = None,
     ) -> AsyncGenerator[Any, None]:
         # Pages planned and being fetched, in list order; with concurrency > 1 the window
         # slides: each page read makes room for the next, so N requests stay in flight
@@ -201,7 +205,7 @@ class AsyncConversationApi(AsyncOperations, BaseConversationApi[httpx.AsyncClien
 
         def fetch(offset: int, limit: int) -> asyncio.Task[Any]:
             page_arguments = pager.arguments(arguments, offset, limit)
-            return asyncio.ensure_future(reader._fetch_page(operation, page_arguments))
+            return asyncio.ensure_future(reader._fetch_page(operation, page_arguments, body))
 
         try:
             while not pager.done:
@@ -232,8 +236,10 @@ class AsyncConversationApi(AsyncOperations, BaseConversationApi[httpx.AsyncClien
         finally:
             await _cancel(window)
 
-    async def _fetch_page(self, operation: Operation[Any], arguments: Mapping[str, Any]) -> Any:
-        return (await self._call(operation, arguments)).data
+    async def _fetch_page(
+        self, operation: Operation[Any], arguments: Mapping[str, Any], body: Any = None
+    ) -> Any:
+        return (await self._call(operation, arguments, body)).data
 
 
 # The event loop each httpx.AsyncClient was first used in (see _check_loop).

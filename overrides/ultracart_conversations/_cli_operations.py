@@ -12,10 +12,11 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import warnings
 from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
-from ultracart_conversations._operation import ApiResponse, Operation, Parameter
+from ultracart_conversations._operation import MISSING, ApiResponse, Operation, Parameter
 from ultracart_conversations._parse import UnreadableJSON, parse_json
 from ultracart_conversations._reading import from_dict_strictly
 from ultracart_conversations_api.operations import OPERATIONS, SENSITIVE_FIELDS
@@ -43,12 +44,15 @@ def json_text(value: object, indent: int | None = None) -> str:
     return _UNESCAPED_CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def _flag(name: str) -> str:
-    return "--" + name.replace("_", "-")
-
-
 def _kebab(name: str) -> str:
     return name.replace("_", "-")
+
+
+def _help(text: str, deprecated: bool = False) -> str | None:
+    """Help text for argparse, which %-formats it: a `%` in the spec's prose must not
+    break --help."""
+    text = ("(deprecated) " + text).strip() if deprecated else text
+    return text.replace("%", "%%") or None
 
 
 def _boolean(text: str) -> bool:
@@ -60,71 +64,91 @@ def _boolean(text: str) -> bool:
     raise argparse.ArgumentTypeError(f"expected true or false, got {text!r}")
 
 
-def _converter(parameter: Parameter) -> Any:
-    return {"integer": int, "number": float, "boolean": _boolean}.get(parameter.kind, str)
+_CONVERTERS: dict[str, Any] = {"integer": int, "number": float, "boolean": _boolean}
+# What a value looks like, in the words of someone typing it.
+_METAVARS = {"integer": "N", "number": "NUMBER", "boolean": "true|false", "string": "TEXT"}
+
+
+def _converter(kind: str) -> Any:
+    return _CONVERTERS.get(kind, str)
+
+
+def _metavar(kind: str, value_format: str | None = None) -> str:
+    if value_format in ("date-time", "dateTime"):
+        return "DATETIME"
+    return _METAVARS.get(kind, "TEXT")
 
 
 def _listed_parameters(operation: Operation[Any]) -> list[Parameter]:
-    """The parameters that become flags (a paginated command sets limit/offset itself)."""
-    paging = operation.pagination
-    skipped = {paging.limit, paging.offset} if paging else set()
-    return [p for p in operation.arguments if p.name not in skipped]
+    """The parameters that are flags (a paginated command sets limit/offset itself)."""
+    return [p for p in operation.arguments if p.flag]
 
 
 def add_operation_commands(
     commands: Any, parents: Sequence[argparse.ArgumentParser], parser_class: type[Any]
 ) -> None:
-    """One subcommand per operation, under `commands` (argparse subparsers)."""
+    """One subcommand per operation, under `commands` (argparse subparsers). A command
+    that cannot be built (argparse refuses a flag) is still listed, and says why when
+    run: one odd operation never takes the others' --help down with it."""
     for operation in OPERATIONS:
         command = operation.cli.command if operation.cli else _kebab(operation.python_name)
+        summary = operation.summary or operation.operation_id
         sub = commands.add_parser(
             command,
             parents=list(parents),
-            help=operation.summary or operation.operation_id,
-            description=operation.summary,
+            help=_help(summary, operation.deprecated),
+            description=_help(summary, operation.deprecated),
+            allow_abbrev=False,  # a flag added to the spec later must not change a short one
         )
-        sub.set_defaults(operation=operation)
-        taken = {"--json", "--help"}
-        for parameter in operation.path_parameters:
-            sub.add_argument(
-                "path_" + parameter.python_name,
-                metavar=parameter.python_name.upper(),
-                help=parameter.description or None,
-            )
-        if operation.pagination is not None:
-            sub.add_argument("--limit", type=int, dest="max_items", help="stop after N items")
-            sub.add_argument(
-                "--page-size",
-                type=int,
-                default=operation.pagination.max_page_size,
-                help=f"items a request (1..{operation.pagination.max_page_size})",
-            )
-            sub.add_argument(
-                "--json-lines",
-                action="store_true",
-                help="one JSON object a line instead of a JSON array (implies --json)",
-            )
-            taken |= {"--limit", "--page-size", "--json-lines"}
-        for parameter in _listed_parameters(operation):
-            flag = _flag(parameter.python_name)
-            taken.add(flag)
-            sub.add_argument(
-                flag,
-                dest="param_" + parameter.python_name,
-                type=_converter(parameter),
-                choices=parameter.enum,
-                required=parameter.required and parameter.default is None,
-                help=parameter.description or None,
-            )
-        if operation.body is not None:
-            _add_body_flags(sub, operation, taken)
+        sub.set_defaults(operation=operation, broken=None)
+        try:
+            _add_arguments(sub, operation)
+        except (argparse.ArgumentError, ValueError, TypeError) as exc:
+            sub.set_defaults(broken=f"the {command} command cannot be built: {exc}")
 
 
-def _add_body_flags(
-    sub: argparse.ArgumentParser, operation: Operation[Any], taken: set[str]
-) -> None:
+def _add_arguments(sub: argparse.ArgumentParser, operation: Operation[Any]) -> None:
+    for parameter in operation.path_parameters:
+        sub.add_argument(
+            "path_" + parameter.python_name,
+            metavar=parameter.python_name.upper(),
+            type=_converter(parameter.kind),
+            choices=parameter.enum,
+            help=_help(parameter.description, parameter.deprecated),
+        )
+    if operation.pagination is not None:
+        sub.add_argument(
+            "--limit", type=int, dest="max_items", metavar="N", help="stop after N items"
+        )
+        sub.add_argument(
+            "--page-size",
+            type=int,
+            metavar="N",
+            default=operation.pagination.max_page_size,
+            help=f"items a request (1..{operation.pagination.max_page_size})",
+        )
+        sub.add_argument(
+            "--json-lines",
+            action="store_true",
+            help="one JSON object a line instead of a JSON array (implies --json)",
+        )
+    for parameter in _listed_parameters(operation):
+        sub.add_argument(
+            parameter.flag,
+            dest="param_" + parameter.python_name,
+            type=_converter(parameter.kind),
+            choices=parameter.enum,
+            metavar=None if parameter.enum else _metavar(parameter.kind, parameter.format),
+            required=parameter.required and parameter.default is MISSING,
+            help=_help(parameter.description, parameter.deprecated),
+        )
+    if operation.body is not None:
+        _add_body_flags(sub, operation)
+
+
+def _add_body_flags(sub: argparse.ArgumentParser, operation: Operation[Any]) -> None:
     assert operation.body is not None
-    group = sub.add_argument_group(f"request body ({operation.body.model.__name__})")
+    group = sub.add_argument_group(f"request body ({operation.body.model_name})")
     group.add_argument(
         "--body",
         dest="body_json",
@@ -132,22 +156,31 @@ def _add_body_flags(
         help="the whole body as a JSON object; the flags below set or override its fields",
     )
     for field in operation.body.fields:
-        flag = _flag(field.name)
-        if flag in taken:
-            flag = _flag("body_" + field.name)
+        if not field.flag:
+            continue  # objects and arrays of objects: through --body only
         dest = "field_" + field.name
-        about = field.description or None
+        about = _help(field.description)
         if field.kind == "boolean":
-            group.add_argument(flag, dest=dest, action=argparse.BooleanOptionalAction, help=about)
-        elif field.kind == "array" and field.items in ("string", "integer", "number"):
-            kind = {"integer": int, "number": float}.get(field.items, str)
             group.add_argument(
-                flag, dest=dest, action="append", type=kind, help=(about or "") + " (repeatable)"
+                field.flag, dest=dest, action=argparse.BooleanOptionalAction, help=about
             )
-        elif field.kind in ("string", "integer", "number"):
-            kind = {"integer": int, "number": float}.get(field.kind, str)
-            group.add_argument(flag, dest=dest, type=kind, help=about)
-        # Objects and arrays of objects: through --body only.
+        elif field.kind == "array":
+            group.add_argument(
+                field.flag,
+                dest=dest,
+                action="append",
+                type=_converter(field.items or "string"),
+                metavar=_metavar(field.items or "string"),
+                help=(about or "") + " (repeatable)",
+            )
+        else:
+            group.add_argument(
+                field.flag,
+                dest=dest,
+                type=_converter(field.kind),
+                metavar=_metavar(field.kind),
+                help=about,
+            )
 
 
 def _body(args: argparse.Namespace, operation: Operation[Any]) -> Any:
@@ -307,10 +340,25 @@ class Output:
 
 def run_operation(args: argparse.Namespace, api: Any, output: Output) -> None:
     operation: Operation[Any] = args.operation
+    if args.broken:
+        raise UsageError(args.broken)
     positional, keywords = call_arguments(args, operation)
-    if operation.pagination is not None:
-        _run_listing(args, api, output, operation, keywords)
-        return
+    with warnings.catch_warnings():
+        # A deprecated operation or flag says so (one line on stderr, see cli.py).
+        warnings.simplefilter("default", DeprecationWarning)
+        if operation.pagination is not None:
+            _run_listing(args, api, output, operation, positional, keywords)
+        else:
+            _run_call(api, output, operation, positional, keywords)
+
+
+def _run_call(
+    api: Any,
+    output: Output,
+    operation: Operation[Any],
+    positional: list[Any],
+    keywords: dict[str, Any],
+) -> None:
     answer: ApiResponse[Any] = getattr(api, operation.python_name + "_with_http_info")(
         *positional, **keywords
     )
@@ -336,6 +384,7 @@ def _run_listing(
     api: Any,
     output: Output,
     operation: Operation[Any],
+    positional: list[Any],
     keywords: dict[str, Any],
 ) -> None:
     paging = operation.pagination
@@ -348,7 +397,7 @@ def _run_listing(
     progress = Progress(output.err, output.out.isatty() and output.err.isatty(), noun)
     iterate = getattr(api, paging.iterator)
     items = _with_progress(
-        iter(iterate(page_size=args.page_size, max_items=args.max_items, **keywords)),
+        iter(iterate(*positional, page_size=args.page_size, max_items=args.max_items, **keywords)),
         progress,
         args.page_size,
     )

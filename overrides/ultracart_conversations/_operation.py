@@ -57,6 +57,8 @@ class Parameter(NamedTuple):
     # x-client-constant: always sent with its default, never a method argument.
     constant: bool = False
     description: str = ""
+    deprecated: bool = False
+    flag: str = ""  # the command line's flag for it ("" for none: path, paging, constant)
 
 
 class BodyField(NamedTuple):
@@ -66,6 +68,7 @@ class BodyField(NamedTuple):
     kind: str  # "string", "integer", "number", "boolean", "array" or "object"
     items: str | None = None  # the item kind of an array
     description: str = ""
+    flag: str | None = None  # the command line's flag for it (None: through --body only)
 
 
 def model_class(models: str, name: str) -> type[Any]:
@@ -121,6 +124,8 @@ class Operation(Generic[T]):
         "body",
         "cli",
         "constant_headers",
+        "deprecated",
+        "errors",
         "idempotent",
         "method",
         "models",
@@ -151,6 +156,8 @@ class Operation(Generic[T]):
         oauth_scopes: tuple[str, ...] = (),
         pagination: Pagination | None = None,
         cli: CliHints | None = None,
+        errors: Mapping[str, str] | None = None,
+        deprecated: bool = False,
     ) -> None:
         self.operation_id = operation_id
         self.python_name = python_name  # the clients' method
@@ -168,6 +175,10 @@ class Operation(Generic[T]):
         self.oauth_scopes = oauth_scopes
         self.pagination = pagination
         self.cli = cli
+        # Documented error statuses ("409", "4XX", "default") and the model of the body
+        # each carries: an error's `body_model`.
+        self.errors: Mapping[str, str] = errors or {}
+        self.deprecated = deprecated  # `deprecated: true` in openapi.yaml
         # Derived once, for the hot path.
         self.path_parameters = tuple(p for p in parameters if p.location == "path")
         self.arguments = tuple(p for p in parameters if p.location != "path" and not p.constant)
@@ -179,6 +190,12 @@ class Operation(Generic[T]):
 
     def __repr__(self) -> str:
         return f"Operation({self.operation_id!r}, {self.method} {self.path})"
+
+    def error_model(self, status: int) -> str | None:
+        """The model of the body a documented error status carries (its own, "4XX" or
+        "default"), or None."""
+        errors = self.errors
+        return errors.get(str(status)) or errors.get(f"{status // 100}XX") or errors.get("default")
 
     def model_for(self, status: int) -> type[T] | None:
         """The model that reads a 2xx answer (None: its body is not read); a 2xx the spec
@@ -233,6 +250,7 @@ class SyncCaller:
         page_size: int,
         max_items: int | None,
         deadline: float | None = None,
+        body: Any = None,
     ) -> Iterator[Any]:
         raise NotImplementedError
 
@@ -253,5 +271,6 @@ class AsyncCaller:
         max_items: int | None,
         concurrency: int,
         deadline: float | None = None,
+        body: Any = None,
     ) -> AsyncGenerator[Any, None]:
         raise NotImplementedError

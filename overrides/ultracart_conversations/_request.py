@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 from urllib.parse import quote
 
@@ -21,6 +22,18 @@ from ultracart_conversations.errors import InvalidRequestError
 MAX_URL_LENGTH = 8192
 
 _KIND_NAMES = {"string": "str", "integer": "int", "number": "number", "boolean": "bool"}
+# String formats a caller may give as a datetime (sent as ISO 8601); UltraCart's own
+# documents write the second one.
+_DATETIME_FORMATS = ("date-time", "dateTime")
+
+
+def is_date_time(text: str) -> bool:
+    """Whether `text` is an ISO 8601 date-time with a time zone ("...Z" included)."""
+    try:
+        moment = datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith("Z") else text)
+    except ValueError:
+        return False
+    return "T" in text.upper() and moment.utcoffset() is not None
 
 
 def _type_error(label: str, kind: str, value: object) -> InvalidRequestError:
@@ -34,10 +47,18 @@ def check_value(parameter: Parameter, value: object, label: str | None = None) -
     """
     label = label or parameter.python_name
     kind = parameter.kind
+    if isinstance(value, datetime) and parameter.format in _DATETIME_FORMATS:
+        if value.utcoffset() is None:
+            raise InvalidRequestError(f"{label} must be a timezone-aware datetime (or a str)")
+        value = value.isoformat()
     if kind == "string":
         if value.__class__ is not str and not isinstance(value, str):
             raise _type_error(label, kind, value)
         text = value
+        if parameter.format in _DATETIME_FORMATS and not is_date_time(text):
+            raise InvalidRequestError(
+                f"{label} must be an ISO 8601 date-time (or a datetime), got {text[:40]!r}"
+            )
         try:
             text.encode("utf-8")
         except UnicodeEncodeError:
@@ -172,8 +193,9 @@ def request_content(operation: Operation[Any], body: object) -> bytes | None:
         raise InvalidRequestError(
             f"{spec.python_name} must be a {spec.model.__name__}, got {type(body).__name__}"
         )
-    document = body.to_dict()
     try:
+        # A model that holds itself (`a.child = a`) recurses here: RecursionError.
+        document = body.to_dict()
         # Parsing it back applies the model's field type checks: a wrong type set on an
         # attribute is caught here, not by the server.
         from_dict_strictly(spec.model, document)
@@ -183,6 +205,8 @@ def request_content(operation: Operation[Any], body: object) -> bytes | None:
         return text.encode()
     except (TypeError, ValueError, KeyError, AttributeError, RecursionError) as exc:
         detail = str(exc)[:200] or type(exc).__name__
+        if isinstance(exc, RecursionError):
+            detail = "it contains itself (a cycle), or is nested too deeply"
         raise InvalidRequestError(
             f"{spec.python_name} is not a valid {spec.model.__name__}: {detail}"
         ) from None

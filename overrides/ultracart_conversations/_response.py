@@ -73,7 +73,7 @@ def read_response(
     of another type than documented fails the call instead of being reported."""
     status = response.status_code
     if not 200 <= status < 300:
-        raise error_from_response(response, secrets)
+        raise error_from_response(response, secrets, operation)
     content = response.content
     model = operation.model_for(status)
     if model is None:
@@ -243,8 +243,35 @@ def _reason(status: int) -> str:
         return "Unknown Status"
 
 
-def error_from_response(response: httpx.Response, secrets: Secrets) -> ApiError:
-    """The ApiError subclass for a non-2xx response, with a message a person can act on."""
+def _body_model(
+    operation: Operation[object] | None,
+    status: int,
+    content: bytes,
+    error_response: ErrorResponse | None,
+) -> object | None:
+    """The error body as the model openapi.yaml documents for this status, or None."""
+    if operation is None or not content:
+        return None
+    name = operation.error_model(status)
+    if name is None:
+        return None
+    if name == "ErrorResponse":
+        return error_response
+    try:
+        document = _json.loads(content)
+        if not isinstance(document, dict):
+            return None
+        model: object = model_class(operation.models, name).from_dict(document)
+        return model
+    except (*_SHAPE_ERRORS, *_UNDECODABLE):
+        return None
+
+
+def error_from_response(
+    response: httpx.Response, secrets: Secrets, operation: Operation[Any] | None = None
+) -> ApiError:
+    """The ApiError subclass for a non-2xx response, with a message a person can act on;
+    `body_model` is its body read as the model the operation documents for the status."""
     status = response.status_code
     headers = _lower_headers(response)
     content = response.content
@@ -268,6 +295,7 @@ def error_from_response(response: httpx.Response, secrets: Secrets) -> ApiError:
         method=method,
         url=url,
     )
+    error_obj.body_model = _body_model(operation, status, content, error_response)
     if isinstance(error_obj, RateLimitError):
         error_obj.retry_after = parse_retry_after(headers.get("retry-after"))
     return error_obj

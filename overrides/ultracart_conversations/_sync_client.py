@@ -14,6 +14,7 @@ from ultracart_conversations import _body
 from ultracart_conversations._base import BaseConversationApi, _Attempts
 from ultracart_conversations._operation import ApiResponse, Operation
 from ultracart_conversations._pagination import Pager, check_deadline, check_iteration_arguments
+from ultracart_conversations._request import request_content
 from ultracart_conversations.errors import ApiError, DeadlineExceededError
 from ultracart_conversations_api.resources import SyncOperations
 
@@ -132,13 +133,15 @@ class ConversationApi(SyncOperations, BaseConversationApi[httpx.Client]):
         page_size: int,
         max_items: int | None,
         deadline: float | None = None,
+        body: Any = None,
     ) -> Iterator[Any]:
         pagination = check_iteration_arguments(operation, arguments, page_size, max_items, 1)
         check_deadline(deadline)
+        request_content(operation, body)  # a search's body, sent with every page
         pager = Pager(pagination, page_size, max_items)
         # The items of each page are handed out by chain, in C: a generator yielding them
         # one by one cost more per item than everything else the iterator does per page.
-        return chain.from_iterable(self._pages(operation, arguments, pager, deadline))
+        return chain.from_iterable(self._pages(operation, arguments, pager, deadline, body))
 
     def _pages(
         self,
@@ -146,13 +149,14 @@ class ConversationApi(SyncOperations, BaseConversationApi[httpx.Client]):
         arguments: Mapping[str, Any],
         pager: Pager,
         deadline: float | None = None,
+        body: Any = None,
     ) -> Iterator[list[Any]]:
         """The new items of each page, a list a page, fetched as the last one runs out."""
         reader = self._with_deadline(deadline)  # the view every page is fetched through
         while not pager.done:
             ((offset, limit),) = pager.plan(1)
             try:
-                page = reader._call(operation, pager.arguments(arguments, offset, limit)).data
+                page = reader._call(operation, pager.arguments(arguments, offset, limit), body).data
             except DeadlineExceededError as exc:
                 raise pager.deadline_error(deadline or 0, exc) from exc
             fresh = pager.accept(offset, limit, page, first_in_window=True)

@@ -4,4 +4,4 @@ Hatchling reads it for the distribution's metadata; `__version__`, the User-Agen
 header and `ultracart-conversations --version` import it from here.
 """
 
-__version__ = "1.0.0"
+__version__ = "2.0.0.dev0"

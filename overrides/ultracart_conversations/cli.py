@@ -66,6 +66,7 @@ def _connection_options() -> _Parser:
     group = common.add_argument_group("connection")
     group.add_argument(
         "--base-url",
+        metavar="URL",
         default=argparse.SUPPRESS,
         help=f"API base URL (default: ${ENV_BASE_URL} or UltraCart's production URL)",
     )
@@ -82,11 +83,16 @@ def _connection_options() -> _Parser:
         help=f"read an OAuth access token from FILE ('-': stdin) instead of ${ENV_ACCESS_TOKEN}",
     )
     group.add_argument(
-        "--timeout", type=float, default=argparse.SUPPRESS, help="seconds per request"
+        "--timeout",
+        type=float,
+        metavar="SECONDS",
+        default=argparse.SUPPRESS,
+        help="seconds per request",
     )
     group.add_argument(
         "--max-retries",
         type=int,
+        metavar="N",
         default=argparse.SUPPRESS,
         help="retries of a failed call (default 2; 429s are waited out apart, 0 turns both off)",
     )
@@ -116,15 +122,31 @@ def build_parser() -> argparse.ArgumentParser:
         "fake-server",
         help="run a fake UltraCart on 127.0.0.1 for trying things out (Ctrl-C stops it)",
     )
-    fake.add_argument("--port", type=int, default=0, help="port (default: any free one)")
-    fake.add_argument("--seed", type=int, default=0, help="seed of the sample data")
-    fake.add_argument("--conversations", type=int, default=25, help="how many sample conversations")
-    fake.add_argument("--latency", type=float, default=0.0, help="seconds added to every answer")
     fake.add_argument(
-        "--rate-limit", help="requests allowed per credential: N a second, or N/SECONDS (1000/3600)"
+        "--port", type=int, metavar="N", default=0, help="port (default: any free one)"
     )
-    fake.add_argument("--burst", type=int, help="requests a full bucket lets through at once")
-    fake.add_argument("--concurrent-limit", type=int, help="requests in flight per credential")
+    fake.add_argument("--seed", type=int, metavar="N", default=0, help="seed of the sample data")
+    fake.add_argument(
+        "--conversations", type=int, metavar="N", default=25, help="how many sample conversations"
+    )
+    fake.add_argument(
+        "--latency",
+        type=float,
+        metavar="SECONDS",
+        default=0.0,
+        help="seconds added to every answer",
+    )
+    fake.add_argument(
+        "--rate-limit",
+        metavar="RATE",
+        help="requests allowed per credential: N a second, or N/SECONDS (1000/3600)",
+    )
+    fake.add_argument(
+        "--burst", type=int, metavar="N", help="requests a full bucket lets through at once"
+    )
+    fake.add_argument(
+        "--concurrent-limit", type=int, metavar="N", help="requests in flight per credential"
+    )
     return parser
 
 

@@ -2,24 +2,29 @@
 
 Run it with `python -m ultracart_conversations.demo`. No UltraCart account, network or
 credentials needed: the fake runs on 127.0.0.1 inside this process.
+
+The demo names operations (it shows them at work), but openapi.yaml may rename or remove
+one: a step whose methods the client no longer has is skipped, and one that fails is
+reported, saying so, and the demo goes on.
 """
 
 from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from typing import TextIO, TypeVar
 
 from ultracart_conversations import (
     ApiError,
     AuthenticationError,
     ConversationApi,
-    ConversationJoinRequest,
-    ConversationStartRequest,
+    InvalidRequestError,
     NotFoundError,
 )
 from ultracart_conversations.cli import main as cli_main
 from ultracart_conversations.testing import FakeUltraCart, Fault
+from ultracart_conversations_api.operations import OPERATIONS
 from ultracart_conversations_api.types import Unset
 
 T = TypeVar("T")
@@ -39,6 +44,18 @@ class Narrator:
         self.step += 1
         self.say(f"\n== {self.step}. {title}")
 
+    def step_with(self, title: str, needs: tuple[str, ...], run: Callable[[], object]) -> None:
+        """Run one step of the demo, if the client still has the methods it `needs`."""
+        missing = [name for name in needs if not hasattr(ConversationApi, name)]
+        if missing:
+            self.say(f"\n(skipped \"{title}\": the client has no {', '.join(missing)}; "
+                     "openapi.yaml no longer has that operation)")  # fmt: skip
+            return
+        try:
+            run()
+        except (ApiError, InvalidRequestError, ImportError, TypeError, AttributeError) as e:
+            self.say(f"(this step failed: {type(e).__name__}: {e}; has openapi.yaml changed?)")
+
     def say(self, text: str = "") -> None:
         self.out.write(text + "\n")
         self.out.flush()
@@ -49,12 +66,21 @@ def run(out: TextIO = sys.stdout) -> None:
     with FakeUltraCart(conversations=45, seed=2024) as fake:
         n.say(f"A fake UltraCart is listening at {fake.base_url} (45 sample conversations).")
         with ConversationApi(simple_key=fake.simple_key, base_url=fake.base_url) as api:
-            show_pagination(n, fake, api)
-            uuid = show_start(n, fake, api)
-            show_join_get_leave(n, api, uuid)
-            show_retry(n, fake, api)
-            show_errors(n, fake, api)
-        show_cli(n, fake)
+            listing = ("get_conversations", "iter_conversations")
+            n.step_with("pagination", listing, lambda: show_pagination(n, fake, api))
+            started: list[str] = []
+            starting = ("start_conversation", "get_conversations")
+            n.step_with("start", starting, lambda: started.append(show_start(n, fake, api)))
+            uuid = started[0] if started else fake.conversations[0]["conversation_uuid"]
+            visiting = ("join_conversation", "get_conversation", "leave_conversation")
+            n.step_with("join", visiting, lambda: show_join_get_leave(n, api, uuid))
+            n.step_with("retry", ("get_conversations",), lambda: show_retry(n, fake, api))
+            n.step_with("errors", ("get_conversation", "get_conversations"),
+                        lambda: show_errors(n, fake, api))  # fmt: skip
+        if any(o.cli and o.cli.command == "list" for o in OPERATIONS):
+            show_cli(n, fake)
+        else:
+            n.say('\n(skipped "command line": openapi.yaml has no command "list" any more)')
     n.say("\nDone. Use the same fake in your own tests: see README, "
           '"Testing your code against a fake UltraCart".')  # fmt: skip
 
@@ -79,6 +105,8 @@ def show_pagination(n: Narrator, fake: FakeUltraCart, api: ConversationApi) -> N
 
 
 def show_start(n: Narrator, fake: FakeUltraCart, api: ConversationApi) -> str:
+    from ultracart_conversations import ConversationStartRequest
+
     n.section("Start a conversation")
     started = api.start_conversation(
         ConversationStartRequest(
@@ -95,6 +123,8 @@ def show_start(n: Narrator, fake: FakeUltraCart, api: ConversationApi) -> str:
 
 
 def show_join_get_leave(n: Narrator, api: ConversationApi, uuid: str) -> None:
+    from ultracart_conversations import ConversationJoinRequest
+
     n.section("Join it, read it, leave it")
     api.join_conversation(
         uuid, join_request=ConversationJoinRequest(participant_language_iso_code="en")

@@ -66,8 +66,13 @@ class ApiError(Exception):
         headers: the response headers, names lower-cased (empty without a response).
         body: the raw response body.
         error_response: the body parsed as UltraCart's ErrorResponse, when it was one.
+        body_model: the body parsed as the model openapi.yaml documents for this status
+            of this operation (a 409's own schema, say; ErrorResponse for the usual
+            errors), or None when it documents none or the body is not one.
         method, url: the request that failed (the URL carries no credentials).
     """
+
+    body_model: object | None = None
 
     def __init__(
         self,

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from .conversations_response import ConversationsResponse
     from .error import Error
     from .error_response import ErrorResponse
+    from .get_conversations_medium import GetConversationsMedium
     from .response_metadata import ResponseMetadata
     from .response_warning import ResponseWarning
     from .result_set import ResultSet
@@ -62,6 +63,7 @@ _MODULES = {
     "ConversationsResponse": ".conversations_response",
     "Error": ".error",
     "ErrorResponse": ".error_response",
+    "GetConversationsMedium": ".get_conversations_medium",
     "ResponseMetadata": ".response_metadata",
     "ResponseWarning": ".response_warning",
     "ResultSet": ".result_set",
@@ -107,6 +109,7 @@ __all__ = [
     "ConversationTwilioAccount",
     "Error",
     "ErrorResponse",
+    "GetConversationsMedium",
     "ResponseMetadata",
     "ResponseWarning",
     "ResultSet",

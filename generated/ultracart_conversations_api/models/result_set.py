@@ -149,22 +149,34 @@ class ResultSet(_ModelBase):
                         return data
                     if isinstance(data, Unset):
                         return data
-                    total_records_type_0 = data
-                    if (
-                        total_records_type_0.__class__ is not int
-                        and total_records_type_0 is not UNSET
-                        and (
-                            not isinstance(total_records_type_0, (int, Unset)) or isinstance(total_records_type_0, bool)
-                        )
-                    ):
-                        raise TypeError(
-                            "total_records_type_0: expected an integer, got " + type(total_records_type_0).__name__
-                        )
+                    try:
+                        if not (data.__class__ is int or (isinstance(data, int) and not isinstance(data, bool))):
+                            raise TypeError()
+                        total_records_type_0 = data
+                        if (
+                            total_records_type_0.__class__ is not int
+                            and total_records_type_0 is not UNSET
+                            and (
+                                not isinstance(total_records_type_0, (int, Unset))
+                                or isinstance(total_records_type_0, bool)
+                            )
+                        ):
+                            raise TypeError(
+                                "total_records_type_0: expected an integer, got " + type(total_records_type_0).__name__
+                            )
 
-                    return total_records_type_0
-                    total_records_type_1 = data
+                        return total_records_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    try:
+                        if not (data is None):
+                            raise TypeError()
+                        total_records_type_1 = data
 
-                    return total_records_type_1
+                        return total_records_type_1
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    raise TypeError("total_records: expected an integer, got " + type(data).__name__)
 
                 total_records = _parse_total_records(_total_records)
 

@@ -1,49 +1,31 @@
 """The fake's written behaviours: the stateful answers of the operations it models
 (conversations listed, started, read, joined and left; agent authorization; upload URLs).
+Every other operation of openapi.yaml is answered from its schema (`_answers.py`).
 
-Each behaviour is registered under the operationId it answers.
+Each behaviour is registered under the operationId it answers, with the parameters and
+body fields it reads (see `_registry.py`: a test keeps these true to openapi.yaml).
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from . import _data
 from ._http import Reply, error_reply, json_reply
+from ._registry import Call, behaviour
 
 if TYPE_CHECKING:
     from ._server import FakeUltraCart
 
 
-@dataclass
-class Call:
-    """An API request that passed the spec's checks: its parameters by spec name (query
-    values converted to their types, spec defaults filled in) and its JSON body."""
-
-    params: dict[str, Any]
-    body: dict[str, Any] | None
-
-
-Behaviour = Callable[["FakeUltraCart", Call], Reply]
-
-# operationId -> its written behaviour.
-BEHAVIOURS: dict[str, Behaviour] = {}
-
-
-def behaviour(operation_id: str) -> Callable[[Behaviour], Behaviour]:
-    def register(function: Behaviour) -> Behaviour:
-        BEHAVIOURS[operation_id] = function
-        return function
-
-    return register
-
-
-@behaviour("getConversations")
+@behaviour(
+    "getConversations",
+    params={"_limit": "integer", "_offset": "integer", "medium": "string", "before": "string"},
+)
 def _get_conversations(fake: FakeUltraCart, call: Call) -> Reply:
     limit, offset = call.params["_limit"], call.params["_offset"]
     medium, before = call.params["medium"], call.params["before"]
@@ -74,7 +56,15 @@ def _get_conversations(fake: FakeUltraCart, call: Call) -> Reply:
     return _envelope({"conversations": page}, {"result_set": result_set})
 
 
-@behaviour("startConversation")
+@behaviour(
+    "startConversation",
+    body={
+        "add_conversation_participant_arns": "array",
+        "conversation_arn": "string",
+        "conversation_webchat_queue_uuid": "string",
+        "resolve_only": "boolean",
+    },
+)
 def _start_conversation(fake: FakeUltraCart, call: Call) -> Reply:
     start = call.body or {}
     arn = start.get("conversation_arn")
@@ -97,7 +87,7 @@ def _start_conversation(fake: FakeUltraCart, call: Call) -> Reply:
         return json_reply(200, {"conversation": _data.served(conversation)})
 
 
-@behaviour("getConversation")
+@behaviour("getConversation", params={"conversation_uuid": "string", "limit": "integer"})
 def _get_conversation(fake: FakeUltraCart, call: Call) -> Reply:
     uuid_ = call.params["conversation_uuid"]
     with fake._lock:
@@ -110,7 +100,12 @@ def _get_conversation(fake: FakeUltraCart, call: Call) -> Reply:
         return _envelope({"conversation": served})
 
 
-@behaviour("joinConversation")
+@behaviour(
+    "joinConversation",
+    params={"conversation_uuid": "string"},
+    body={"participant_language_iso_code": "string"},
+    statuses=(204,),
+)
 def _join_conversation(fake: FakeUltraCart, call: Call) -> Reply:
     uuid_ = call.params["conversation_uuid"]
     language = (call.body or {}).get("participant_language_iso_code")
@@ -133,7 +128,7 @@ def _join_conversation(fake: FakeUltraCart, call: Call) -> Reply:
     return Reply(204)
 
 
-@behaviour("leaveConversation")
+@behaviour("leaveConversation", params={"conversation_uuid": "string"}, statuses=(204,))
 def _leave_conversation(fake: FakeUltraCart, call: Call) -> Reply:
     uuid_ = call.params["conversation_uuid"]
     with fake._lock:
@@ -173,7 +168,7 @@ def _get_agent_websocket_authorization(fake: FakeUltraCart, _: Call) -> Reply:
     return _envelope({"agent_auth": agent_auth})
 
 
-@behaviour("getConversationMultimediaUploadUrl")
+@behaviour("getConversationMultimediaUploadUrl", params={"extension": "string"})
 def _get_conversation_multimedia_upload_url(fake: FakeUltraCart, call: Call) -> Reply:
     # openapi.yaml allows any extension, so the fake does too.
     key = f"conversation/{_data.MERCHANT_ID}/{uuid.uuid4()}.{call.params['extension']}"

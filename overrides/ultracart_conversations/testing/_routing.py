@@ -45,21 +45,41 @@ class Found:
     allowed: list[str] = field(default_factory=list)
 
 
+def specificity(template: str) -> tuple[int, ...]:
+    """Sorts a path template before the ones it is more specific than: segment by
+    segment, a literal one before one with a {parameter} (`/phone_number/search`
+    before `/phone_number/{id}`), as any HTTP router does."""
+    return tuple(1 if "{" in segment else 0 for segment in template.split("/"))
+
+
 class Router:
+    """Finds the route of a request: among the path templates that match the path, the
+    most specific decides; a method it does not have is a 405 listing those it has."""
+
     def __init__(self, base_path: str, routes: Iterable[Route]) -> None:
         self.base_path = base_path
-        self.routes = list(routes)
+        by_pattern: dict[str, dict[str, Route]] = {}
+        templates: dict[str, str] = {}
+        for route in routes:
+            template = route.operation.path if route.operation else route.pattern.pattern
+            by_pattern.setdefault(route.pattern.pattern, {})[route.method] = route
+            templates[route.pattern.pattern] = template
+        self._paths = sorted(
+            ((re.compile(p), methods) for p, methods in by_pattern.items()),
+            key=lambda entry: specificity(templates[entry[0].pattern]),
+        )
 
     def find(self, method: str, path: str) -> Found:
         if not path.startswith(self.base_path + "/"):
             return Found(None)
         rest = path[len(self.base_path) :]
-        allowed = []
-        for route in self.routes:
-            match = route.pattern.fullmatch(rest)
-            if match:
-                if route.method == method:
-                    values = [unquote(v) for v in match.groups()]
-                    return Found(route, dict(zip(route.path_names, values, strict=True)))
-                allowed.append(route.method)
-        return Found(None, allowed=allowed)
+        for pattern, methods in self._paths:
+            match = pattern.fullmatch(rest)
+            if match is None:
+                continue
+            route = methods.get(method)
+            if route is None:
+                return Found(None, allowed=sorted(methods))
+            values = [unquote(v) for v in match.groups()]
+            return Found(route, dict(zip(route.path_names, values, strict=True)))
+        return Found(None)

@@ -10,25 +10,37 @@ import base64
 import re
 import threading
 import time
+import warnings
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from types import TracebackType
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Literal, Self, TypeAlias, cast
 from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
 from ultracart_conversations._redaction import redact_form
-from ultracart_conversations_api.operations import OPERATIONS
+from ultracart_conversations_api.operations import OPERATIONS, OperationId
 
-from . import _data
-from ._behaviours import BEHAVIOURS, Call
+from . import (
+    _behaviours,  # noqa: F401 (registers the written behaviours)
+    _data,
+)
+from ._answers import built_answer
 from ._credentials import ALL_SCOPES, Credentials, OAuthError
 from ._faults import Fault, checked_seconds
 from ._http import Reply, error_reply, json_reply
 from ._http import Server as _Server
 from ._rate_limit import RateLimits, ServerModel
+from ._registry import BEHAVIOURS, Behaviour, mismatches
 from ._routing import Found, Route, Router, operation_route
 from ._validation import check_call
+
+if TYPE_CHECKING:  # the documents' types: nothing of them is needed at run time
+    from ultracart_conversations_api.documents import ConversationDict, ConversationSummaryDict
+
+# What count(), inject() and pending_faults() take: an operationId of openapi.yaml (a
+# checker catches a typo), or one of the OAuth endpoints'.
+Endpoint: TypeAlias = OperationId | Literal["oauthAuthorize", "oauthToken"]
 
 # The X-UltraCart-Api-Version every request must send (the spec's constant header).
 API_VERSION = next(str(p.default) for op in OPERATIONS for p in op.parameters if p.constant)
@@ -44,6 +56,26 @@ _ROUTER = Router(
         Route("POST", re.compile("/oauth/token"), "oauthToken"),
     ],
 )
+
+
+_warned_about: set[str] = set()
+
+
+def _matching_behaviours() -> dict[str, Behaviour]:
+    """The written behaviours whose declarations still hold for openapi.yaml; the others
+    are left out (their operations answer from the schema), with a warning naming each,
+    once per process."""
+    stale = mismatches(BEHAVIOURS.values(), OPERATIONS)
+    for operation_id, problems in stale.items():
+        if operation_id not in _warned_about:
+            _warned_about.add(operation_id)
+            warnings.warn(
+                f"FakeUltraCart: the written behaviour for {operation_id} no longer fits "
+                f"openapi.yaml ({'; '.join(problems)}); it answers from the schema instead",
+                RuntimeWarning,
+                stacklevel=3,
+            )
+    return {k: v for k, v in BEHAVIOURS.items() if k not in stale}
 
 
 @dataclass(frozen=True)
@@ -133,8 +165,9 @@ class FakeUltraCart:
         self.latency = latency
         self.total_records_known = True
         self._router = _ROUTER
-        # operationId -> written behaviour (a test may replace one to make the fake fail).
-        self._behaviours = dict(BEHAVIOURS)
+        # operationId -> written behaviour (a test may replace one to make the fake fail);
+        # the other operations are answered from their schema.
+        self._behaviours = _matching_behaviours()
 
     # -- lifecycle ---------------------------------------------------------------------
     def start(self) -> Self:
@@ -226,7 +259,7 @@ class FakeUltraCart:
         with self._lock:
             return sum(self._counts.values())
 
-    def count(self, operation_id: str) -> int:
+    def count(self, operation_id: Endpoint) -> int:
         with self._lock:
             return self._counts[operation_id]
 
@@ -236,15 +269,15 @@ class FakeUltraCart:
             self._counts.clear()
 
     @property
-    def conversations(self) -> list[dict[str, Any]]:
+    def conversations(self) -> list[ConversationSummaryDict]:
         """The summaries, newest first, exactly as getConversations serves them."""
         with self._lock:
-            return [_data.summary(c) for c in self._conversations]
+            return [cast("ConversationSummaryDict", _data.summary(c)) for c in self._conversations]
 
-    def conversation(self, conversation_uuid: str) -> dict[str, Any]:
+    def conversation(self, conversation_uuid: str) -> ConversationDict:
         """One conversation as getConversation serves it; KeyError if there is none."""
         with self._lock:
-            return _data.served(self._find(conversation_uuid))
+            return cast("ConversationDict", _data.served(self._find(conversation_uuid)))
 
     def insert_conversations(self, n: int = 1) -> list[str]:
         """Create `n` conversations at the head of the list; returns their uuids, newest first."""
@@ -259,7 +292,7 @@ class FakeUltraCart:
         with self._lock:
             self._paging_inserts = count
 
-    def inject(self, operation_id: str, *faults: Fault) -> None:
+    def inject(self, operation_id: Endpoint, *faults: Fault) -> None:
         """Queue faults for an operationId; each request to it consumes the next one."""
         with self._lock:
             self._faults.setdefault(operation_id, deque()).extend(faults)
@@ -276,7 +309,7 @@ class FakeUltraCart:
         with self._lock:
             return self._credentials.reused_refresh_tokens
 
-    def pending_faults(self, operation_id: str) -> int:
+    def pending_faults(self, operation_id: Endpoint) -> int:
         with self._lock:
             return len(self._faults.get(operation_id, ()))
 
@@ -344,10 +377,11 @@ class FakeUltraCart:
         checked = check_call(operation, params, query, request.headers, request.body)
         if isinstance(checked, str):
             return error_reply(400, checked)
-        handler = self._behaviours.get(route.operation_id)
-        if handler is None:
-            return error_reply(501, f"FakeUltraCart does not implement {route.operation_id} yet.")
-        reply: Reply = handler(self, Call(*checked))
+        params, body = checked
+        written = self._behaviours.get(route.operation_id)
+        if written is None:
+            return built_answer(operation, params, body)
+        reply: Reply = written.answer(self, written.call(params, body))
         return reply
 
     def _authorize(self, query: dict[str, str]) -> Reply:

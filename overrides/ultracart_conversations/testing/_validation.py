@@ -1,8 +1,9 @@
 """The fake's request checks, driven by the operation descriptors generated from
 openapi.yaml: parameters (type, required, bounds, enum, length), the constant headers,
-and the JSON body against its model. The same constraints the client checks before
-sending, applied to what arrives on the wire, so that a client that skips them (any
-HTTP client can talk to the fake) gets UltraCart's 400.
+and the JSON body against its schema (naming the field that breaks it). The same
+constraints the client checks before sending, applied to what arrives on the wire, so
+that a client that skips them (any HTTP client can talk to the fake) gets UltraCart's
+400.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from ultracart_conversations._operation import MISSING, Operation, Parameter
-from ultracart_conversations._reading import from_dict_strictly
 from ultracart_conversations._request import check_value
+
+from ._answers import schemas
 
 _INTEGER = re.compile(r"-?[0-9]{1,40}")
 _NUMBER = re.compile(r"-?[0-9]{1,18}(\.[0-9]{1,18})?([eE][-+]?[0-9]{1,3})?")
@@ -79,7 +81,10 @@ def check_call(
             continue
         try:
             value = _from_wire(parameter, raw)
-            check_value(parameter, value, label=parameter.name)
+            # The path segment rules (not blank, not a dot segment) are what the client
+            # refuses to send; the fake judges the value that did arrive.
+            checked_as = parameter._replace(location="query")
+            check_value(checked_as, value, label=parameter.name)
         except ValueError as exc:  # InvalidRequestError is a ValueError too
             if parameter.kind in ("integer", "number"):
                 return f"{parameter.name} must be {_describe(parameter)}."
@@ -100,18 +105,20 @@ class _BodyError(ValueError):
 def _check_body(operation: Operation[Any], body: bytes) -> dict[str, Any] | None:
     spec = operation.body
     assert spec is not None
+    name = spec.model_name
     if not body.strip():
         if spec.required:
-            raise _BodyError(f"The request body is required (a {spec.model.__name__}).")
+            raise _BodyError(f"The request body is required (a {name}).")
         return None
     try:
         document = json.loads(body)
     except (ValueError, RecursionError):
         raise _BodyError("The request body is not valid JSON.") from None
     if not isinstance(document, dict):
-        raise _BodyError(f"The request body must be a {spec.model.__name__} object.")
-    try:
-        from_dict_strictly(spec.model, document)
-    except (TypeError, ValueError, KeyError, AttributeError, RecursionError) as exc:
-        raise _BodyError(f"The request body is not a valid {spec.model.__name__}: {exc}") from None
+        raise _BodyError(f"The request body must be a {name} object.")
+    compiled, per_operation = schemas()
+    schema_name = per_operation[operation.operation_id]["body"]
+    problem = compiled.problem(document, {"$ref": schema_name}) if schema_name else None
+    if problem is not None:
+        raise _BodyError(f"The request body is not a valid {name}: {problem}.")
     return document

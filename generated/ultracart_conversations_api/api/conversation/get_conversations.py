@@ -1,3 +1,4 @@
+import datetime
 from http import HTTPStatus
 from typing import Any
 
@@ -7,13 +8,14 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.conversations_response import ConversationsResponse
 from ...models.error_response import ErrorResponse
+from ...models.get_conversations_medium import GetConversationsMedium
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    medium: str | Unset = UNSET,
-    before: str | Unset = UNSET,
+    medium: GetConversationsMedium | Unset = UNSET,
+    before: datetime.datetime | Unset = UNSET,
     field_limit: int | Unset = 100,
     field_offset: int | Unset = 0,
     x_ultra_cart_api_version: str | Unset = "2017-03-01",
@@ -24,9 +26,16 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    params["medium"] = medium
+    json_medium: str | None | Unset = UNSET
+    if not isinstance(medium, Unset):
+        json_medium = medium
 
-    params["before"] = before
+    params["medium"] = json_medium
+
+    json_before: str | Unset = UNSET
+    if not isinstance(before, Unset):
+        json_before = before.isoformat()
+    params["before"] = json_before
 
     params["_limit"] = field_limit
 
@@ -115,8 +124,8 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    medium: str | Unset = UNSET,
-    before: str | Unset = UNSET,
+    medium: GetConversationsMedium | Unset = UNSET,
+    before: datetime.datetime | Unset = UNSET,
     field_limit: int | Unset = 100,
     field_offset: int | Unset = 0,
     x_ultra_cart_api_version: str | Unset = "2017-03-01",
@@ -127,8 +136,8 @@ def sync_detailed(
     has been read.
 
     Args:
-        medium (str | Unset):
-        before (str | Unset):
+        medium (GetConversationsMedium | Unset):
+        before (datetime.datetime | Unset):
         field_limit (int | Unset):  Default: 100.
         field_offset (int | Unset):  Default: 0.
         x_ultra_cart_api_version (str | Unset):  Default: '2017-03-01'.
@@ -159,8 +168,8 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    medium: str | Unset = UNSET,
-    before: str | Unset = UNSET,
+    medium: GetConversationsMedium | Unset = UNSET,
+    before: datetime.datetime | Unset = UNSET,
     field_limit: int | Unset = 100,
     field_offset: int | Unset = 0,
     x_ultra_cart_api_version: str | Unset = "2017-03-01",
@@ -171,8 +180,8 @@ def sync(
     has been read.
 
     Args:
-        medium (str | Unset):
-        before (str | Unset):
+        medium (GetConversationsMedium | Unset):
+        before (datetime.datetime | Unset):
         field_limit (int | Unset):  Default: 100.
         field_offset (int | Unset):  Default: 0.
         x_ultra_cart_api_version (str | Unset):  Default: '2017-03-01'.
@@ -198,8 +207,8 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    medium: str | Unset = UNSET,
-    before: str | Unset = UNSET,
+    medium: GetConversationsMedium | Unset = UNSET,
+    before: datetime.datetime | Unset = UNSET,
     field_limit: int | Unset = 100,
     field_offset: int | Unset = 0,
     x_ultra_cart_api_version: str | Unset = "2017-03-01",
@@ -210,8 +219,8 @@ async def asyncio_detailed(
     has been read.
 
     Args:
-        medium (str | Unset):
-        before (str | Unset):
+        medium (GetConversationsMedium | Unset):
+        before (datetime.datetime | Unset):
         field_limit (int | Unset):  Default: 100.
         field_offset (int | Unset):  Default: 0.
         x_ultra_cart_api_version (str | Unset):  Default: '2017-03-01'.
@@ -240,8 +249,8 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    medium: str | Unset = UNSET,
-    before: str | Unset = UNSET,
+    medium: GetConversationsMedium | Unset = UNSET,
+    before: datetime.datetime | Unset = UNSET,
     field_limit: int | Unset = 100,
     field_offset: int | Unset = 0,
     x_ultra_cart_api_version: str | Unset = "2017-03-01",
@@ -252,8 +261,8 @@ async def asyncio(
     has been read.
 
     Args:
-        medium (str | Unset):
-        before (str | Unset):
+        medium (GetConversationsMedium | Unset):
+        before (datetime.datetime | Unset):
         field_limit (int | Unset):  Default: 100.
         field_offset (int | Unset):  Default: 0.
         x_ultra_cart_api_version (str | Unset):  Default: '2017-03-01'.
