@@ -38,6 +38,7 @@ class Churn:
         aims: Sequence[str] = AIMS,
         kinds: Sequence[str] = KINDS,
     ) -> None:
+        self.seed = seed
         self.random = random.Random(seed)  # noqa: S311 (a test's churn, not a secret)
         self.per_request = per_request
         self.aims = tuple(aims)

@@ -20,6 +20,7 @@ from tests.fuzz_settings import fuzz_settings
 from tests.list_server import ConversationList, ListServer
 from tests.scripted_server import RecordedRequest, Reply, ScriptedServer
 from tests.test_pagination_guarantee import MODES, iterate
+from ultracart_conversations import ResponseValidationError
 
 
 @pytest.fixture(scope="module")
@@ -152,3 +153,37 @@ def test_an_empty_list_with_total_records_zero_costs_one_request(
     asked = _counting(lister, server)
     assert iterate(server, mode, page_size=10) == []
     assert len(asked) == 1
+
+
+def _grows_by_six_every_ten_requests(lst: ConversationList) -> None:
+    if len(lst.served) % 10 == 0:
+        lst.insert(6)
+
+
+@pytest.mark.parametrize("mode", ["sync", "async-1"])
+def test_a_list_that_grew_by_more_than_a_page_is_searched_forward_not_reread(
+    server: ScriptedServer, mode: str
+) -> None:
+    # Found by make fuzz (pages of 2): when more arrived at the head than a page holds,
+    # the next page held only items read before, and the pager stepped back, further each
+    # time, to offset 0, then read it all again, and never ended while the head grew. It
+    # now looks forward.
+    lister = ListServer(ConversationList(300), _grows_by_six_every_ten_requests)
+    server.set_fallback(lister.serve)
+    got = iterate(server, mode, page_size=2)
+    assert set(lister.existed_throughout()) <= set(got)
+    assert len(got) == len(set(got))
+    assert len(lister.list.served) < 600  # about one request a page, plus the sweeps
+
+
+def test_a_window_of_pages_under_the_same_growth_ends_with_a_typed_error(
+    server: ScriptedServer,
+) -> None:
+    # 30 % of a page per request is far beyond the guarantee (1-3 %). Four pages at once
+    # are dropped whole when the first does not join the last page used; the iteration
+    # ends, with what it yielded exactly once, instead of paging for ever.
+    lister = ListServer(ConversationList(300), _grows_by_six_every_ten_requests)
+    server.set_fallback(lister.serve)
+    with pytest.raises(ResponseValidationError, match="no item not already seen"):
+        iterate(server, "async-4", page_size=2)
+    assert len(lister.list.served) < 2000

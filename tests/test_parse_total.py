@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import math
 import time
+import warnings
 from datetime import datetime
 from email.utils import formatdate
 
@@ -82,7 +83,9 @@ DATE_LIKE = st.one_of(
 @given(DATE_LIKE)
 def test_parse_dts_raises_only_invalid_date_error(value: str) -> None:
     try:
-        parsed = parse_dts(value)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # nor a warning (dateutil's unknown zone)
+            parsed = parse_dts(value)
     except InvalidDateError:
         return
     assert parsed is None or (isinstance(parsed, datetime) and parsed.year >= 1900)
@@ -179,3 +182,25 @@ def test_huge_expires_in_from_a_token_endpoint_gives_tokens_not_overflow_error()
 def test_parse_dts_huge_time_is_invalid_date_not_decimal_error(text: str) -> None:
     with pytest.raises(InvalidDateError):
         parse_dts(text)
+
+
+@pytest.mark.parametrize("text", ["2024-01-01 10:00 T", "2024-01-01 10:00 CET", "5 Mar 2024 EST"])
+def test_parse_dts_refuses_an_unknown_zone_name_instead_of_warning(text: str) -> None:
+    # Found by make fuzz: dateutil warned (UnknownTimezoneWarning) and dropped the zone,
+    # or took the machine's local zone when its name matched.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(InvalidDateError):
+            parse_dts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("5 Mar 2024 10:00 GMT", "2024-03-05T10:00:00+00:00"),
+        ("5 Mar 2024 10:00 +0530", "2024-03-05T10:00:00+05:30"),
+    ],
+)
+def test_parse_dts_still_reads_utc_names_and_offsets(text: str, iso: str) -> None:
+    parsed = parse_dts(text)
+    assert parsed is not None and parsed.isoformat() == iso

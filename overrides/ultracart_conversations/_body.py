@@ -185,15 +185,21 @@ def read(response: httpx.Response, limit: int, expired: Callable[[], bool] | Non
     return body
 
 
-async def aread(response: httpx.Response, limit: int) -> bytes:
-    """read() for an async response (the caller's asyncio.timeout bounds the time)."""
+async def aread(
+    response: httpx.Response, limit: int, expired: Callable[[], bool] | None = None
+) -> bytes:
+    """read() for an async response."""
     try:
         content = _already_read(response, limit)
         if content is not None:
             return content
         decoder = Decoder(response.headers, limit)
+        # Closed here, not left to the garbage collector: a generator suspended by a
+        # cancellation would hold the connection's slot in httpcore's pool.
         async for raw in response.aiter_raw():
             decoder.feed(raw)
+            if expired is not None and expired():
+                raise AttemptExpired
         response._content = body = decoder.finish()
     except BodyTooLarge as exc:
         exc.response = response
@@ -261,16 +267,46 @@ async def areceive(
     limit: int,
     seconds: float | None,
 ) -> httpx.Response:
-    """receive() for asyncio: the deadline cancels whatever the attempt is waiting on."""
+    """receive() for asyncio. The exchange is never cancelled: httpcore's pool keeps the
+    slot of a request cancelled at the wrong moment (encode/httpcore#1093, open in
+    httpcore 1.0.9), and once they fill the pool every later call fails with
+    PoolTimeout (the churn fuzzing found it: each page a window dropped cost a slot).
+    So the exchange runs as a task of its own; at the deadline, or when the caller is
+    cancelled, its sockets are shut down (as the sync client's are), which ends it at
+    once with an error that releases its slot, and the caller gets AttemptExpired (or
+    its own cancellation) without waiting for it."""
     import asyncio  # here: the sync client never needs it (it costs import time)
 
+    attempt = Attempt(seconds, always_watch=True)
+    request.extensions["trace"] = attempt.atrace
+    exchange = asyncio.ensure_future(_exchange(send, request, limit, attempt))
+    exchange.add_done_callback(attempt.finish_exchange)
     try:
         async with asyncio.timeout(seconds):
-            response = await send(request)
-            try:
-                await aread(response, limit)
-            finally:
-                await response.aclose()
+            return await asyncio.shield(exchange)
     except TimeoutError:
+        attempt.abandon()
         raise AttemptExpired from None
+    except asyncio.CancelledError:
+        attempt.abandon()
+        raise
+
+
+async def _exchange(
+    send: Callable[[httpx.Request], Awaitable[httpx.Response]],
+    request: httpx.Request,
+    limit: int,
+    attempt: Attempt,
+) -> httpx.Response:
+    try:
+        response = await send(request)
+        try:
+            attempt.watch(response.extensions.get("network_stream"))
+            await aread(response, limit, attempt.is_expired)
+        finally:
+            await response.aclose()
+    except httpx.HTTPError:
+        if attempt.expired:  # the deadline (or the caller leaving) shut the socket down
+            raise AttemptExpired from None
+        raise
     return response

@@ -39,9 +39,12 @@ class Attempt:
     """One attempt's deadline: `expired` turns true, and the attempt's sockets are shut
     down, `seconds` after it starts (never, for None)."""
 
-    def __init__(self, seconds: float | None) -> None:
+    def __init__(self, seconds: float | None, *, always_watch: bool = False) -> None:
+        """`always_watch`: note the attempt's sockets even without a deadline, so that
+        abandon() can shut them down (the async client's)."""
         self.seconds = seconds
         self.expired = False
+        self._watching = seconds is not None or always_watch
         self._finished = False
         self._lock = threading.Lock()
         self._streams: list[Any] = []
@@ -70,13 +73,13 @@ class Attempt:
         """httpcore's `trace` extension: note the connection this attempt uses."""
         if event in _NEW_STREAM_EVENTS:
             self.watch(info.get("return_value"))
-        elif event == "http11.send_request_headers.started" and self._entry is not None:
+        elif event == "http11.send_request_headers.started" and self._watching:
             # A pooled connection, reused: httpcore reports no stream for it, but the
             # HTTP/1.1 connection sending this request is a few frames up.
             self.watch(_calling_connection_stream())
 
     def watch(self, stream: object) -> None:
-        if stream is None or self._entry is None:
+        if stream is None or not self._watching:
             return
         with self._lock:
             if self._finished:
@@ -86,14 +89,30 @@ class Attempt:
         if expired:
             _shut_down(stream)
 
+    async def atrace(self, event: str, info: dict[str, Any]) -> None:
+        """trace() for httpcore's async connections (which await their trace hook)."""
+        self.trace(event, info)
+
+    def abandon(self) -> None:
+        """Nobody waits for this attempt any more: end it now (its sockets shut down)."""
+        self._expire()
+
     def finish(self) -> None:
         """The attempt is over: forget the timer, and never touch its connection again
         (it may be back in the pool, serving another request)."""
-        if self._entry is not None:
+        if self._watching:
             with self._lock:
                 self._finished = True
                 self._streams.clear()
+        if self._entry is not None:
             _TIMER.cancel(self._entry)
+
+    def finish_exchange(self, exchange: Any) -> None:
+        """Done callback of an async exchange: finish, and take its outcome so that an
+        abandoned exchange's error is not reported as never retrieved."""
+        self.finish()
+        if not exchange.cancelled():
+            exchange.exception()
 
     def _expire(self) -> None:
         with self._lock:

@@ -65,7 +65,8 @@ from ultracart_conversations.errors import (
     ResponseValidationError,
 )
 
-# A server that ignores the offset would otherwise be paged forever.
+# A server that ignores the offset, or a list that changes faster than it is read (its
+# head keeps sending the pager back to offset 0), would otherwise be paged forever.
 MAX_PAGES_WITHOUT_NEW_ITEMS = 50
 # Items kept of the previous page (its last ones: proofs that the next page joins it)
 # and of a pass's first page (its first ones: where the next sweep stops). Keeping whole
@@ -253,11 +254,19 @@ class Pager:
         pages read before it (it is dropped, with the rest of its window)."""
         probe, self._probing = self._probing, False
         self._pass_requests += 1
+        # Whether new items here mean reading further down the list: not when the pass
+        # went back to offset 0 (what is new there arrived meanwhile, at the head).
+        advancing = bool(offset) or self._pass_requests == 1
         self._sweep_budget -= self.sweeping and not probe
         items = _attribute(page, self.pagination.items) or []
         ids = self._ids(items, offset)
         if offset and not self._joins(ids, items):
-            if first_in_window:
+            if first_in_window and items and all(key in self.seen for key in ids):
+                # Asked for right after the last page used, and it holds only items read
+                # before it: the list grew above, pushing that page further down. Step
+                # forward (only the proof decides what is used; this is where to look).
+                self.offset = offset + max(1, len(items) - 1)
+            elif first_in_window:
                 # Asked for right after the last page used, and that page's items are not
                 # there: the list shrank or moved above it. Step back, further each time.
                 self.offset = max(0, offset - self._back)
@@ -321,7 +330,7 @@ class Pager:
             self._pass_requests = self.offset = 0
         if self.sweeping and self._sweep_budget <= 0:
             self.done = True  # the head moves as fast as we read it: give up (see above)
-        if fresh:
+        if fresh and advancing:
             self._pages_without_new = 0
         elif not self.done and not self.sweeping:
             self._no_new_items(offset)
@@ -402,5 +411,6 @@ class Pager:
         if self._pages_without_new >= MAX_PAGES_WITHOUT_NEW_ITEMS:
             raise ResponseValidationError(
                 f"{MAX_PAGES_WITHOUT_NEW_ITEMS} pages in a row brought no item not already "
-                f"seen (last offset {offset}); stopping"
+                f"seen further down the list (last offset {offset}): it ignores the offset, "
+                f"or changes faster than it can be read; stopping"
             )

@@ -131,6 +131,23 @@ _MIN_YEAR = 1900
 _DEFAULTS = (datetime(2001, 2, 3), datetime(2002, 4, 6))
 
 
+_UTC_NAMES = frozenset({"UTC", "GMT", "UT", "Z"})
+
+
+def _zone(name: str | None, offset: int | None) -> int | None:
+    """dateutil's `tzinfos`: a numeric offset as given, UTC by its names, no zone as
+    none. Any other zone name is refused: dateutil would take it as this machine's local
+    zone when the names match, else drop it with an UnknownTimezoneWarning (the same
+    text, another instant on another machine)."""
+    if offset is not None:
+        return offset
+    if name is None:
+        return None
+    if name.upper() in _UTC_NAMES:
+        return 0
+    raise ValueError(f"unknown time zone name {name!r}")
+
+
 def _parse_other(text: str) -> datetime:
     """dateutil's reading of `text`, only when the text gives a whole date: dateutil
     fills what is missing from today's date ("-1" is the 1st of this month)."""
@@ -138,7 +155,7 @@ def _parse_other(text: str) -> datetime:
     from dateutil import parser as dateutil_parser
 
     try:
-        first, second = (dateutil_parser.parse(text, default=d) for d in _DEFAULTS)
+        first, second = (dateutil_parser.parse(text, default=d, tzinfos=_zone) for d in _DEFAULTS)
     except Exception as exc:  # ValueError, OverflowError, decimal.InvalidOperation...
         raise InvalidDateError(f"not a date/time: {text!r}") from exc
     if first.date() != second.date():
