@@ -1,13 +1,15 @@
 """`make bench`: one run, one local server, every measurement interleaved.
 
-    python -m bench.run [--quick]
+    python -m bench.run [--quick] [--out DIR]
 
 Generates stock openapi-python-client from openapi.yaml into a temporary folder, starts
 bench.server in a child process, measures per-call cost on two pages against raw httpx
 and the typed peers, import time, paging with latency and memory while streaming, checks
 each goal as a ratio within this run, prints a table and writes
 bench/results/{latest.json,latest.md,bench.png} (the run before becomes previous.*, so
-that two runs stand side by side). Exit status is 0 even when a goal is missed: this is
+that two runs stand side by side). A --quick run is a smoke run: it writes into a
+temporary folder unless --out says where, so that it never replaces the committed
+results. Exit status is 0 even when a goal is missed: this is
 a measurement, not a test.
 """
 
@@ -149,7 +151,15 @@ def plain_install_check(base_url: str) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer rounds (a smoke run)")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        help=f"where the results go (default {RESULTS}; a --quick run: a temporary folder)",
+    )
     args = parser.parse_args()
+    out: Path = args.out or (
+        Path(tempfile.mkdtemp(prefix="bench-quick-")) if args.quick else RESULTS
+    )
     scale = 0.2 if args.quick else 1.0
 
     def rounds(n: int) -> int:
@@ -222,7 +232,7 @@ def main() -> None:
         "paging": pages,
         "paging_overhead": overhead,
     }
-    write_reports(results, RESULTS)
+    write_reports(results, out)
 
 
 # What each measure's ratios are taken against, per page.
