@@ -1,7 +1,7 @@
 """How the spec's names become Python and command-line names, and which names are taken.
 
-- An operation's method is its operationId in snake_case (`getConversation` ->
-  `get_conversation`), its CLI command the same in kebab-case, unless the operation says
+- An operation's method is its operationId in snake_case (`getWidgetList` ->
+  `get_widget_list`), its CLI command the same in kebab-case, unless the operation says
   otherwise (`x-python-name`, `x-cli.command`).
 - A query or path parameter is its name in snake_case (`_limit` -> `limit`); a header
   parameter drops the prefix config.yaml lists (`X-UltraCart-Merchant-Id` ->

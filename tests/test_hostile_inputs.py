@@ -225,6 +225,9 @@ def test_d28_parse_dts_refuses_what_is_not_a_whole_date(text: str) -> None:
         ("Tue, 05 Mar 2024 10:00:00 GMT", "2024-03-05T10:00:00+00:00"),
         ("03/04/2024", "2024-03-04T00:00:00+00:00"),
         ("20240105", "2024-01-05T00:00:00+00:00"),
+        # UTC by name and numeric offsets (other zone names are refused: test_parse_total).
+        ("5 Mar 2024 10:00 GMT", "2024-03-05T10:00:00+00:00"),
+        ("5 Mar 2024 10:00 +0530", "2024-03-05T10:00:00+05:30"),
     ],
 )
 def test_d28_parse_dts_still_reads_whole_dates(text: str, iso: str) -> None:

@@ -192,15 +192,3 @@ def test_parse_dts_refuses_an_unknown_zone_name_instead_of_warning(text: str) ->
         warnings.simplefilter("error")
         with pytest.raises(InvalidDateError):
             parse_dts(text)
-
-
-@pytest.mark.parametrize(
-    ("text", "iso"),
-    [
-        ("5 Mar 2024 10:00 GMT", "2024-03-05T10:00:00+00:00"),
-        ("5 Mar 2024 10:00 +0530", "2024-03-05T10:00:00+05:30"),
-    ],
-)
-def test_parse_dts_still_reads_utc_names_and_offsets(text: str, iso: str) -> None:
-    parsed = parse_dts(text)
-    assert parsed is not None and parsed.isoformat() == iso
